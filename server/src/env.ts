@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/**
+ * The environment is the public configuration contract. It is parsed once at start;
+ * anything wrong is reported in full and the process exits non-zero (see index.ts).
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z
+  .object({
+    OCR_PROVIDER: z
+      .enum(["local", "tencent"])
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    TENCENTCLOUD_SECRET_ID: optionalString,
+    TENCENTCLOUD_SECRET_KEY: optionalString,
+    TENCENTCLOUD_SESSION_TOKEN: optionalString,
+    TENCENTCLOUD_REGION: optionalString,
+    TENCENTCLOUD_ENDPOINT: z.url({ protocol: /^https?$/ }).default("https://ocr.tencentcloudapi.com"),
+    /** Milliseconds for one upstream attempt. */
+    UPSTREAM_TIMEOUT_MS: positiveInt(10_000),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+    HOST: z.string().default("0.0.0.0"),
+    /** Comma-separated origins allowed to call /api from another origin. Empty: same origin only. */
+    CORS_ALLOW_ORIGINS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    /** Requests per client per window on /api/passport. */
+    RATE_LIMIT_MAX: positiveInt(30),
+    RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+    /** Trust X-Forwarded-For for the client address (behind a reverse proxy only). */
+    TRUST_PROXY: z
+      .enum(["true", "false", ""])
+      .default("false")
+      .transform((v) => v === "true"),
+    /** Offline engine worker threads and queue length. */
+    LOCAL_WORKERS: positiveInt(2),
+    LOCAL_QUEUE_MAX: positiveInt(8),
+  })
+  .superRefine((env, ctx) => {
+    const hasId = Boolean(env.TENCENTCLOUD_SECRET_ID);
+    const hasKey = Boolean(env.TENCENTCLOUD_SECRET_KEY);
+    if (hasId !== hasKey) {
+      ctx.addIssue({
+        code: "custom",
+        path: [hasId ? "TENCENTCLOUD_SECRET_KEY" : "TENCENTCLOUD_SECRET_ID"],
+        message: "TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY must be set together",
+      });
+    }
+    if (env.OCR_PROVIDER === "tencent" && !(hasId && hasKey)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OCR_PROVIDER"],
+        message: "OCR_PROVIDER=tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY",
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    OCR_PROVIDER: env.OCR_PROVIDER ?? (env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY ? "tencent" : "local"),
+  }));
+
+export type Env = z.output<typeof envSchema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+/** Parses an environment record; never throws. Problems name the variable, never its value. */
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  const result = envSchema.safeParse(source);
+  if (result.success) return { ok: true, env: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${issue.path.join(".") || "env"}: ${issue.message}`),
+  };
+}

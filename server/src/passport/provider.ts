@@ -1,0 +1,25 @@
+import type { PassportResult, ProviderName } from "./result";
+
+export interface RecognizeInput {
+  /** The image bytes, already checked to be PNG, JPEG or BMP and within the size limit. */
+  image: Uint8Array;
+  mediaType: "image/png" | "image/jpeg" | "image/bmp";
+  /** Ask for the cropped identity photo. */
+  portrait: boolean;
+  requestId: string;
+  /** Aborted when the client goes away or the deadline passes. */
+  signal: AbortSignal;
+}
+
+export interface ProviderHealth {
+  provider: ProviderName;
+  ready: boolean;
+  detail?: string;
+}
+
+/** One way to read a passport. Implementations: tencent/ (cloud) and local/ (offline engine). */
+export interface PassportProvider {
+  readonly name: ProviderName;
+  recognize(input: RecognizeInput): Promise<PassportResult>;
+  health(): Promise<ProviderHealth>;
+}
