@@ -11,6 +11,8 @@ export interface Warning {
   severity: WarningSeverity;
   /** Plain-language message a person can act on. */
   message: string;
+  /** The plain next step for a person (from the catalogue), e.g. "Retake without glare". */
+  action?: string;
   /** The field concerned, when there is one (e.g. "documentNumber"). */
   field?: string;
   /** Both sides of a mismatch, or the measured value against its threshold. */
