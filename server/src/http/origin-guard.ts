@@ -1,0 +1,24 @@
+import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import { AppError } from "../errors";
+
+/**
+ * Same-origin by default: a browser request from another origin is refused with 403 before any work is done
+ * (a multipart POST is a "simple" request, so CORS headers alone would not stop it from costing an upstream call).
+ * Origins on the allow-list get CORS headers and pass. Requests without an Origin header (curl, servers) pass.
+ */
+export function originGuard(allowOrigins: readonly string[]): MiddlewareHandler[] {
+  const allowed = new Set(allowOrigins.map((o) => o.replace(/\/$/, "")));
+  const guard: MiddlewareHandler = async (c, next) => {
+    const origin = c.req.header("origin");
+    if (origin && origin !== new URL(c.req.url).origin && !allowed.has(origin)) {
+      throw new AppError(403, "origin_not_allowed", "Requests from this website are not allowed.");
+    }
+    await next();
+  };
+  if (allowed.size === 0) return [guard];
+  return [
+    cors({ origin: (origin) => (allowed.has(origin) ? origin : null), allowMethods: ["GET", "POST"], maxAge: 600 }),
+    guard,
+  ];
+}

@@ -1,0 +1,36 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { rateLimiter, type Store } from "hono-rate-limiter";
+import { AppError } from "../errors";
+
+export interface RateLimitOptions {
+  /** Requests allowed per client per window. */
+  max: number;
+  windowMs: number;
+  /** Identifies the client (its address). */
+  clientKey: (c: Context) => string;
+  /**
+   * Where counts live. Memory (the default) is right for one instance; several instances behind a load balancer
+   * share a store such as hono-rate-limiter's RedisStore.
+   */
+  store?: Store;
+}
+
+/** Per-client fixed-window limit; over it, 429 with Retry-After and our error body. */
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+  return rateLimiter({
+    windowMs: options.windowMs,
+    limit: options.max,
+    standardHeaders: "draft-7",
+    keyGenerator: options.clientKey,
+    ...(options.store ? { store: options.store } : {}),
+    handler: (c) => {
+      const info = c.get("rateLimit" as never) as { resetTime?: Date } | undefined;
+      const seconds = info?.resetTime
+        ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
+        : Math.ceil(options.windowMs / 1000);
+      throw new AppError(429, "rate_limited", `Too many attempts. Please wait ${seconds} seconds and try again.`, {
+        retryAfterSeconds: seconds,
+      });
+    },
+  });
+}

@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+import { base64Length, MAX_BASE64_CHARS, MAX_IMAGE_BYTES, megabytes } from "./image-limits";
+import { type AcceptedMediaType, sniffImage } from "./sniff-image";
+
+export interface ImageIntake {
+  image: Uint8Array;
+  mediaType: AcceptedMediaType;
+  portrait: boolean;
+}
+
+const jsonBody = z.object({
+  imageBase64: z.string().min(1, "imageBase64 is empty"),
+  portrait: z.boolean().optional(),
+});
+
+const truthy = (value: unknown) => value === true || value === "true" || value === "1";
+
+/**
+ * Reads the image from `multipart/form-data` (field `image`, a file) or JSON `{ imageBase64, portrait? }`,
+ * enforces the upstream's size limit and checks the type by magic bytes. `portrait` may also come as a query flag.
+ */
+export async function readImageIntake(request: Request): Promise<ImageIntake> {
+  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
+  const queryPortrait = truthy(new URL(request.url).searchParams.get("portrait"));
+  let intake: { image: Uint8Array; portrait: boolean };
+  if (contentType.startsWith("multipart/form-data")) intake = await fromMultipart(request);
+  else if (contentType.startsWith("application/json")) intake = await fromJson(request);
+  else {
+    throw new AppError(
+      415,
+      "unsupported_content_type",
+      'Send the image as multipart/form-data (field \'image\') or as JSON { "imageBase64": "..." }.',
+    );
+  }
+  return { ...checkImage(intake.image), portrait: intake.portrait || queryPortrait };
+}
+
+async function fromMultipart(request: Request): Promise<{ image: Uint8Array; portrait: boolean }> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch (cause) {
+    throw new AppError(400, "malformed_multipart", "The upload could not be read. Please send the photo again.", {
+      cause,
+    });
+  }
+  const file = form.get("image");
+  if (!(file instanceof Blob)) {
+    throw new AppError(400, "image_missing", "No image was attached: send the photo in the form field 'image'.");
+  }
+  if (file.size > MAX_IMAGE_BYTES) throw tooLarge(file.size);
+  return { image: new Uint8Array(await file.arrayBuffer()), portrait: truthy(form.get("portrait")) };
+}
+
+async function fromJson(request: Request): Promise<{ image: Uint8Array; portrait: boolean }> {
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch (cause) {
+    throw new AppError(400, "malformed_json", "The request body is not valid JSON.", { cause });
+  }
+  const parsed = jsonBody.safeParse(raw);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+    throw new AppError(400, "invalid_body", `The request body is not what was expected (${detail}).`);
+  }
+  const base64 = stripDataUrl(parsed.data.imageBase64);
+  if (base64.length > MAX_BASE64_CHARS) {
+    throw new AppError(
+      413,
+      "image_too_large",
+      `The image is ${megabytes(base64.length)} as base64; the limit is ${megabytes(MAX_BASE64_CHARS)}. Compress or resize it and try again.`,
+      { retake: true },
+    );
+  }
+  return { image: decodeBase64(base64), portrait: parsed.data.portrait ?? false };
+}
+
+function stripDataUrl(value: string): string {
+  const match = /^data:[\w/+.-]+;base64,/i.exec(value);
+  return (match ? value.slice(match[0].length) : value).replace(/\s+/g, "");
+}
+
+function decodeBase64(base64: string): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) {
+    throw new AppError(400, "invalid_base64", "imageBase64 is not valid base64.");
+  }
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function tooLarge(bytes: number): AppError {
+  return new AppError(
+    413,
+    "image_too_large",
+    `The image is ${megabytes(bytes)} (${megabytes(base64Length(bytes))} as base64); the limit is ${megabytes(MAX_BASE64_CHARS)} as base64. Compress or resize it and try again.`,
+    { retake: true },
+  );
+}
+
+function checkImage(image: Uint8Array): { image: Uint8Array; mediaType: AcceptedMediaType } {
+  if (image.length === 0) throw new AppError(400, "image_empty", "The image is empty (0 bytes).", { retake: true });
+  if (image.length > MAX_IMAGE_BYTES) throw tooLarge(image.length);
+  const sniffed = sniffImage(image);
+  if (!sniffed.accepted) {
+    const what = sniffed.detected ? `a ${sniffed.detected} file` : "not a PNG, JPEG or BMP image";
+    throw new AppError(
+      415,
+      "unsupported_media_type",
+      `This is ${what}. Send a PNG, JPEG or BMP photo of the passport.`,
+      {
+        retake: true,
+      },
+    );
+  }
+  return { image, mediaType: sniffed.mediaType };
+}

@@ -1,0 +1,30 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { RequestIdVariables } from "hono/request-id";
+import { AppError } from "../errors";
+import { readImageIntake } from "./image-intake";
+import { MAX_BASE64_CHARS, MAX_BODY_BYTES, megabytes } from "./image-limits";
+import type { PassportProvider } from "./provider";
+
+/** POST /api/passport: read one passport image with the configured provider. */
+export function passportRoute(provider: PassportProvider) {
+  return new Hono<{ Variables: RequestIdVariables }>().post(
+    "/",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(
+          413,
+          "payload_too_large",
+          `The upload is larger than the ${megabytes(MAX_BASE64_CHARS)} limit. Compress or resize the photo and try again.`,
+          { retake: true },
+        );
+      },
+    }),
+    async (c) => {
+      const intake = await readImageIntake(c.req.raw);
+      const result = await provider.recognize({ ...intake, requestId: c.get("requestId"), signal: c.req.raw.signal });
+      return c.json(result, 200);
+    },
+  );
+}
