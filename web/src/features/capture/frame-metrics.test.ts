@@ -11,7 +11,7 @@ function frame(w: number, h: number, fn: (x: number, y: number) => number): Gray
 const doc = (x0: number, y0: number, x1: number, y1: number, bg = 90) =>
   frame(160, 100, (x, y) => {
     if (x < x0 || x >= x1 || y < y0 || y >= y1) return bg;
-    return (x + y) % 4 < 2 ? 20 : 235;
+    return (x - x0 + y - y0) % 4 < 2 ? 20 : 235;
   });
 
 function blur(f: GrayFrame, radius: number): GrayFrame {
