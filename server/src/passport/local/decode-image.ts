@@ -1,0 +1,142 @@
+import { decode as decodeBmp } from "bmp-ts";
+import sharp from "sharp";
+import { AppError } from "../../errors";
+import type { RgbImage } from "./raster";
+
+/** Images with more pixels than this are refused before decoding (decompression bombs). */
+export const MAX_INPUT_PIXELS = 60_000_000;
+/** Larger PNG/JPEG images are scaled down while decoding (shrink-on-load) to bound memory and time. */
+export const MAX_DECODED_PIXELS = 16_000_000;
+
+export type DecodableMediaType = "image/png" | "image/jpeg" | "image/bmp";
+
+export interface DecodedImage {
+  /** Upright (EXIF orientation applied) RGB pixels, possibly scaled down. */
+  rgb: RgbImage;
+  /** Size of the upright image at its original resolution: the space result coordinates refer to. */
+  width: number;
+  height: number;
+  /** Original pixels per decoded pixel (1 when not scaled down). */
+  scale: number;
+}
+
+export interface ImageSize {
+  width: number;
+  height: number;
+  /** True when EXIF orientation swaps width and height (5-8). */
+  swapsAxes: boolean;
+}
+
+const undecodable = (cause?: unknown) =>
+  new AppError(422, "image_undecodable", "The image could not be decoded. Send a PNG, JPEG or BMP photo.", {
+    retake: true,
+    cause,
+  });
+
+const tooManyPixels = (width: number, height: number, limit: number) =>
+  new AppError(
+    413,
+    "image_too_large_pixels",
+    `The image is ${width}x${height} pixels; at most ${Math.round(limit / 1_000_000)} megapixels are accepted. Send a smaller photo.`,
+    { retake: true },
+  );
+
+/** BMP size from the header only: BITMAPCOREHEADER (12 bytes, uint16) or the INFO/V4/V5 family (int32, height may be negative). */
+export function readBmpSize(bytes: Uint8Array): ImageSize {
+  if (bytes.length < 26 || bytes[0] !== 0x42 || bytes[1] !== 0x4d) throw undecodable();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dib = view.getUint32(14, true);
+  if (dib === 12) return { width: view.getUint16(18, true), height: view.getUint16(20, true), swapsAxes: false };
+  const width = view.getInt32(18, true);
+  const height = Math.abs(view.getInt32(22, true));
+  if (width <= 0 || height <= 0) throw undecodable();
+  return { width, height, swapsAxes: false };
+}
+
+/** Reads the pixel size from the file header without decoding pixels. */
+export async function readImageSize(bytes: Uint8Array, mediaType: DecodableMediaType): Promise<ImageSize> {
+  if (mediaType === "image/bmp") return readBmpSize(bytes);
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (cause) {
+    throw undecodable(cause);
+  }
+  if (!meta.width || !meta.height) throw undecodable();
+  if ((mediaType === "image/png" && meta.format !== "png") || (mediaType === "image/jpeg" && meta.format !== "jpeg")) {
+    throw undecodable();
+  }
+  return { width: meta.width, height: meta.height, swapsAxes: (meta.orientation ?? 1) >= 5 };
+}
+
+/**
+ * Decodes PNG, JPEG (EXIF orientation applied) or BMP into upright RGB. The pixel count is checked from the
+ * header first; an image over MAX_INPUT_PIXELS is refused with 413 `image_too_large_pixels` before any decoding.
+ */
+export async function decodeImage(
+  bytes: Uint8Array,
+  mediaType: DecodableMediaType,
+  limits: { maxInputPixels?: number; maxDecodedPixels?: number } = {},
+): Promise<DecodedImage> {
+  const maxInput = limits.maxInputPixels ?? MAX_INPUT_PIXELS;
+  const maxDecoded = limits.maxDecodedPixels ?? MAX_DECODED_PIXELS;
+  const size = await readImageSize(bytes, mediaType);
+  const pixels = size.width * size.height;
+  if (mediaType === "image/bmp") {
+    // BMP cannot be shrunk while decoding, so the decoded limit is its input limit.
+    const limit = Math.min(maxInput, maxDecoded);
+    if (pixels > limit) throw tooManyPixels(size.width, size.height, limit);
+    return decodeBmpImage(bytes);
+  }
+  if (pixels > maxInput) throw tooManyPixels(size.width, size.height, maxInput);
+
+  const width = size.swapsAxes ? size.height : size.width;
+  const height = size.swapsAxes ? size.width : size.height;
+  const factor = pixels > maxDecoded ? Math.sqrt(pixels / maxDecoded) : 1;
+  try {
+    let pipeline = sharp(bytes, { limitInputPixels: maxInput, failOn: "error" }).rotate();
+    if (factor > 1) {
+      pipeline = pipeline.resize({
+        width: Math.floor(width / factor),
+        height: Math.floor(height / factor),
+        fit: "fill",
+        fastShrinkOnLoad: true,
+      });
+    }
+    const { data, info } = await pipeline
+      .removeAlpha()
+      .toColourspace("srgb")
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 3) throw new Error(`unexpected channel count ${info.channels}`);
+    const rgb: RgbImage = {
+      width: info.width,
+      height: info.height,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    };
+    return { rgb, width, height, scale: width / info.width };
+  } catch (cause) {
+    if (cause instanceof AppError) throw cause;
+    throw undecodable(cause);
+  }
+}
+
+function decodeBmpImage(bytes: Uint8Array): DecodedImage {
+  let decoded: { width: number; height: number; data: Uint8Array };
+  try {
+    decoded = decodeBmp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { toRGBA: true });
+  } catch (cause) {
+    throw undecodable(cause);
+  }
+  const { width, height } = decoded;
+  const n = width * height;
+  if (decoded.data.length < n * 4) throw undecodable();
+  const out = new Uint8Array(n * 3);
+  const s = decoded.data;
+  for (let i = 0, j = 0, k = 0; i < n; i++, j += 4, k += 3) {
+    out[k] = s[j]!;
+    out[k + 1] = s[j + 1]!;
+    out[k + 2] = s[j + 2]!;
+  }
+  return { rgb: { width, height, data: out }, width, height, scale: 1 };
+}
