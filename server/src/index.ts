@@ -1,8 +1,15 @@
+// Node entry: parse the environment, build the provider and the app, serve API and web app on one port.
+import { existsSync } from "node:fs";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Context, MiddlewareHandler } from "hono";
 import { createApp } from "./app";
-import { parseEnv } from "./env";
-import { AppError } from "./errors";
-import type { PassportProvider } from "./passport/provider";
+import { type Env, parseEnv } from "./env";
+import { jsonLinesToStdout } from "./http/access-log";
+import { createProvider } from "./passport/create-provider";
 
 const parsed = parseEnv(process.env);
 if (!parsed.ok) {
@@ -11,15 +18,60 @@ if (!parsed.ok) {
 }
 const env = parsed.env;
 
-const unavailable: PassportProvider = {
-  name: "local",
-  recognize: async () => {
-    throw new AppError(503, "engine_unavailable", "The offline engine is not available yet.");
-  },
-  health: async () => ({ provider: "local", ready: false, detail: "offline engine not built" }),
-};
-
-const app = createApp({ provider: unavailable });
-serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  console.log(`listening on http://localhost:${info.port} (provider: ${env.OCR_PROVIDER})`);
+const provider = await createProvider(env);
+const app = createApp({
+  provider,
+  corsAllowOrigins: env.CORS_ALLOW_ORIGINS,
+  rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+  clientKey: clientAddress(env),
+  accessLog: jsonLinesToStdout,
+  assets: webAssets(),
 });
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  console.log(`listening on http://localhost:${info.port} (provider: ${provider.name})`);
+});
+
+let closing = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    server.close();
+    void (provider.close?.() ?? Promise.resolve()).finally(() => process.exit(0));
+  });
+}
+
+/** The socket address, or with TRUST_PROXY the address our reverse proxy appended to X-Forwarded-For. */
+function clientAddress(config: Env) {
+  return (c: Context): string => {
+    if (config.TRUST_PROXY) {
+      const hops = (c.req.header("x-forwarded-for") ?? "").split(",").map((h) => h.trim());
+      const last = hops.at(-1);
+      if (last) return last;
+    }
+    return getConnInfo(c).remote.address ?? "unknown";
+  };
+}
+
+/** The built web app (web/dist): hashed assets cached for a year, index.html for every other GET (client routes). */
+function webAssets(): MiddlewareHandler | undefined {
+  const dist = fileURLToPath(new URL("../../web/dist", import.meta.url));
+  if (!existsSync(`${dist}/index.html`)) {
+    console.warn(`web app not built (${dist} missing): serving the API only`);
+    return undefined;
+  }
+  const root = relative(process.cwd(), dist) || ".";
+  const files = serveStatic({
+    root,
+    onFound: (path, c) => {
+      c.header("Cache-Control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+  const spa = serveStatic({ root, path: "index.html", onFound: (_path, c) => c.header("Cache-Control", "no-cache") });
+  return async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+    const found = await files(c, async () => {});
+    return found ?? spa(c, next);
+  };
+}

@@ -22,4 +22,6 @@ export interface PassportProvider {
   readonly name: ProviderName;
   recognize(input: RecognizeInput): Promise<PassportResult>;
   health(): Promise<ProviderHealth>;
+  /** Releases workers, sockets and timers; the server calls it on shutdown. */
+  close?(): Promise<void>;
 }
