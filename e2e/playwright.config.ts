@@ -1,10 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORTS, E2E_TENCENT_SECRET_ID, E2E_TENCENT_SECRET_KEY } from "./support/servers";
 
 /** Debian's Chromium: Playwright's own browser download is not reachable from our machines. */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const chromiumArgs = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"];
+const args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"];
 
-const port = Number(process.env.E2E_PORT ?? 8799);
+const appEnv = { HOST: "127.0.0.1", RATE_LIMIT_MAX: "1000" };
 
 export default defineConfig({
   testDir: "tests",
@@ -13,19 +14,46 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [["list"]],
-  timeout: 60_000,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${E2E_PORTS.offline}`,
     trace: "off",
-    launchOptions: { executablePath, args: chromiumArgs },
+    launchOptions: { executablePath, args },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args } } },
   ],
-  webServer: {
-    command: "node ../server/dist/index.js",
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    env: { PORT: String(port), HOST: "127.0.0.1", OCR_PROVIDER: "local" },
-  },
+  webServer: [
+    {
+      name: "fake-tencent",
+      command: `pnpm --filter server exec tsx test/fake-tencent-cli.ts --port ${E2E_PORTS.fakeTencent} --secret-id ${E2E_TENCENT_SECRET_ID} --secret-key ${E2E_TENCENT_SECRET_KEY}`,
+      url: `http://127.0.0.1:${E2E_PORTS.fakeTencent}/__fake/requests`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      name: "app-tencent",
+      command: "node ../server/dist/index.js",
+      url: `http://127.0.0.1:${E2E_PORTS.tencent}/api/health`,
+      reuseExistingServer: false,
+      env: {
+        ...appEnv,
+        PORT: String(E2E_PORTS.tencent),
+        OCR_PROVIDER: "tencent",
+        TENCENTCLOUD_SECRET_ID: E2E_TENCENT_SECRET_ID,
+        TENCENTCLOUD_SECRET_KEY: E2E_TENCENT_SECRET_KEY,
+        TENCENTCLOUD_ENDPOINT: `http://127.0.0.1:${E2E_PORTS.fakeTencent}`,
+        UPSTREAM_TIMEOUT_MS: "5000",
+      },
+    },
+    {
+      name: "app-offline",
+      command: "node ../server/dist/index.js",
+      url: `http://127.0.0.1:${E2E_PORTS.offline}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...appEnv, PORT: String(E2E_PORTS.offline), OCR_PROVIDER: "local" },
+    },
+  ],
 });
