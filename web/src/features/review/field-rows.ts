@@ -1,0 +1,109 @@
+import type { MrzField, MrzFieldState } from "server/mrz/types";
+import type { PassportResult, VisualZone } from "server/passport/result";
+import type { Warning } from "server/warnings/warning";
+import {
+  isDocumentField,
+  MRZ_NAME_OF,
+  REVIEW_FIELDS,
+  type ReviewFieldKey,
+  reviewFieldOfWarning,
+} from "./review-fields";
+
+/** Upstream confidence below this is flagged for a closer look. */
+export const LOW_CONFIDENCE = 0.8;
+
+export type FieldSource = "mrz" | "printed" | "both";
+
+/** What a reviewer needs to know about one field; a field can be in several states at once. */
+export type FieldFlag = "mismatch" | "low-confidence";
+
+export interface FieldRow {
+  key: ReviewFieldKey;
+  /** The value the provider settled on (document field, else MRZ, else printed zone). */
+  value: string | null;
+  source: FieldSource | null;
+  /** Upstream confidence 0..1 when given. */
+  confidence: number | null;
+  /** State of the MRZ field behind it; null when the MRZ did not carry it. */
+  mrzState: MrzFieldState | null;
+  /** The MRZ characters before correction, when a correction changed them. */
+  original: string | null;
+  /** Both sides when the MRZ and the printed zone disagree. */
+  mismatch: { mrz: string | null; printed: string | null } | null;
+  flags: FieldFlag[];
+  /** Codes of the warnings about this field. */
+  warningCodes: string[];
+}
+
+const VISUAL_KEY: Partial<Record<ReviewFieldKey, keyof VisualZone>> = {
+  surname: "surname",
+  givenNames: "givenNames",
+  number: "number",
+  nationality: "nationality",
+  birthDate: "birthDate",
+  sex: "sex",
+  expiryDate: "expiryDate",
+  issuingCountry: "issuingCountry",
+  type: "type",
+};
+
+function nonEmpty(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  return value.trim() === "" ? null : value;
+}
+
+function detailString(details: Warning["details"], names: readonly string[]): string | null {
+  if (!details) return null;
+  for (const name of names) {
+    const value = details[name];
+    if (typeof value === "string" || typeof value === "number") return String(value);
+  }
+  return null;
+}
+
+/** Builds one row per field the read produced (empty optional-data fields are left out). */
+export function buildFieldRows(result: PassportResult): FieldRow[] {
+  const mrzFields = new Map<string, MrzField>((result.mrz?.fields ?? []).map((field) => [field.name, field]));
+  const rows: FieldRow[] = [];
+  for (const key of REVIEW_FIELDS) {
+    const mrzField = mrzFields.get(MRZ_NAME_OF[key]) ?? null;
+    const mrzValue = nonEmpty(mrzField?.value);
+    const visualKey = VISUAL_KEY[key];
+    const printed = visualKey ? nonEmpty(result.visualZone?.[visualKey]) : null;
+    const documentValue = isDocumentField(key) ? nonEmpty(result.document[key]) : null;
+    if (!isDocumentField(key) && mrzValue === null) continue;
+
+    const fieldWarnings = result.warnings.filter((warning) => reviewFieldOfWarning(warning.field) === key);
+    const mismatchWarning = fieldWarnings.find((warning) => warning.source === "crosscheck");
+    const confidence = isDocumentField(key) ? (result.confidence[key] ?? null) : null;
+    const flags: FieldFlag[] = [];
+    if (mismatchWarning) flags.push("mismatch");
+    if (confidence !== null && confidence < LOW_CONFIDENCE) flags.push("low-confidence");
+
+    rows.push({
+      key,
+      value: documentValue ?? mrzValue ?? printed,
+      source:
+        mrzValue !== null && printed !== null
+          ? "both"
+          : mrzValue !== null
+            ? "mrz"
+            : printed !== null
+              ? "printed"
+              : null,
+      confidence,
+      mrzState: mrzField?.state ?? null,
+      original: mrzField?.original ?? null,
+      mismatch: mismatchWarning
+        ? {
+            mrz: mrzValue ?? detailString(mismatchWarning.details, ["mrz", "mrzValue"]) ?? documentValue,
+            printed:
+              printed ?? detailString(mismatchWarning.details, ["printed", "visual", "visualZone", "vz", "vizValue"]),
+          }
+        : null,
+      flags,
+      warningCodes: fieldWarnings.map((warning) => warning.code),
+    });
+  }
+  return rows;
+}
