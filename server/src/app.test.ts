@@ -2,48 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import type { AccessLogEntry } from "./http/access-log";
 import { MAX_BASE64_CHARS } from "./passport/image-limits";
-import type { PassportProvider, RecognizeInput } from "./passport/provider";
+import { recordingProvider } from "./passport/recording-provider";
 import type { PassportResult } from "./passport/result";
-
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(7)]);
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(64).fill(9)]);
-
-function recordingProvider() {
-  const calls: RecognizeInput[] = [];
-  const provider: PassportProvider = {
-    name: "local",
-    async recognize(input) {
-      calls.push(input);
-      const result: PassportResult = {
-        provider: "local",
-        requestId: input.requestId,
-        upstreamRequestId: null,
-        document: {
-          type: "P",
-          number: "L898902C3",
-          surname: "ERIKSSON",
-          givenNames: "ANNA MARIA",
-          fullName: "ANNA MARIA ERIKSSON",
-          nationality: "UTO",
-          issuingCountry: "UTO",
-          birthDate: "1974-08-12",
-          expiryDate: "2012-04-15",
-          sex: "F",
-        },
-        visualZone: null,
-        confidence: {},
-        mrz: null,
-        mrzBand: null,
-        image: null,
-        warnings: [],
-        portrait: null,
-      };
-      return result;
-    },
-    health: async () => ({ provider: "local", ready: true }),
-  };
-  return { provider, calls };
-}
+import { JPEG, PNG } from "./passport/tiny-images";
 
 function setup(options: { max?: number; allow?: string[] } = {}) {
   const { provider, calls } = recordingProvider();
