@@ -3,13 +3,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly retake: boolean;
+  /** From the Retry-After header (429, 503), in seconds. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: string, message: string, retake = false) {
+  constructor(status: number, code: string, message: string, retake = false, retryAfterSeconds?: number) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.retake = retake;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -23,5 +26,14 @@ export async function unwrap<T>(response: Response): Promise<T> {
     typeof error?.code === "string" ? error.code : `http_${response.status}`,
     typeof error?.message === "string" ? error.message : response.statusText || "Request failed",
     error?.retake === true,
+    parseRetryAfter(response.headers.get("Retry-After"), Date.now()),
   );
+}
+
+/** Retry-After as seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }

@@ -1,0 +1,185 @@
+import { ApiError } from "../../lib/api-error";
+import { defineStrings } from "../i18n";
+
+/** What the person should do next. Every error maps to exactly one. */
+export type NextStep = "retake" | "later" | "operator" | "other-file";
+
+/**
+ * Every error code the app can meet (server codes, upstream codes as mapped by the server, and the client's own)
+ * with its next step. Codes not listed fall back by family (`upstream_*`, `engine_*`) and then by HTTP status.
+ */
+export const ERROR_NEXT_STEP: Record<string, NextStep> = {
+  // The request or the image.
+  image_missing: "retake",
+  image_empty: "retake",
+  image_too_large: "retake",
+  image_too_large_base64: "retake",
+  payload_too_large: "retake",
+  unsupported_media_type: "other-file",
+  unsupported_content_type: "operator",
+  image_undecodable: "other-file",
+  invalid_base64: "operator",
+  invalid_body: "operator",
+  malformed_json: "operator",
+  malformed_multipart: "retake",
+  origin_not_allowed: "operator",
+  not_found: "operator",
+  // Reading the passport.
+  mrz_not_found: "retake",
+  mrz_unreadable: "retake",
+  no_passport: "retake",
+  ocr_failed: "retake",
+  // Capacity and availability.
+  rate_limited: "later",
+  engine_busy: "later",
+  engine_unavailable: "operator",
+  internal_error: "later",
+  network_error: "later",
+  // Upstream (Tencent), as the server maps them.
+  upstream_timeout: "later",
+  upstream_unavailable: "later",
+  upstream_rate_limited: "later",
+  upstream_error: "later",
+  upstream_bad_response: "later",
+  upstream_auth: "operator",
+  upstream_account: "operator",
+  upstream_image_rejected: "retake",
+  upstream_image_too_large: "retake",
+  // The app's own checks before sending.
+  image_too_small: "retake",
+  image_unreadable: "other-file",
+  heic_failed: "other-file",
+  camera_still_failed: "retake",
+};
+
+export const errorStrings = defineStrings({
+  en: {
+    title: "That did not work",
+    image_missing: "No photo reached us.",
+    image_empty: "The photo was empty.",
+    image_too_large: "The photo is too large to read.",
+    image_too_large_base64: "The photo is too large to read.",
+    payload_too_large: "The photo is too large to send.",
+    unsupported_media_type: "This kind of file cannot be read. Use a PNG, JPEG, BMP or HEIC photo.",
+    unsupported_content_type: "The app sent the photo in a way the server does not accept.",
+    image_undecodable: "The photo could not be opened; the file may be damaged.",
+    invalid_base64: "The photo arrived damaged.",
+    invalid_body: "The request was not understood.",
+    malformed_json: "The request was not understood.",
+    malformed_multipart: "The upload was cut off or damaged.",
+    origin_not_allowed: "This website is not allowed to use the passport service.",
+    not_found: "The passport service was not found.",
+    mrz_not_found: "We could not find the two machine-readable lines at the bottom of the photo page.",
+    mrz_unreadable: "We found the machine-readable lines but could not read them reliably.",
+    no_passport: "No passport was found in the photo.",
+    ocr_failed: "The text on the passport could not be read.",
+    rate_limited: "Too many attempts in a short time.",
+    engine_busy: "The reader is busy with other passports.",
+    engine_unavailable: "The passport reader is not running.",
+    internal_error: "Something went wrong on our side.",
+    network_error: "The connection dropped before the photo was read.",
+    upstream_timeout: "The passport reading service took too long to answer.",
+    upstream_unavailable: "The passport reading service is not available right now.",
+    upstream_rate_limited: "The passport reading service is receiving too many requests.",
+    upstream_error: "The passport reading service had a problem.",
+    upstream_bad_response: "The passport reading service gave an answer we could not use.",
+    upstream_auth: "The passport reading service refused our credentials.",
+    upstream_account: "The passport reading service account cannot be used right now.",
+    upstream_image_rejected: "The passport reading service could not use this photo.",
+    upstream_image_too_large: "The photo is too large for the passport reading service.",
+    image_too_small: "The photo is too small to read the passport. It needs at least 800 x 500 pixels.",
+    image_unreadable: "This file could not be opened as an image.",
+    heic_failed: "This iPhone photo (HEIC) could not be converted.",
+    camera_still_failed: "The camera did not deliver a photo.",
+    unknown: "An unexpected error happened.",
+    next_retake: "Take the photo again: the whole photo page flat, in good light, without glare, filling the frame.",
+    next_later: "Please try again in a moment.",
+    next_later_seconds: "Please try again in {seconds} seconds.",
+    next_operator: "This needs the service's operator. Please tell the person who sent you here.",
+    "next_other-file": "Choose another photo or take a new one.",
+    code: "Error code: {code}",
+  },
+  "zh-CN": {
+    title: "操作未成功",
+    image_missing: "我们没有收到照片。",
+    image_empty: "照片是空的。",
+    image_too_large: "照片太大，无法识别。",
+    image_too_large_base64: "照片太大，无法识别。",
+    payload_too_large: "照片太大，无法发送。",
+    unsupported_media_type: "无法读取此类文件。请使用 PNG、JPEG、BMP 或 HEIC 照片。",
+    unsupported_content_type: "应用发送照片的方式不被服务器接受。",
+    image_undecodable: "无法打开照片，文件可能已损坏。",
+    invalid_base64: "照片在传输中损坏。",
+    invalid_body: "无法理解该请求。",
+    malformed_json: "无法理解该请求。",
+    malformed_multipart: "上传被中断或已损坏。",
+    origin_not_allowed: "此网站无权使用护照识别服务。",
+    not_found: "找不到护照识别服务。",
+    mrz_not_found: "在照片页底部没有找到两行机读码。",
+    mrz_unreadable: "找到了机读码，但无法可靠地读取。",
+    no_passport: "照片中没有找到护照。",
+    ocr_failed: "无法读取护照上的文字。",
+    rate_limited: "短时间内尝试次数过多。",
+    engine_busy: "识别程序正忙于处理其他护照。",
+    engine_unavailable: "护照识别程序未运行。",
+    internal_error: "我们这边出了问题。",
+    network_error: "照片识别完成前连接已断开。",
+    upstream_timeout: "护照识别服务响应超时。",
+    upstream_unavailable: "护照识别服务暂时不可用。",
+    upstream_rate_limited: "护照识别服务请求过多。",
+    upstream_error: "护照识别服务出现问题。",
+    upstream_bad_response: "护照识别服务返回了无法使用的结果。",
+    upstream_auth: "护照识别服务拒绝了我们的凭证。",
+    upstream_account: "护照识别服务账户暂时无法使用。",
+    upstream_image_rejected: "护照识别服务无法使用这张照片。",
+    upstream_image_too_large: "照片对于护照识别服务来说太大。",
+    image_too_small: "照片太小，无法识别护照。至少需要 800 x 500 像素。",
+    image_unreadable: "无法将此文件作为图片打开。",
+    heic_failed: "无法转换这张 iPhone 照片（HEIC）。",
+    camera_still_failed: "相机没有拍出照片。",
+    unknown: "发生了意外错误。",
+    next_retake: "请重新拍摄：整个照片页平放、光线充足、没有反光、填满取景框。",
+    next_later: "请稍后再试。",
+    next_later_seconds: "请在 {seconds} 秒后再试。",
+    next_operator: "这需要服务运营方处理。请告知引导您来此的人员。",
+    "next_other-file": "请选择其他照片或重新拍摄。",
+    code: "错误代码：{code}",
+  },
+});
+
+export type ErrorStrings = (typeof errorStrings)["en"];
+
+export interface DescribedError {
+  code: string;
+  /** What happened, in the person's language. */
+  message: string;
+  next: NextStep;
+  /** The next step in words (with the wait when the server gave one). */
+  nextText: string;
+}
+
+function nextStepFor(code: string, status: number | undefined, retake: boolean): NextStep {
+  const known = ERROR_NEXT_STEP[code];
+  if (known) return known;
+  if (retake) return "retake";
+  if (status === 429 || status === 502 || status === 503 || status === 504 || status === 0) return "later";
+  if (code.startsWith("upstream_") || code.startsWith("engine_"))
+    return status !== undefined && status < 500 ? "operator" : "later";
+  if (status !== undefined && status >= 400 && status < 500) return "operator";
+  return "later";
+}
+
+/** Words and a next step for any error the flow can meet (ApiError, client-side PrepareError, anything else). */
+export function describeError(error: unknown, strings: ErrorStrings): DescribedError {
+  const code =
+    typeof (error as { code?: unknown } | null)?.code === "string" ? (error as { code: string }).code : "unknown";
+  const api = error instanceof ApiError ? error : undefined;
+  const next = nextStepFor(code, api?.status, api?.retake ?? false);
+  const message = (strings as Record<string, string>)[code] ?? strings.unknown;
+  const seconds = api?.retryAfterSeconds;
+  const nextText =
+    next === "later" && seconds !== undefined && seconds > 0
+      ? strings.next_later_seconds.replace("{seconds}", String(seconds))
+      : strings[`next_${next}`];
+  return { code, message, next, nextText };
+}
