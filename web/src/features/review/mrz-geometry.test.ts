@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandMatrix, quadPoints, scaleQuad, td3BandEstimate } from "./mrz-geometry";
+import { bandMatrix, quadPoints, td3BandEstimate } from "./mrz-geometry";
 
 describe("td3BandEstimate", () => {
   it("puts the band at the bottom of a 125 x 88 mm page, 6 mm in, 44 columns of 2.54 mm", () => {
@@ -9,22 +9,6 @@ describe("td3BandEstimate", () => {
     expect(tl.y).toBeCloseTo((88 - 16.35 - 5) * 10);
     expect(bl.y).toBeCloseTo((88 - 6.35 + 5) * 10);
     expect(br).toEqual({ x: tr.x, y: bl.y });
-  });
-});
-
-describe("scaleQuad", () => {
-  it("rescales corners from the size the provider measured on to the displayed size", () => {
-    const quad = scaleQuad(
-      [
-        { x: 10, y: 20 },
-        { x: 110, y: 20 },
-        { x: 110, y: 40 },
-        { x: 10, y: 40 },
-      ],
-      { width: 200, height: 100 },
-      { width: 100, height: 200 },
-    );
-    expect(quadPoints(quad)).toBe("5,40 55,40 55,80 5,80");
   });
 });
 
@@ -42,5 +26,9 @@ describe("bandMatrix", () => {
     const end = map(44, 2);
     expect(end.x).toBeCloseTo(535);
     expect(end.y).toBeCloseTo(172);
+  });
+
+  it("writes corners as SVG polygon points", () => {
+    expect(quadPoints(td3BandEstimate({ width: 125, height: 88 }))).toBe("6,66.65 117.76,66.65 117.76,86.65 6,86.65");
   });
 });

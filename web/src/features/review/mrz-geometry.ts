@@ -28,17 +28,6 @@ export function td3BandEstimate(size: { width: number; height: number }, columns
   ];
 }
 
-/** Rescales a quad measured on an image of size `from` to an image of size `to`. */
-export function scaleQuad(
-  quad: Quad,
-  from: { width: number; height: number },
-  to: { width: number; height: number },
-): Quad {
-  const sx = to.width / from.width;
-  const sy = to.height / from.height;
-  return quad.map((point) => ({ x: point.x * sx, y: point.y * sy })) as Quad;
-}
-
 /** The affine map (SVG `matrix(a b c d e f)`) taking band cells — x in columns, y in lines — onto the quad.
  *  Uses the top-left corner and the top and left edges, so a slightly skewed band keeps its slant. */
 export function bandMatrix(
