@@ -1,0 +1,193 @@
+/**
+ * One MLIDPassportOCR call over HTTPS: TC3-signed POST, a timeout per attempt, at most two retries with jittered
+ * exponential backoff for transient failures only, and a deadline for the whole call. Web-standard APIs only.
+ */
+import { AppError } from "../../errors";
+import { tencentError, transportError } from "./errors";
+import { signTc3 } from "./sign";
+
+export const MLID_PASSPORT_ACTION = "MLIDPassportOCR";
+export const OCR_API_VERSION = "2018-11-19";
+const CONTENT_TYPE = "application/json; charset=utf-8";
+const MAX_RETRIES = 2;
+
+export interface TencentClientConfig {
+  secretId: string;
+  secretKey: string;
+  /** Temporary (STS) credentials only; sent as X-TC-Token. */
+  sessionToken?: string | undefined;
+  /** Sent as X-TC-Region when set, e.g. "ap-singapore". */
+  region?: string | undefined;
+  /** e.g. https://ocr.tencentcloudapi.com, https://ocr.intl.tencentcloudapi.com, http://127.0.0.1:8797 in tests. */
+  endpoint: string;
+  /** Milliseconds for one attempt (headers and body). */
+  timeoutMs: number;
+  /** Milliseconds for the whole call including retries; default 2.5 x timeoutMs. */
+  deadlineMs?: number | undefined;
+  /** Retries after the first attempt, 0..2; default 2. */
+  maxRetries?: number | undefined;
+  /** First backoff step in ms (doubles each retry, jittered); default 250. */
+  backoffBaseMs?: number | undefined;
+  /** X-TC-Language: "en-US" or "zh-CN"; default en-US. */
+  language?: "en-US" | "zh-CN" | undefined;
+  fetch?: typeof fetch | undefined;
+  /** Clock in ms (signing timestamps and deadlines). */
+  now?: (() => number) | undefined;
+  /** [0, 1) for backoff jitter. */
+  random?: (() => number) | undefined;
+}
+
+export interface MlidPassportParams {
+  ImageBase64: string;
+  RetImage?: boolean;
+}
+
+export interface TencentCallResult {
+  /** The `Response` object of a successful answer. */
+  response: Record<string, unknown>;
+  upstreamRequestId: string | undefined;
+  /** 1 + retries made. */
+  attempts: number;
+}
+
+type ClassifiedError = AppError & { transient: boolean };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Interprets one HTTP answer: success Response, Tencent error, or an answer we cannot use. */
+export function interpretAnswer(status: number, text: string): TencentCallResult | ClassifiedError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    if (status >= 500 || status === 429) {
+      return Object.assign(transportError("httpError", { cause: { status } }), { transient: true });
+    }
+    if (status < 200 || status >= 300) {
+      return Object.assign(transportError("httpError", { cause: { status } }), { transient: false });
+    }
+    return transportError("invalidJson", { cause });
+  }
+  const response = isRecord(parsed) ? parsed.Response : undefined;
+  if (!isRecord(response)) {
+    const transient = status >= 500 || status === 429;
+    return Object.assign(transportError(transient ? "httpError" : "wrongShape", { cause: { status } }), { transient });
+  }
+  const requestId = typeof response.RequestId === "string" ? response.RequestId : undefined;
+  // Errors come in the same envelope, whatever the HTTP status.
+  if (response.Error !== undefined) {
+    const error = response.Error;
+    if (!isRecord(error) || typeof error.Code !== "string") {
+      return transportError("wrongShape", { ...(requestId ? { upstreamRequestId: requestId } : {}) });
+    }
+    return tencentError(error.Code, requestId, typeof error.Message === "string" ? error.Message : undefined);
+  }
+  if (status < 200 || status >= 300) {
+    const transient = status >= 500 || status === 429;
+    return Object.assign(
+      transportError("httpError", { cause: { status }, ...(requestId ? { upstreamRequestId: requestId } : {}) }),
+      { transient },
+    );
+  }
+  return { response, upstreamRequestId: requestId, attempts: 1 };
+}
+
+export interface TencentClient {
+  mlidPassportOcr(params: MlidPassportParams, signal?: AbortSignal): Promise<TencentCallResult>;
+}
+
+export function createTencentClient(config: TencentClientConfig): TencentClient {
+  const url = new URL(config.endpoint);
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new TypeError("TENCENTCLOUD_ENDPOINT must be an http(s) URL");
+  }
+  const target = `${url.origin}/`;
+  const host = url.hostname;
+  const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
+  const now = config.now ?? Date.now;
+  const random = config.random ?? Math.random;
+  const timeoutMs = config.timeoutMs;
+  const deadlineMs = config.deadlineMs ?? Math.round(timeoutMs * 2.5);
+  const maxRetries = Math.max(0, Math.min(MAX_RETRIES, config.maxRetries ?? MAX_RETRIES));
+  const backoffBaseMs = config.backoffBaseMs ?? 250;
+
+  async function attempt(body: string, signal: AbortSignal): Promise<TencentCallResult | ClassifiedError> {
+    const timestamp = Math.floor(now() / 1000);
+    const { authorization } = await signTc3({
+      secretId: config.secretId,
+      secretKey: config.secretKey,
+      host,
+      contentType: CONTENT_TYPE,
+      body,
+      timestamp,
+    });
+    const headers: Record<string, string> = {
+      Authorization: authorization,
+      "Content-Type": CONTENT_TYPE,
+      "X-TC-Action": MLID_PASSPORT_ACTION,
+      "X-TC-Version": OCR_API_VERSION,
+      "X-TC-Timestamp": String(timestamp),
+      "X-TC-Language": config.language ?? "en-US",
+    };
+    if (config.region) headers["X-TC-Region"] = config.region;
+    if (config.sessionToken) headers["X-TC-Token"] = config.sessionToken;
+    // The signal stays attached while the body is read, so a trickling answer is bounded too.
+    const res = await doFetch(target, { method: "POST", headers, body, signal, redirect: "error" });
+    const text = await res.text();
+    return interpretAnswer(res.status, text);
+  }
+
+  return {
+    async mlidPassportOcr(params, callerSignal) {
+      const caller = callerSignal ?? new AbortController().signal;
+      const body = JSON.stringify(params);
+      const deadline = now() + deadlineMs;
+      let last: ClassifiedError | undefined;
+
+      for (let attemptNo = 1; attemptNo <= 1 + maxRetries; attemptNo++) {
+        if (caller.aborted) throw transportError("aborted", { cause: caller.reason });
+        const remaining = deadline - now();
+        if (remaining <= 0) break;
+        const perAttempt = AbortSignal.timeout(Math.min(timeoutMs, remaining));
+        const signal = AbortSignal.any([caller, perAttempt]);
+        let outcome: TencentCallResult | ClassifiedError;
+        try {
+          outcome = await attempt(body, signal);
+        } catch (cause) {
+          if (caller.aborted) throw transportError("aborted", { cause: caller.reason });
+          outcome = perAttempt.aborted ? transportError("timeout", { cause }) : transportError("network", { cause });
+        }
+        if (!(outcome instanceof AppError)) return { ...outcome, attempts: attemptNo };
+        last = outcome;
+        if (!outcome.transient || attemptNo > maxRetries) break;
+
+        // Equal jitter: half the exponential step fixed, half random.
+        const step = backoffBaseMs * 2 ** (attemptNo - 1);
+        const delay = Math.round(step / 2 + random() * (step / 2));
+        if (deadline - now() <= delay) break;
+        try {
+          await abortableSleep(delay, caller);
+        } catch (cause) {
+          throw transportError("aborted", { cause });
+        }
+      }
+      throw last ?? transportError("timeout");
+    },
+  };
+}
