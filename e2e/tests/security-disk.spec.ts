@@ -84,7 +84,7 @@ test("images sent through either provider are never written to disk", async ({ p
       ["offline", offlineAppUrl],
     ] as const) {
       const form = new FormData();
-      form.set("image", new Blob([image], { type: "image/jpeg" }), "passport.jpg");
+      form.set("image", new Blob([new Uint8Array(image)], { type: "image/jpeg" }), "passport.jpg");
       form.set("portrait", "true");
       const multipart = await fetch(`${base}/api/passport`, { method: "POST", body: form });
       await multipart.arrayBuffer();

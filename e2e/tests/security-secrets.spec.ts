@@ -127,7 +127,11 @@ test("secrets never appear in responses or logs, on success, upstream errors and
   const call = async (base: string, init: RequestInit = {}, path = "/api/passport") => {
     const res = await fetch(`${base}${path}`, init);
     const body = await res.text();
-    seen.push(`${res.status} ${JSON.stringify([...res.headers])} ${body}`);
+    const headers: string[] = [];
+    res.headers.forEach((value, name) => {
+      headers.push(`${name}: ${value}`);
+    });
+    seen.push(`${res.status} ${headers.join("\n")} ${body}`);
     return { status: res.status, body };
   };
   const upload = (base: string) => {
