@@ -52,6 +52,8 @@ export interface MrzField {
   state: MrzFieldState;
   /** What was read before correction, when a correction changed this field. */
   original?: string;
+  /** Names only: the name zone is full to its last column, so the name may have been cut short. */
+  truncated?: boolean;
 }
 
 /** The MRZ engine's full account of one read. */
@@ -66,4 +68,6 @@ export interface MrzReport {
   fields: MrzField[];
   checks: MrzCheck[];
   corrections: MrzCorrection[];
+  /** True when the lines had to be normalised (spaces or line breaks removed, lowercase raised, blank lines dropped). */
+  normalised?: boolean;
 }

@@ -183,6 +183,18 @@ export const WARNING_CATALOGUE = {
     message: "A character in the name looked misread (e.g. a digit in a name) and has no check digit to confirm it.",
     action: "Compare the name with the printed page",
   },
+  country_code_corrected: {
+    severity: "warning",
+    source: "mrz",
+    message: "A country code in the machine readable zone looked misread and was corrected to a code on the ICAO list.",
+    action: "Compare the country with the printed page",
+  },
+  mrz_field_invalid: {
+    severity: "critical",
+    source: "mrz",
+    message: "A field of the machine readable zone holds characters it cannot hold.",
+    action: "Retake the photo with the machine readable zone sharp",
+  },
   name_truncated: {
     severity: "info",
     source: "mrz",

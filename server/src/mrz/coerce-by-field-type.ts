@@ -1,0 +1,176 @@
+import { DIGIT_TO_LETTERS, FILLER_LOOKALIKES_IN_DATA, FILLER_LOOKALIKES_IN_NAMES, LETTER_TO_DIGIT } from "./confusions";
+import { isKnownCountryCode } from "./country-codes";
+import type { FieldSpec, LayoutSpec, Range } from "./mrz-layout";
+import type { MrzCorrection } from "./types";
+
+type Grid = string[][];
+type CorrectionField = MrzCorrection["field"];
+
+function set(grid: Grid, line: number, column: number, to: string, field: CorrectionField, out: MrzCorrection[]) {
+  const row = grid[line];
+  const from = row?.[column];
+  if (row === undefined || from === undefined || from === to) return;
+  row[column] = to;
+  out.push({ field, line, column, from, to });
+}
+
+const isDigit = (c: string) => c >= "0" && c <= "9";
+const isLetter = (c: string) => c >= "A" && c <= "Z";
+
+/** Digits-only places (dates, check digits): a letter becomes the digit it most likely was. */
+function coerceDigits(
+  grid: Grid,
+  line: number,
+  start: number,
+  end: number,
+  field: CorrectionField,
+  out: MrzCorrection[],
+) {
+  const row = grid[line] ?? [];
+  for (let c = start; c < end; c++) {
+    const ch = row[c] ?? "";
+    const digit = LETTER_TO_DIGIT[ch];
+    if (digit !== undefined) set(grid, line, c, digit, field, out);
+  }
+}
+
+/** Letters-only places (document code): a digit becomes the letter it most likely was. */
+function coerceLetters(
+  grid: Grid,
+  line: number,
+  start: number,
+  end: number,
+  field: CorrectionField,
+  out: MrzCorrection[],
+) {
+  const row = grid[line] ?? [];
+  for (let c = start; c < end; c++) {
+    const ch = row[c] ?? "";
+    const letter = DIGIT_TO_LETTERS[ch]?.[0];
+    if (letter !== undefined) set(grid, line, c, letter, field, out);
+  }
+}
+
+const LETTER_LOOKALIKES: Readonly<Record<string, readonly string[]>> = {
+  O: ["D", "Q"],
+  D: ["O"],
+  Q: ["O"],
+  I: ["L"],
+  L: ["I"],
+  K: ["<"],
+  X: ["<"],
+};
+
+/**
+ * A country code that is not on the list is repaired only when exactly one code on the list is reachable with the
+ * fewest confusable substitutions (digits to letters, O/D/Q, I/L, K/X to filler); otherwise it stays as read and
+ * is flagged later as unknown. Every change is reported.
+ */
+function coerceCountry(grid: Grid, spec: FieldSpec, out: MrzCorrection[]) {
+  const row = grid[spec.line] ?? [];
+  const read = row.slice(spec.start, spec.end);
+  if (isKnownCountryCode(read.join(""))) return;
+  const options = read.map((ch, i) => {
+    const alts = isDigit(ch) ? (DIGIT_TO_LETTERS[ch] ?? []) : (LETTER_LOOKALIKES[ch] ?? []);
+    // A filler only pads the end of a short code ("D<<"): never in the first place.
+    return [ch, ...alts.filter((a) => a !== "<" || i > 0)];
+  });
+  const search = { best: null as string[] | null, bestChanges: Number.POSITIVE_INFINITY, ties: 0 };
+  const walk = (i: number, acc: string[], changes: number) => {
+    if (changes > search.bestChanges) return;
+    if (i === options.length) {
+      if (!isKnownCountryCode(acc.join("")) || /^<|<[A-Z]/.test(acc.join(""))) return;
+      if (changes < search.bestChanges) {
+        search.best = [...acc];
+        search.bestChanges = changes;
+        search.ties = 0;
+      } else search.ties++;
+      return;
+    }
+    for (const [k, opt] of (options[i] ?? []).entries()) {
+      acc.push(opt);
+      walk(i + 1, acc, changes + (k === 0 ? 0 : 1));
+      acc.pop();
+    }
+  };
+  walk(0, [], 0);
+  const chosen = search.best;
+  if (chosen !== null && search.ties === 0 && search.bestChanges > 0) {
+    for (const [i, ch] of chosen.entries()) set(grid, spec.line, spec.start + i, ch, spec.name, out);
+  } else {
+    // No unique code on the list: still turn digits into letters, a country code never holds digits.
+    coerceLetters(grid, spec.line, spec.start, spec.end, spec.name, out);
+  }
+}
+
+/**
+ * Names: digits become letters (flagged later: names have no check digit), and misread fillers after the end of
+ * the name ("<<<" read as "KLK") become fillers again. Only the padding after the given names is touched.
+ */
+function coerceNames(grid: Grid, names: Range, out: MrzCorrection[]) {
+  const row = grid[names.line] ?? [];
+  for (let c = names.start; c < names.end; c++) {
+    const ch = row[c] ?? "";
+    const letter = DIGIT_TO_LETTERS[ch]?.[0];
+    if (letter !== undefined) {
+      const surnameEnd = row.slice(names.start, names.end).join("").indexOf("<<");
+      const field = surnameEnd >= 0 && c >= names.start + surnameEnd ? "givenNames" : "surname";
+      set(grid, names.line, c, letter, field, out);
+    }
+  }
+  const text = row.slice(names.start, names.end).join("");
+  const separator = text.indexOf("<<");
+  if (separator < 0) return;
+  const padding = text.indexOf("<<", separator + 2);
+  const from = padding < 0 ? -1 : padding;
+  if (from < 0) return;
+  const tail = text.slice(from);
+  if (![...tail].every((ch) => ch === "<" || FILLER_LOOKALIKES_IN_NAMES.has(ch))) return;
+  for (let i = from; i < text.length; i++) set(grid, names.line, names.start + i, "<", "filler", out);
+}
+
+/** Letters-and-digits fields are left-aligned and padded with fillers: misread fillers in the padding are reset. */
+function coerceDataPadding(grid: Grid, spec: FieldSpec, out: MrzCorrection[]) {
+  const row = grid[spec.line] ?? [];
+  const text = row.slice(spec.start, spec.end).join("");
+  const firstFiller = text.indexOf("<");
+  if (firstFiller < 0) return;
+  const tail = text.slice(firstFiller);
+  if (![...tail].every((ch) => ch === "<" || FILLER_LOOKALIKES_IN_DATA.has(ch))) return;
+  for (let i = firstFiller; i < text.length; i++) set(grid, spec.line, spec.start + i, "<", "filler", out);
+}
+
+/** Sex: "M", "F", "X" or "<". Nothing is guessed here; an impossible character stays and is reported. */
+
+/** Applies every correction that follows from the field types alone; appends each change to `out`. */
+export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrection[]): void {
+  for (const spec of layout.fields) {
+    switch (spec.kind) {
+      case "date":
+        coerceDigits(grid, spec.line, spec.start, spec.end, spec.name, out);
+        break;
+      case "code":
+        coerceLetters(grid, spec.line, spec.start, spec.start + 1, spec.name, out);
+        coerceLetters(grid, spec.line, spec.start + 1, spec.end, spec.name, out);
+        break;
+      case "country":
+        coerceCountry(grid, spec, out);
+        break;
+      case "alnum":
+        coerceDataPadding(grid, spec, out);
+        break;
+      case "sex":
+        break;
+    }
+    if (spec.check !== undefined) {
+      const ch = grid[spec.line]?.[spec.check] ?? "";
+      // The TD1 document number's check column holds "<" when the number continues in the optional data.
+      if (isLetter(ch)) coerceDigits(grid, spec.line, spec.check, spec.check + 1, spec.name, out);
+    }
+  }
+  if (layout.composite) {
+    const { line, column } = layout.composite;
+    coerceDigits(grid, line, column, column + 1, "composite", out);
+  }
+  coerceNames(grid, layout.names, out);
+}

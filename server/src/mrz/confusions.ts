@@ -1,0 +1,85 @@
+/**
+ * Characters OCR engines confuse on OCR-B MRZ text (O/0/Q/D, I/1/L, B/8, S/5, Z/2, G/6, "<"/K/X), and what a
+ * substitution costs when the correction search weighs candidates: turning a letter back into a digit is the
+ * likeliest repair (document numbers are mostly digits), the reverse a little less likely.
+ */
+
+/** Where only a digit may stand: the digit a letter most likely was. */
+export const LETTER_TO_DIGIT: Readonly<Record<string, string>> = {
+  O: "0",
+  Q: "0",
+  D: "0",
+  U: "0",
+  I: "1",
+  L: "1",
+  Z: "2",
+  S: "5",
+  G: "6",
+  B: "8",
+};
+
+/** Where only a letter may stand: the letters a digit may have been, likeliest first. */
+export const DIGIT_TO_LETTERS: Readonly<Record<string, readonly string[]>> = {
+  "0": ["O", "D", "Q"],
+  "1": ["I", "L"],
+  "2": ["Z"],
+  "5": ["S"],
+  "6": ["G"],
+  "8": ["B"],
+};
+
+export interface Substitution {
+  to: string;
+  cost: number;
+}
+
+const LETTER_TO_DIGIT_COST = 1;
+const DIGIT_TO_LETTER_COST = 1.2;
+const LETTER_TO_LETTER_COST = 1.35;
+
+// Every cost stays below 1.5 so that k substitutions always cost less than k + 1 (fewest changes win first).
+
+/** In a field that may hold letters and digits: what each character may really have been, with its cost. */
+export const ALNUM_SUBSTITUTIONS: Readonly<Record<string, readonly Substitution[]>> = {
+  "0": [
+    { to: "O", cost: DIGIT_TO_LETTER_COST },
+    { to: "D", cost: DIGIT_TO_LETTER_COST + 0.1 },
+    { to: "Q", cost: DIGIT_TO_LETTER_COST + 0.2 },
+  ],
+  O: [
+    { to: "0", cost: LETTER_TO_DIGIT_COST },
+    { to: "D", cost: LETTER_TO_LETTER_COST },
+    { to: "Q", cost: LETTER_TO_LETTER_COST + 0.1 },
+  ],
+  D: [
+    { to: "0", cost: LETTER_TO_DIGIT_COST },
+    { to: "O", cost: LETTER_TO_LETTER_COST },
+  ],
+  Q: [
+    { to: "0", cost: LETTER_TO_DIGIT_COST },
+    { to: "O", cost: LETTER_TO_LETTER_COST },
+  ],
+  "1": [
+    { to: "I", cost: DIGIT_TO_LETTER_COST },
+    { to: "L", cost: DIGIT_TO_LETTER_COST + 0.1 },
+  ],
+  I: [
+    { to: "1", cost: LETTER_TO_DIGIT_COST },
+    { to: "L", cost: LETTER_TO_LETTER_COST },
+  ],
+  L: [
+    { to: "1", cost: LETTER_TO_DIGIT_COST },
+    { to: "I", cost: LETTER_TO_LETTER_COST },
+  ],
+  "2": [{ to: "Z", cost: DIGIT_TO_LETTER_COST }],
+  Z: [{ to: "2", cost: LETTER_TO_DIGIT_COST }],
+  "5": [{ to: "S", cost: DIGIT_TO_LETTER_COST }],
+  S: [{ to: "5", cost: LETTER_TO_DIGIT_COST }],
+  "8": [{ to: "B", cost: DIGIT_TO_LETTER_COST }],
+  B: [{ to: "8", cost: LETTER_TO_DIGIT_COST }],
+  // G/6 and K/"<" differ by 10 and 20 in value: no check digit can tell them apart, so they are never searched.
+};
+
+/** Characters a filler "<" is misread as (K and X in OCR-B; L in "<<<" read as "KLK"). */
+export const FILLER_LOOKALIKES_IN_NAMES: ReadonlySet<string> = new Set(["K", "X", "L"]);
+export const FILLER_LOOKALIKES_IN_DATA: ReadonlySet<string> = new Set(["K", "X"]);

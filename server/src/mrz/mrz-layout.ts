@@ -1,0 +1,171 @@
+import type { MrzFieldName, MrzFormat } from "./types";
+
+/** What may stand in a field: decides how misread characters are corrected. */
+export type FieldKind = "code" | "country" | "name" | "alnum" | "date" | "sex";
+
+export interface FieldSpec {
+  name: MrzFieldName;
+  line: number;
+  start: number;
+  /** Exclusive. */
+  end: number;
+  kind: FieldKind;
+  /** Column (same line) of the check digit guarding this field. */
+  check?: number;
+  /** A column inside [start, end) that is not part of the value (TD1 long document number: the "<" at 15). */
+  gap?: number;
+}
+
+export interface Range {
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface LayoutSpec {
+  format: MrzFormat;
+  lineCount: number;
+  lineLength: number;
+  /** Fields other than the names, in reading order. */
+  fields: FieldSpec[];
+  /** The name zone: primary identifier, "<<", secondary identifier. */
+  names: Range;
+  composite?: { line: number; column: number; ranges: Range[] };
+  /** TD1: a document number longer than 9 characters continues in the optional data (ICAO 9303-5, 4.2.4). */
+  longDocumentNumber?: boolean;
+}
+
+const TD3: LayoutSpec = {
+  format: "TD3",
+  lineCount: 2,
+  lineLength: 44,
+  fields: [
+    { name: "documentCode", line: 0, start: 0, end: 2, kind: "code" },
+    { name: "issuingState", line: 0, start: 2, end: 5, kind: "country" },
+    { name: "documentNumber", line: 1, start: 0, end: 9, kind: "alnum", check: 9 },
+    { name: "nationality", line: 1, start: 10, end: 13, kind: "country" },
+    { name: "birthDate", line: 1, start: 13, end: 19, kind: "date", check: 19 },
+    { name: "sex", line: 1, start: 20, end: 21, kind: "sex" },
+    { name: "expiryDate", line: 1, start: 21, end: 27, kind: "date", check: 27 },
+    { name: "optionalData1", line: 1, start: 28, end: 42, kind: "alnum", check: 42 },
+  ],
+  names: { line: 0, start: 5, end: 44 },
+  composite: {
+    line: 1,
+    column: 43,
+    ranges: [
+      { line: 1, start: 0, end: 10 },
+      { line: 1, start: 13, end: 20 },
+      { line: 1, start: 21, end: 43 },
+    ],
+  },
+};
+
+const TD2: LayoutSpec = {
+  format: "TD2",
+  lineCount: 2,
+  lineLength: 36,
+  fields: [
+    { name: "documentCode", line: 0, start: 0, end: 2, kind: "code" },
+    { name: "issuingState", line: 0, start: 2, end: 5, kind: "country" },
+    { name: "documentNumber", line: 1, start: 0, end: 9, kind: "alnum", check: 9 },
+    { name: "nationality", line: 1, start: 10, end: 13, kind: "country" },
+    { name: "birthDate", line: 1, start: 13, end: 19, kind: "date", check: 19 },
+    { name: "sex", line: 1, start: 20, end: 21, kind: "sex" },
+    { name: "expiryDate", line: 1, start: 21, end: 27, kind: "date", check: 27 },
+    { name: "optionalData1", line: 1, start: 28, end: 35, kind: "alnum" },
+  ],
+  names: { line: 0, start: 5, end: 36 },
+  composite: {
+    line: 1,
+    column: 35,
+    ranges: [
+      { line: 1, start: 0, end: 10 },
+      { line: 1, start: 13, end: 20 },
+      { line: 1, start: 21, end: 35 },
+    ],
+  },
+};
+
+const TD1: LayoutSpec = {
+  format: "TD1",
+  lineCount: 3,
+  lineLength: 30,
+  fields: [
+    { name: "documentCode", line: 0, start: 0, end: 2, kind: "code" },
+    { name: "issuingState", line: 0, start: 2, end: 5, kind: "country" },
+    { name: "documentNumber", line: 0, start: 5, end: 14, kind: "alnum", check: 14 },
+    { name: "optionalData1", line: 0, start: 15, end: 30, kind: "alnum" },
+    { name: "birthDate", line: 1, start: 0, end: 6, kind: "date", check: 6 },
+    { name: "sex", line: 1, start: 7, end: 8, kind: "sex" },
+    { name: "expiryDate", line: 1, start: 8, end: 14, kind: "date", check: 14 },
+    { name: "nationality", line: 1, start: 15, end: 18, kind: "country" },
+    { name: "optionalData2", line: 1, start: 18, end: 29, kind: "alnum" },
+  ],
+  names: { line: 2, start: 0, end: 30 },
+  composite: {
+    line: 1,
+    column: 29,
+    ranges: [
+      { line: 0, start: 5, end: 30 },
+      { line: 1, start: 0, end: 7 },
+      { line: 1, start: 8, end: 15 },
+      { line: 1, start: 18, end: 29 },
+    ],
+  },
+  longDocumentNumber: true,
+};
+
+function visa(format: "MRVA" | "MRVB", lineLength: number): LayoutSpec {
+  return {
+    format,
+    lineCount: 2,
+    lineLength,
+    fields: [
+      { name: "documentCode", line: 0, start: 0, end: 2, kind: "code" },
+      { name: "issuingState", line: 0, start: 2, end: 5, kind: "country" },
+      { name: "documentNumber", line: 1, start: 0, end: 9, kind: "alnum", check: 9 },
+      { name: "nationality", line: 1, start: 10, end: 13, kind: "country" },
+      { name: "birthDate", line: 1, start: 13, end: 19, kind: "date", check: 19 },
+      { name: "sex", line: 1, start: 20, end: 21, kind: "sex" },
+      { name: "expiryDate", line: 1, start: 21, end: 27, kind: "date", check: 27 },
+      { name: "optionalData1", line: 1, start: 28, end: lineLength, kind: "alnum" },
+    ],
+    names: { line: 0, start: 5, end: lineLength },
+  };
+}
+
+export const LAYOUTS: Readonly<Record<MrzFormat, LayoutSpec>> = {
+  TD1,
+  TD2,
+  TD3,
+  MRVA: visa("MRVA", 44),
+  MRVB: visa("MRVB", 36),
+};
+
+/**
+ * The fields of `lines` in this layout. Only TD1 varies: when column 15 of line 1 (1-based) is "<" and data
+ * follows, the document number continues in the optional data and its check digit is the last character
+ * before the next filler.
+ */
+export function resolveFields(layout: LayoutSpec, lines: readonly (readonly string[])[]): FieldSpec[] {
+  if (!layout.longDocumentNumber) return layout.fields;
+  const line = lines[0];
+  if (line === undefined || line[14] !== "<" || line[15] === "<") return layout.fields;
+  let end = 15;
+  while (end < layout.lineLength && line[end] !== "<") end++;
+  // At least one more character of the number plus its check digit.
+  if (end - 15 < 2) return layout.fields;
+  return layout.fields.map((f) => {
+    if (f.name === "documentNumber") return { ...f, end: end - 1, check: end - 1, gap: 14 };
+    if (f.name === "optionalData1") return { ...f, start: end };
+    return f;
+  });
+}
+
+/** The characters a field's check digit is computed over: its value columns without the gap. */
+export function guardedColumns(field: FieldSpec): number[] {
+  const columns: number[] = [];
+  for (let c = field.start; c < field.end; c++) if (c !== field.gap) columns.push(c);
+  return columns;
+}
