@@ -4,6 +4,7 @@ import type { Point } from "../src/passport/result";
 import type { CaptureConditions } from "./conditions";
 import { SANS_FONT } from "./fonts";
 import { applyHomography, homographyFromQuads, invertHomography } from "./homography";
+import { noiseSource } from "./noise";
 import type { Quad } from "./page-geometry";
 import type { Random } from "./random";
 import type { RenderedPage } from "./render-page";
@@ -109,18 +110,6 @@ function placePage(c: CaptureConditions, rng: Random, pageW: number, pageH: numb
     x: cx + p.x * cos - p.y * sin + rng.float(-jitter, jitter),
     y: cy + p.x * sin + p.y * cos + rng.float(-jitter, jitter),
   })) as Quad;
-}
-
-/** Fast seeded noise source for per-pixel work (mulberry32); seeded from the main generator. */
-function noiseSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Photographs the rendered page under the given conditions. */

@@ -5,6 +5,14 @@ import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 
 export const MAX_SEED = 2 ** 31 - 1;
 
+/** murmur3's finaliser: neighbouring seeds (0, 1, 2...) would otherwise start with correlated draws. */
+function mix32(seed: number): number {
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
 /** Seeded random source: the same seed gives the same sequence on every machine. */
 export class Random {
   readonly #rng: RandomGenerator;
@@ -13,7 +21,7 @@ export class Random {
     if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
       throw new RangeError(`seed must be an integer from 0 to ${MAX_SEED}, got ${seed}`);
     }
-    this.#rng = xoroshiro128plus(seed);
+    this.#rng = xoroshiro128plus(mix32(seed));
   }
 
   /** Uniform float in [min, max). */
