@@ -1,0 +1,120 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import sharp from "sharp";
+
+/**
+ * Test images made from task C's synthetic passport (seed below): the same page as PNG, JPEG, BMP, a 50-megapixel
+ * JPEG, an EXIF-rotated JPEG carrying metadata that must be stripped, and a Y4M video for Chromium's fake camera.
+ * Generated once into e2e/fixtures/generated (git-ignored). The HEIC is committed (fixtures/capture), because
+ * writing HEIC needs libheif's heif-enc, which a fresh machine may not have: `e2e/support/make-heic.sh` remakes it.
+ */
+export const CAPTURE_SEED = 2000000000;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const e2eRoot = join(here, "..");
+export const generatedDir = join(e2eRoot, "fixtures", "generated", "capture");
+export const heicFixture = join(e2eRoot, "fixtures", "capture", `passport-${CAPTURE_SEED}.heic`);
+/** Written into the rotated JPEG's EXIF; must never reach the server. */
+export const METADATA_MARKER = "E2E-METADATA-MARKER";
+
+export interface PassportTruth {
+  width: number;
+  height: number;
+  document: { number: string; surname: string; givenNames: string };
+}
+
+export interface CaptureFixtures {
+  truth: PassportTruth;
+  jpeg: string;
+  png: string;
+  bmp: string;
+  jpeg50mp: string;
+  rotatedJpeg: string;
+  heic: string;
+  /** 1920x1080 Y4M of the page on a table, for --use-file-for-fake-video-capture. */
+  video: string;
+  /** A 640x400 PNG: below the 800x500 minimum. */
+  tooSmall: string;
+}
+
+function bmp24(raw: Buffer, width: number, height: number): Buffer {
+  const rowBytes = Math.ceil((width * 3) / 4) * 4;
+  const size = 54 + rowBytes * height;
+  const out = Buffer.alloc(size);
+  out.write("BM", 0, "latin1");
+  out.writeUInt32LE(size, 2);
+  out.writeUInt32LE(54, 10);
+  out.writeUInt32LE(40, 14);
+  out.writeInt32LE(width, 18);
+  out.writeInt32LE(height, 22);
+  out.writeUInt16LE(1, 26);
+  out.writeUInt16LE(24, 28);
+  out.writeUInt32LE(rowBytes * height, 34);
+  for (let y = 0; y < height; y++) {
+    const row = 54 + (height - 1 - y) * rowBytes;
+    for (let x = 0; x < width; x++) {
+      const src = (y * width + x) * 3;
+      out[row + x * 3] = raw[src + 2]!;
+      out[row + x * 3 + 1] = raw[src + 1]!;
+      out[row + x * 3 + 2] = raw[src]!;
+    }
+  }
+  return out;
+}
+
+let cached: CaptureFixtures | undefined;
+
+export async function captureFixtures(): Promise<CaptureFixtures> {
+  if (cached) return cached;
+  mkdirSync(generatedDir, { recursive: true });
+  const base = join(generatedDir, String(CAPTURE_SEED));
+  const f: Omit<CaptureFixtures, "truth"> = {
+    jpeg: `${base}.jpg`,
+    png: `${base}.png`,
+    bmp: `${base}.bmp`,
+    jpeg50mp: `${base}-50mp.jpg`,
+    rotatedJpeg: `${base}-rotated.jpg`,
+    heic: heicFixture,
+    video: `${base}.y4m`,
+    tooSmall: `${base}-small.png`,
+  };
+  if (!existsSync(`${base}.json`)) {
+    execFileSync(
+      "pnpm",
+      ["--filter", "server", "exec", "tsx", "synthetic/cli.ts", "--out", generatedDir, "--count", "1", "--seed", String(CAPTURE_SEED), "--conditions", "clean"],
+      { cwd: join(e2eRoot, ".."), stdio: "pipe" },
+    );
+  }
+  const truth = JSON.parse(readFileSync(`${base}.json`, "utf8")) as PassportTruth & { file: string };
+  const source = join(generatedDir, truth.file);
+  if (source !== f.jpeg) await sharp(source).jpeg({ quality: 92 }).toFile(f.jpeg);
+  if (!existsSync(f.png)) await sharp(source).png({ compressionLevel: 6 }).toFile(f.png);
+  if (!existsSync(f.bmp)) {
+    const { data, info } = await sharp(source).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    writeFileSync(f.bmp, bmp24(data, info.width, info.height));
+  }
+  if (!existsSync(f.jpeg50mp)) {
+    // 8660 x 6495 = 56 MP, high quality: a phone's 50 MP mode (~15-20 MB).
+    await sharp(source).resize(8660, 6495, { kernel: "lanczos3" }).jpeg({ quality: 95 }).toFile(f.jpeg50mp);
+  }
+  if (!existsSync(f.rotatedJpeg)) {
+    // Pixels stored turned 90° counter-clockwise; EXIF Orientation 6 says "turn clockwise to view" (a phone held upright).
+    const rotated = await sharp(source).rotate(-90).jpeg({ quality: 92 }).toBuffer();
+    await sharp(rotated)
+      .withExif({ IFD0: { Orientation: "6", Artist: METADATA_MARKER, Copyright: METADATA_MARKER } })
+      .jpeg({ quality: 92 })
+      .toFile(f.rotatedJpeg);
+  }
+  if (!existsSync(f.tooSmall)) await sharp(source).resize(640, 400, { fit: "fill" }).png().toFile(f.tooSmall);
+  if (!existsSync(f.video)) {
+    execFileSync(
+      "ffmpeg",
+      ["-loglevel", "error", "-y", "-i", source, "-vf", "scale=1440:1080,pad=1920:1080:240:0:0x3a3a3a,format=yuv420p", "-frames:v", "2", "-r", "10", f.video],
+      { stdio: "pipe" },
+    );
+  }
+  cached = { truth, ...f };
+  return cached;
+}
