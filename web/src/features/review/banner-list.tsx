@@ -12,7 +12,7 @@ export function BannerList({ document, today }: { document: DocumentFields; toda
     <ul className="review-banners">
       {banners.map((banner) => (
         <li key={banner.kind} className="review-banner" data-kind={banner.kind}>
-          <span aria-hidden="true">{banner.kind === "expired" ? "⛔ " : "⚠ "}</span>
+          <span aria-hidden="true">{banner.kind === "expired" ? "✖ " : "⚠ "}</span>
           {banner.kind === "expired" && format(t["banner.expired"], { date: banner.expiryDate, days: banner.daysAgo })}
           {banner.kind === "expiring-soon" &&
             format(t["banner.expiring-soon"], { date: banner.expiryDate, days: banner.daysLeft })}

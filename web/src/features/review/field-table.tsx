@@ -92,8 +92,12 @@ export function FieldTable({ rows, edited, active, onActivate, onEdit }: FieldTa
                 </td>
                 {onEdit && (
                   <td>
-                    <button type="button" onClick={(event) => onEdit(row.key, event.currentTarget)}>
-                      {format(t["edit.button"], { field: label })}
+                    <button
+                      type="button"
+                      aria-label={format(t["edit.button"], { field: label })}
+                      onClick={(event) => onEdit(row.key, event.currentTarget)}
+                    >
+                      {t["edit.short"]}
                     </button>
                   </td>
                 )}

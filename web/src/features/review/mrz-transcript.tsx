@@ -57,7 +57,7 @@ export function MrzTranscript({ report, active, onActivate }: MrzTranscriptProps
       <h3 id="review-mrz-heading">{t["mrz.heading"]}</h3>
       <div role="toolbar" aria-label={t["mrz.heading"]} aria-orientation="horizontal" className="review-mrz-lines">
         {lines.map((segments, lineIndex) => (
-          <div key={segments[0]?.start ?? lineIndex} className="review-mrz-line" data-line={lineIndex + 1}>
+          <div key={`line-${segments[0]?.line ?? lineIndex}`} className="review-mrz-line" data-line={lineIndex + 1}>
             {segments.map((segment) => {
               const field = segment.field ? reviewFieldOfMrz(segment.field) : null;
               if (segment.kind === "filler") {

@@ -5,7 +5,7 @@ import { reviewStrings, warningStrings } from "../../i18n/strings/review";
 import { reviewFieldOfWarning } from "./review-fields";
 import { orderWarnings } from "./warning-order";
 
-const SEVERITY_ICON = { critical: "⛔", warning: "⚠", info: "ℹ" } as const;
+const SEVERITY_ICON = { critical: "✖", warning: "⚠", info: "ℹ" } as const;
 
 /** One badge per warning, most severe first, each with what it means and what to do. */
 export function WarningBadges({ warnings }: { warnings: readonly Warning[] }) {

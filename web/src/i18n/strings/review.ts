@@ -73,6 +73,7 @@ const en = {
   "severity.warning": "Warning",
   "severity.info": "Note",
   "edit.button": "Edit {field}",
+  "edit.short": "Edit",
   "edit.heading": "Edit {field}",
   "edit.value": "New value",
   "edit.reason": "Reason for the change",
@@ -191,6 +192,7 @@ const zh: ReviewStrings = {
   "severity.warning": "警告",
   "severity.info": "提示",
   "edit.button": "修改{field}",
+  "edit.short": "修改",
   "edit.heading": "修改{field}",
   "edit.value": "新值",
   "edit.reason": "修改原因",
@@ -268,6 +270,8 @@ const warningTitlesEn: Record<(typeof WARNING_CODES)[number], string> = {
   mrz_corrected: "MRZ corrected",
   mrz_normalised: "MRZ normalised",
   name_corrected: "Name corrected",
+  country_code_corrected: "Country code corrected",
+  mrz_field_invalid: "Invalid MRZ characters",
   name_truncated: "Name may be truncated",
   unknown_country_code: "Unknown country code",
   specimen_document: "Specimen document",
@@ -393,6 +397,16 @@ const warningsZh: Record<(typeof WARNING_CODES)[number], ZhWarning> = {
     message: "姓名中有字符疑似误读（例如姓名中出现数字），且没有校验位可以确认。",
     action: "请与印刷页上的姓名核对",
   },
+  country_code_corrected: {
+    title: "国家代码已纠正",
+    message: "机读区中的国家代码疑似误读，已纠正为 ICAO 列表中的代码。",
+    action: "请与印刷页上的国家核对",
+  },
+  mrz_field_invalid: {
+    title: "机读区字符无效",
+    message: "机读区的某个字段含有该字段不允许的字符。",
+    action: sharpMrzZh,
+  },
   name_truncated: {
     title: "姓名可能被截断",
     message: "姓名占满了整个字段，在机读区中可能被截断。",
@@ -438,10 +452,15 @@ const warningsZh: Record<(typeof WARNING_CODES)[number], ZhWarning> = {
   },
 };
 
-function flatten(source: (code: (typeof WARNING_CODES)[number]) => ZhWarning): Record<WarningKey, string> {
+function flatten(source: (code: (typeof WARNING_CODES)[number]) => ZhWarning | undefined): Record<WarningKey, string> {
   const out: Partial<Record<WarningKey, string>> = {};
   for (const code of WARNING_CODES) {
-    const entry = source(code);
+    // A code added to the catalogue before its words: typecheck flags it; at run time show the catalogue's English.
+    const entry = source(code) ?? {
+      title: code,
+      message: WARNING_CATALOGUE[code].message,
+      action: WARNING_CATALOGUE[code].action,
+    };
     out[`${code}.title`] = entry.title;
     out[`${code}.message`] = entry.message;
     out[`${code}.action`] = entry.action;
@@ -453,7 +472,7 @@ function flatten(source: (code: (typeof WARNING_CODES)[number]) => ZhWarning): R
  *  server's catalogue itself, so the two cannot drift apart. */
 export const warningStrings = defineStrings<Record<WarningKey, string>>({
   en: flatten((code) => ({
-    title: warningTitlesEn[code],
+    title: warningTitlesEn[code] ?? code,
     message: WARNING_CATALOGUE[code].message,
     action: WARNING_CATALOGUE[code].action,
   })),
