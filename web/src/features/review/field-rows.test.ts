@@ -22,7 +22,7 @@ describe("buildFieldRows", () => {
       value: "L898902C3",
       source: "mrz",
       mrzState: "verified",
-      mismatch: null,
+      mismatches: [],
       flags: [],
     });
     expect(rows.find((row) => row.key === "surname")?.mrzState).toBe("unchecked");
@@ -48,33 +48,39 @@ describe("buildFieldRows", () => {
     expect(row).toMatchObject({ mrzState: "corrected", original: "L8989O2C3" });
   });
 
-  it("carries both values of a MRZ / printed-page mismatch, whichever way the warning names the field", () => {
+  it("carries both values of a MRZ / printed-page mismatch, the field named as the server names it", () => {
     const warning: Warning = {
       code: "mrz_visual_mismatch",
       source: "crosscheck",
       severity: "critical",
-      message: "The printed page and the machine readable zone disagree on this field.",
-      field: "documentNumber",
-      details: { mrz: "L898902C3", printed: "L898902G3" },
+      message: 'The printed document number "L898902G3" differs from the machine readable zone "L898902C3".',
+      field: "number",
+      details: { mrz: "L898902C3", visualZone: "L898902G3" },
     };
     const rows = buildFieldRows(specimenResult({ visualZone: { number: "L898902G3" }, warnings: [warning] }));
     const row = rows.find((r) => r.key === "number");
-    expect(row?.mismatch).toEqual({ mrz: "L898902C3", printed: "L898902G3" });
+    expect(row?.mismatches).toEqual([{ against: "printed", mrz: "L898902C3", other: "L898902G3" }]);
     expect(row?.flags).toEqual(["mismatch"]);
     expect(row?.warningCodes).toEqual(["mrz_visual_mismatch"]);
   });
 
-  it("takes the printed value from the warning's details when the visual zone lacks it", () => {
-    const warning: Warning = {
-      code: "mrz_visual_mismatch",
+  it("keeps a provider mismatch apart from a printed-page one, falling back to the row's own values", () => {
+    const provider: Warning = {
+      code: "mrz_provider_mismatch",
       source: "crosscheck",
       severity: "critical",
       message: "x",
       field: "surname",
-      details: { visual: "ERIKSON" },
+      details: { mrz: "ERIKSSON", provider: "ERIKSON" },
     };
-    const row = buildFieldRows(specimenResult({ warnings: [warning] })).find((r) => r.key === "surname");
-    expect(row?.mismatch).toEqual({ mrz: "ERIKSSON", printed: "ERIKSON" });
+    const printed: Warning = { ...provider, code: "mrz_visual_mismatch", field: "surname", details: {} };
+    const row = buildFieldRows(
+      specimenResult({ visualZone: { surname: "ERICSSON" }, warnings: [provider, printed] }),
+    ).find((r) => r.key === "surname");
+    expect(row?.mismatches).toEqual([
+      { against: "provider", mrz: "ERIKSSON", other: "ERIKSON" },
+      { against: "printed", mrz: "ERIKSSON", other: "ERICSSON" },
+    ]);
   });
 
   it("flags confidence under the threshold and keeps the number", () => {

@@ -17,6 +17,12 @@ export type FieldSource = "mrz" | "printed" | "both";
 /** What a reviewer needs to know about one field; a field can be in several states at once. */
 export type FieldFlag = "mismatch" | "low-confidence";
 
+export interface FieldMismatch {
+  against: "printed" | "provider";
+  mrz: string | null;
+  other: string | null;
+}
+
 export interface FieldRow {
   key: ReviewFieldKey;
   /** The value the provider settled on (document field, else MRZ, else printed zone). */
@@ -28,8 +34,9 @@ export interface FieldRow {
   mrzState: MrzFieldState | null;
   /** The MRZ characters before correction, when a correction changed them. */
   original: string | null;
-  /** Both sides when the MRZ and the printed zone disagree. */
-  mismatch: { mrz: string | null; printed: string | null } | null;
+  /** Both sides of each disagreement the server's cross-check found: MRZ against the printed page or against the
+   *  provider's own reading of the field. */
+  mismatches: FieldMismatch[];
   flags: FieldFlag[];
   /** Codes of the warnings about this field. */
   warningCodes: string[];
@@ -74,10 +81,20 @@ export function buildFieldRows(result: PassportResult): FieldRow[] {
     if (!isDocumentField(key) && mrzValue === null) continue;
 
     const fieldWarnings = result.warnings.filter((warning) => reviewFieldOfWarning(warning.field) === key);
-    const mismatchWarning = fieldWarnings.find((warning) => warning.source === "crosscheck");
+    const mismatches = fieldWarnings
+      .filter((warning) => warning.source === "crosscheck")
+      .map((warning): FieldMismatch => {
+        const against = warning.code === "mrz_provider_mismatch" ? "provider" : "printed";
+        const mrz = detailString(warning.details, ["mrz"]) ?? mrzValue;
+        const other =
+          against === "provider"
+            ? (detailString(warning.details, ["provider"]) ?? documentValue)
+            : (detailString(warning.details, ["visualZone", "printed", "visual"]) ?? printed);
+        return { against, mrz, other };
+      });
     const confidence = isDocumentField(key) ? (result.confidence[key] ?? null) : null;
     const flags: FieldFlag[] = [];
-    if (mismatchWarning) flags.push("mismatch");
+    if (mismatches.length > 0) flags.push("mismatch");
     if (confidence !== null && confidence < LOW_CONFIDENCE) flags.push("low-confidence");
 
     rows.push({
@@ -94,13 +111,7 @@ export function buildFieldRows(result: PassportResult): FieldRow[] {
       confidence,
       mrzState: mrzField?.state ?? null,
       original: mrzField?.original ?? null,
-      mismatch: mismatchWarning
-        ? {
-            mrz: mrzValue ?? detailString(mismatchWarning.details, ["mrz", "mrzValue"]) ?? documentValue,
-            printed:
-              printed ?? detailString(mismatchWarning.details, ["printed", "visual", "visualZone", "vz", "vizValue"]),
-          }
-        : null,
+      mismatches,
       flags,
       warningCodes: fieldWarnings.map((warning) => warning.code),
     });

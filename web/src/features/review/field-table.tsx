@@ -70,14 +70,16 @@ export function FieldTable({ rows, edited, active, onActivate, onEdit }: FieldTa
                   {row.original !== null && row.mrzState === "corrected" && (
                     <span className="review-sub">{format(t["fields.original"], { value: row.original })}</span>
                   )}
-                  {row.mismatch && (
-                    <dl className="review-mismatch">
+                  {row.mismatches.map((mismatch) => (
+                    <dl key={mismatch.against} className="review-mismatch" data-against={mismatch.against}>
                       <dt>{t["fields.mismatchMrz"]}</dt>
-                      <dd>{row.mismatch.mrz ?? t["fields.empty"]}</dd>
-                      <dt>{t["fields.mismatchPrinted"]}</dt>
-                      <dd>{row.mismatch.printed ?? t["fields.empty"]}</dd>
+                      <dd>{mismatch.mrz ?? t["fields.empty"]}</dd>
+                      <dt>
+                        {mismatch.against === "printed" ? t["fields.mismatchPrinted"] : t["fields.mismatchProvider"]}
+                      </dt>
+                      <dd>{mismatch.other ?? t["fields.empty"]}</dd>
                     </dl>
-                  )}
+                  ))}
                 </td>
                 <td>{row.source ? t[`source.${row.source}`] : t["fields.empty"]}</td>
                 <td>{row.confidence === null ? t["fields.noConfidence"] : `${Math.round(row.confidence * 100)}%`}</td>
