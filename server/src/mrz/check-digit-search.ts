@@ -183,16 +183,6 @@ export function searchWithCheckDigits(
   }
   if (allOwnHold && (compositeHolds || !compositeUsable)) return;
 
-  console.log(
-    JSON.stringify(
-      units.map((u) => [
-        u.field.name,
-        u.candidates
-          .slice(0, 6)
-          .map((c) => [c.cost, c.comp, c.edits.map((e) => `${e.column}${e.from}${e.to}`).join(",")]),
-      ]),
-    ),
-  );
   if (someUnfixable) return;
   if (compositeUsable) {
     const needed = mod10(Number(compositeChar) - compositeSum(layout, grid));
