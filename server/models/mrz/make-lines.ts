@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -28,10 +29,12 @@ assertSeedFor(purpose, from + count - 1);
 
 await mkdir(values.out, { recursive: true });
 for (let seed = from; seed < from + count; seed++) {
+  const name = join(values.out, `mrz_${seed}`);
+  // Resumable: the .box file is written last, so its presence means this seed is complete.
+  if (existsSync(`${name}.box`)) continue;
   const rng = new Random(seed);
   const text = randomMrzLineText(rng);
   const line = await renderMrzLineImage(text, randomLineDegradation(rng, severity), rng);
-  const name = join(values.out, `mrz_${seed}`);
   await writeFile(`${name}.png`, line.png);
   await writeFile(`${name}.gt.txt`, `${text}\n`);
   const { width: w, height: h } = line;

@@ -21,6 +21,7 @@ export async function createOfflineWorker(
   });
   await worker.setParameters({
     tessedit_pageseg_mode: psm,
+    user_defined_dpi: "300",
     ...(whitelist ? { tessedit_char_whitelist: MRZ_ALPHABET } : {}),
   });
   return worker;

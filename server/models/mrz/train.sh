@@ -9,12 +9,12 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 SERVER=$(cd "$HERE/../.." && pwd)
 WORK=${WORK:-/tmp/mrz-train}
-TRAIN_LINES=${TRAIN_LINES:-10000}
+TRAIN_LINES=${TRAIN_LINES:-6000}
 EVAL_LINES=${EVAL_LINES:-400}
-MAX_ITERATIONS=${MAX_ITERATIONS:-12000}
+MAX_ITERATIONS=${MAX_ITERATIONS:-6000}
 JOBS=${JOBS:-2}
 LEARNING_RATE=${LEARNING_RATE:-0.002}
-NET_SPEC=${NET_SPEC:-"[1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lfx96 Lrx96 Lfx96 O1c###]"}
+NET_SPEC=${NET_SPEC:-"[1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lfx64 Lrx64 Lfx64 O1c###]"}
 EVAL_FROM=1000000000
 export OMP_THREAD_LIMIT=1
 
@@ -31,7 +31,6 @@ make_lines() { # purpose from count dir severity
 
 echo "== 1/5 line images"
 if [ ! -f "$WORK/lines.done" ]; then
-  rm -rf "$WORK/train" "$WORK/eval"
   per=$(( (TRAIN_LINES + JOBS - 1) / JOBS ))
   for j in $(seq 0 $((JOBS - 1))); do
     nice -n 10 bash -c "$(declare -f make_lines); make_lines train $((j * per)) $per '$WORK/train' mixed" &
