@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type FakeTencent, startFakeTencent } from "../../../test/fake-tencent";
+import { tinyPng } from "../../../test/tiny-png";
+import { AppError } from "../../errors";
+import type { RecognizeInput } from "../provider";
+import { createTencentProvider, type TencentProviderConfig, toBase64 } from "./provider";
+
+const SECRET_ID = "AKIDproviderTest";
+const SECRET_KEY = "provider-test-key-p3n6";
+const png = tinyPng(16, 12);
+
+let fake: FakeTencent;
+beforeAll(async () => {
+  fake = await startFakeTencent({ secrets: { [SECRET_ID]: SECRET_KEY } });
+});
+beforeEach(() => fake.reset());
+afterAll(() => fake.close());
+
+function provider(overrides: Partial<TencentProviderConfig> = {}) {
+  return createTencentProvider({
+    secretId: SECRET_ID,
+    secretKey: SECRET_KEY,
+    endpoint: fake.url,
+    timeoutMs: 2_000,
+    backoffBaseMs: 10,
+    ...overrides,
+  });
+}
+
+function input(overrides: Partial<RecognizeInput> = {}): RecognizeInput {
+  return {
+    image: png,
+    mediaType: "image/png",
+    portrait: false,
+    requestId: "req-provider-1",
+    signal: new AbortController().signal,
+    ...overrides,
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => new Error("expected a failure"),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("Tencent provider over HTTP against the fake upstream", () => {
+  it("reads the specimen into a normalized result with a valid MRZ", async () => {
+    const result = await provider().recognize(input());
+    expect(result).toMatchObject({
+      provider: "tencent",
+      requestId: "req-provider-1",
+      upstreamRequestId: fake.requests()[0]?.upstreamRequestId,
+      document: {
+        type: "P",
+        number: "L898902C3",
+        surname: "ERIKSSON",
+        givenNames: "ANNA MARIA",
+        nationality: "UTO",
+        issuingCountry: "UTO",
+        birthDate: "1974-08-12",
+        expiryDate: "2012-04-15",
+        sex: "F",
+      },
+      portrait: null,
+    });
+    expect(result.mrz?.valid).toBe(true);
+    expect(result.confidence.number).toBe(0.99);
+    const [request] = fake.requests();
+    expect(request).toMatchObject({ signatureOk: true, retImage: false, imageBase64Length: toBase64(png).length });
+  });
+
+  it("asks for and returns the portrait when requested", async () => {
+    const result = await provider().recognize(input({ portrait: true }));
+    expect(fake.requests()[0]?.retImage).toBe(true);
+    expect(result.portrait?.mediaType).toBe("image/png");
+    expect(
+      Buffer.from(result.portrait?.base64 ?? "", "base64")
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
+  });
+
+  it("reads a scripted person (as e2e scripts it) and sends region and token headers", async () => {
+    const withToken = await startFakeTencent({
+      secrets: { [SECRET_ID]: SECRET_KEY },
+      sessionTokens: { [SECRET_ID]: "sts-tok" },
+    });
+    try {
+      withToken.script([
+        {
+          type: "success",
+          person: { documentNumber: "C01X00T47", surname: "Mustermann", givenNames: "Erika", expiryDate: "2031-08-01" },
+        },
+      ]);
+      const result = await createTencentProvider({
+        secretId: SECRET_ID,
+        secretKey: SECRET_KEY,
+        sessionToken: "sts-tok",
+        region: "ap-hongkong",
+        endpoint: withToken.url,
+        timeoutMs: 2_000,
+      }).recognize(input());
+      expect(result.document).toMatchObject({ number: "C01X00T47", surname: "MUSTERMANN", givenNames: "ERIKA" });
+      expect(result.mrz?.valid).toBe(true);
+      expect(withToken.requests()[0]).toMatchObject({ token: "sts-tok", region: "ap-hongkong", signatureOk: true });
+    } finally {
+      await withToken.close();
+    }
+  });
+
+  it.each([
+    ["a business error", { type: "error", code: "FailedOperation.NoPassport" }, 422, "no_passport", true, 1],
+    [
+      "an operator error",
+      { type: "error", code: "ResourceUnavailable.ResourcePackageRunOut" },
+      503,
+      "upstream_quota_exhausted",
+      false,
+      1,
+    ],
+    [
+      "a persistent rate limit",
+      { type: "error", code: "RequestLimitExceeded" },
+      429,
+      "upstream_rate_limited",
+      false,
+      3,
+    ],
+    [
+      "a 502 gateway page",
+      { type: "http", status: 502, body: "bad gateway", contentType: "text/plain" },
+      502,
+      "upstream_http_error",
+      false,
+      3,
+    ],
+    ["invalid JSON", { type: "http", status: 200, body: "]" }, 502, "upstream_invalid_response", false, 1],
+    [
+      "wrong-shaped JSON",
+      { type: "success", response: { Warn: "oops" } },
+      502,
+      "upstream_unexpected_response",
+      false,
+      1,
+    ],
+  ] as const)(
+    "answers %s with %i %s (retake %s) after %i attempt(s)",
+    async (_label, scripted, status, code, retake, attempts) => {
+      fake.script([scripted]);
+      const error = await failure(provider().recognize(input()));
+      expect(error.toBody().error).toMatchObject({ code, retake });
+      expect(error.status).toBe(status);
+      expect(fake.requests()).toHaveLength(attempts);
+      expect(error.upstreamRequestId === undefined || typeof error.upstreamRequestId === "string").toBe(true);
+    },
+  );
+
+  it("times out a slow upstream with 504", async () => {
+    fake.script([{ type: "success", delayMs: 1_000 }]);
+    const error = await failure(provider({ timeoutMs: 100, maxRetries: 1 }).recognize(input()));
+    expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
+    expect(fake.requests()).toHaveLength(2);
+  });
+
+  it("refuses an image over 7 MB once encoded without calling upstream", async () => {
+    const big = new Uint8Array(5.3 * 1024 * 1024);
+    big.set(png.subarray(0, 8));
+    const error = await failure(provider().recognize(input({ image: big })));
+    expect(error).toMatchObject({ status: 413, code: "image_too_large", retake: true });
+    expect(error.message).toMatch(/7 MB/);
+    expect(fake.requests()).toHaveLength(0);
+  });
+
+  it("never leaks the secret key in errors", async () => {
+    const error = await failure(provider({ secretKey: "wrong-p3n6-key" }).recognize(input()));
+    expect(error.code).toBe("upstream_auth_failed");
+    expect(JSON.stringify(error.toBody()) + error.message).not.toMatch(/p3n6/);
+  });
+});
+
+describe("Tencent provider health", () => {
+  it("is ready when configured and never calls upstream for it", async () => {
+    let calls = 0;
+    const health = await provider({
+      region: "ap-singapore",
+      fetch: async () => {
+        calls++;
+        throw new Error("no network in health");
+      },
+    }).health();
+    expect(health).toEqual({
+      provider: "tencent",
+      ready: true,
+      detail: `Tencent Cloud MLIDPassportOCR via 127.0.0.1:${fake.port} (region ap-singapore)`,
+    });
+    expect(JSON.stringify(health)).not.toMatch(/p3n6|AKIDproviderTest/);
+    expect(calls).toBe(0);
+  });
+
+  it("is not ready without credentials and refuses to recognize", async () => {
+    const unconfigured = provider({ secretId: "", secretKey: "" });
+    expect(await unconfigured.health()).toMatchObject({ provider: "tencent", ready: false });
+    expect(await failure(unconfigured.recognize(input()))).toMatchObject({
+      status: 503,
+      code: "provider_not_configured",
+    });
+  });
+});
+
+describe("toBase64", () => {
+  it("matches Buffer's encoding across chunk boundaries", () => {
+    const bytes = new Uint8Array(0x8000 * 2 + 7).map((_, i) => (i * 31) % 256);
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString("base64"));
+    expect(toBase64(new Uint8Array(0))).toBe("");
+  });
+});
