@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeTencent, startFakeTencent } from "../../../test/fake-tencent";
 import { tinyPng } from "../../../test/tiny-png";
 import { AppError } from "../../errors";
-import { createTencentClient, interpretAnswer, type TencentClientConfig } from "./client";
+import { backoffDelay, createTencentClient, interpretAnswer, type TencentClientConfig } from "./client";
 
 const SECRET_ID = "AKIDclientTest";
 const SECRET_KEY = "client-test-key-q8z3";
@@ -217,6 +217,63 @@ describe("Tencent client against the fake upstream over HTTP", () => {
 
   it("rejects a non-http endpoint at construction", () => {
     expect(() => client({ endpoint: "ftp://ocr.tencentcloudapi.com" })).toThrow(/http\(s\) URL/);
+  });
+});
+
+describe("Tencent client backoff", () => {
+  /** Times between attempts when every attempt fails with a network error. */
+  async function gaps(random: () => number): Promise<number[]> {
+    const times: number[] = [];
+    const failing = createTencentClient({
+      secretId: SECRET_ID,
+      secretKey: SECRET_KEY,
+      endpoint: "https://ocr.tencentcloudapi.com",
+      timeoutMs: 1_000,
+      deadlineMs: 5_000,
+      backoffBaseMs: 80,
+      random,
+      fetch: async () => {
+        times.push(performance.now());
+        throw new TypeError("fetch failed");
+      },
+    });
+    const error = await failure(failing.mlidPassportOcr({ ImageBase64: image }));
+    expect(error.code).toBe("upstream_unreachable");
+    expect(times).toHaveLength(3);
+    return [(times[1] ?? 0) - (times[0] ?? 0), (times[2] ?? 0) - (times[1] ?? 0)];
+  }
+
+  it("waits half the exponential step plus a random half (equal jitter)", async () => {
+    expect([1, 2, 3].map((n) => backoffDelay(n, 250, 0))).toEqual([125, 250, 500]);
+    expect([1, 2, 3].map((n) => backoffDelay(n, 250, 0.5))).toEqual([188, 375, 750]);
+    expect(backoffDelay(2, 250, 0.999)).toBe(500);
+    // Measured between real attempts (lower bounds only: a loaded machine may fire timers late).
+    const [low1, low2] = await gaps(() => 0);
+    expect(low1).toBeGreaterThanOrEqual(38);
+    expect(low2).toBeGreaterThanOrEqual(78);
+    const [high1, high2] = await gaps(() => 0.999);
+    expect(high1).toBeGreaterThanOrEqual(78);
+    expect(high2).toBeGreaterThanOrEqual(158);
+  });
+
+  it("skips a retry whose backoff would cross the deadline", async () => {
+    let calls = 0;
+    const failing = createTencentClient({
+      secretId: SECRET_ID,
+      secretKey: SECRET_KEY,
+      endpoint: "https://ocr.tencentcloudapi.com",
+      timeoutMs: 1_000,
+      deadlineMs: 100,
+      backoffBaseMs: 400,
+      fetch: async () => {
+        calls++;
+        throw new TypeError("fetch failed");
+      },
+    });
+    const started = performance.now();
+    await failure(failing.mlidPassportOcr({ ImageBase64: image }));
+    expect(calls).toBe(1);
+    expect(performance.now() - started).toBeLessThan(100);
   });
 });
 

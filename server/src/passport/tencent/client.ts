@@ -108,6 +108,12 @@ export function interpretAnswer(status: number, text: string): TencentCallResult
   return { response, upstreamRequestId: requestId, attempts: 1 };
 }
 
+/** Equal jitter: after attempt n (1-based) wait base x 2^(n-1), half of it fixed and half scaled by `random` in [0, 1). */
+export function backoffDelay(attempt: number, baseMs: number, random: number): number {
+  const step = baseMs * 2 ** (attempt - 1);
+  return Math.round(step / 2 + random * (step / 2));
+}
+
 export interface TencentClient {
   mlidPassportOcr(params: MlidPassportParams, signal?: AbortSignal): Promise<TencentCallResult>;
 }
@@ -177,9 +183,7 @@ export function createTencentClient(config: TencentClientConfig): TencentClient 
         last = outcome;
         if (!outcome.transient || attemptNo > maxRetries) break;
 
-        // Equal jitter: half the exponential step fixed, half random.
-        const step = backoffBaseMs * 2 ** (attemptNo - 1);
-        const delay = Math.round(step / 2 + random() * (step / 2));
+        const delay = backoffDelay(attemptNo, backoffBaseMs, random());
         if (deadline - now() <= delay) break;
         try {
           await abortableSleep(delay, caller);
