@@ -1,7 +1,7 @@
 import { decode as decodeBmp } from "bmp-ts";
-import sharp from "sharp";
+import sharp, { type Metadata, type Sharp } from "sharp";
 import { AppError } from "../../errors";
-import type { RgbImage } from "./raster";
+import { downscaleRgb, type RgbImage } from "./raster";
 
 /** Images with more pixels than this are refused before decoding (decompression bombs). */
 export const MAX_INPUT_PIXELS = 60_000_000;
@@ -56,7 +56,7 @@ export function readBmpSize(bytes: Uint8Array): ImageSize {
 /** Reads the pixel size from the file header without decoding pixels. */
 export async function readImageSize(bytes: Uint8Array, mediaType: DecodableMediaType): Promise<ImageSize> {
   if (mediaType === "image/bmp") return readBmpSize(bytes);
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (cause) {
@@ -67,6 +67,137 @@ export async function readImageSize(bytes: Uint8Array, mediaType: DecodableMedia
     throw undecodable();
   }
   return { width: meta.width, height: meta.height, swapsAxes: (meta.orientation ?? 1) >= 5 };
+}
+
+/** A rectangle in upright original-image pixels. */
+export interface PixelRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * An opened image: its upright size (EXIF orientation applied) and two ways to read pixels, so a 12 MP JPEG is
+ * never fully decoded at full resolution: a small overview (JPEG shrink-on-load) and full-resolution regions.
+ */
+export interface ImageSource {
+  width: number;
+  height: number;
+  /** RGB scaled so its longer side is at most maxSide; factor = original pixels per overview pixel. */
+  overview(maxSide: number): Promise<{ image: RgbImage; factor: number }>;
+  /** RGB of a rectangle, clamped to the image; `rect` (original pixels) says what was read. The image has the
+   *  rectangle's size except for PNGs scaled down while decoding (then image.width / rect.width < 1). */
+  region(rect: PixelRect): Promise<{ image: RgbImage; rect: PixelRect }>;
+}
+
+/** Clamps a rectangle to the image; null when nothing is left. */
+export function clampRect(rect: PixelRect, width: number, height: number): PixelRect | null {
+  const left = Math.max(0, Math.floor(rect.left));
+  const top = Math.max(0, Math.floor(rect.top));
+  const right = Math.min(width, Math.ceil(rect.left + rect.width));
+  const bottom = Math.min(height, Math.ceil(rect.top + rect.height));
+  if (right - left < 1 || bottom - top < 1) return null;
+  return { left, top, width: right - left, height: bottom - top };
+}
+
+const emptyRegion = () => new AppError(422, "mrz_not_found", "No machine readable zone was found in the photo.");
+
+/**
+ * Opens PNG, JPEG (EXIF orientation applied) or BMP. The pixel count is checked from the header first: an image
+ * over MAX_INPUT_PIXELS is refused with 413 `image_too_large_pixels` before any pixel is decoded. JPEGs are read
+ * lazily through sharp (shrink-on-load overview, full-resolution regions); PNG and BMP are decoded once into memory
+ * (PNG over MAX_DECODED_PIXELS is scaled down while decoding; BMP over it is refused: it cannot be shrunk on load).
+ */
+export async function openImage(
+  bytes: Uint8Array,
+  mediaType: DecodableMediaType,
+  limits: { maxInputPixels?: number; maxDecodedPixels?: number } = {},
+): Promise<ImageSource> {
+  const maxInput = limits.maxInputPixels ?? MAX_INPUT_PIXELS;
+  const maxDecoded = limits.maxDecodedPixels ?? MAX_DECODED_PIXELS;
+  const size = await readImageSize(bytes, mediaType);
+  const pixels = size.width * size.height;
+  if (mediaType === "image/bmp") {
+    const limit = Math.min(maxInput, maxDecoded);
+    if (pixels > limit) throw tooManyPixels(size.width, size.height, limit);
+    return memorySource(decodeBmpImage(bytes));
+  }
+  if (pixels > maxInput) throw tooManyPixels(size.width, size.height, maxInput);
+  if (mediaType === "image/png") return memorySource(await decodeImage(bytes, mediaType, limits));
+
+  const width = size.swapsAxes ? size.height : size.width;
+  const height = size.swapsAxes ? size.width : size.height;
+  const open = () => sharp(bytes, { limitInputPixels: maxInput, failOn: "error" }).rotate();
+  const toRgb = async (pipeline: Sharp) => {
+    try {
+      const { data, info } = await pipeline
+        .removeAlpha()
+        .toColourspace("srgb")
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      if (info.channels !== 3) throw new Error(`unexpected channel count ${info.channels}`);
+      return {
+        width: info.width,
+        height: info.height,
+        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      };
+    } catch (cause) {
+      throw undecodable(cause);
+    }
+  };
+  return {
+    width,
+    height,
+    async overview(maxSide) {
+      const factor = Math.max(1, Math.max(width, height) / maxSide);
+      const image = await toRgb(
+        open().resize({
+          width: Math.max(1, Math.round(width / factor)),
+          height: Math.max(1, Math.round(height / factor)),
+          fit: "fill",
+          fastShrinkOnLoad: true,
+        }),
+      );
+      return { image, factor: width / image.width };
+    },
+    async region(rect) {
+      const r = clampRect(rect, width, height);
+      if (!r) throw emptyRegion();
+      const image = await toRgb(open().extract(r));
+      return { image, rect: r };
+    },
+  };
+}
+
+function memorySource(decoded: DecodedImage): ImageSource {
+  const { rgb, width, height, scale } = decoded;
+  return {
+    width,
+    height,
+    async overview(maxSide) {
+      const { image } = downscaleRgb(rgb, maxSide);
+      return { image, factor: width / image.width };
+    },
+    async region(rect) {
+      // Work in decoded pixels, report in original pixels.
+      const r = clampRect(
+        { left: rect.left / scale, top: rect.top / scale, width: rect.width / scale, height: rect.height / scale },
+        rgb.width,
+        rgb.height,
+      );
+      if (!r) throw emptyRegion();
+      const out = new Uint8Array(r.width * r.height * 3);
+      for (let y = 0; y < r.height; y++) {
+        const from = ((r.top + y) * rgb.width + r.left) * 3;
+        out.set(rgb.data.subarray(from, from + r.width * 3), y * r.width * 3);
+      }
+      return {
+        image: { width: r.width, height: r.height, data: out },
+        rect: { left: r.left * scale, top: r.top * scale, width: r.width * scale, height: r.height * scale },
+      };
+    },
+  };
 }
 
 /**

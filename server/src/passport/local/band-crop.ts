@@ -1,0 +1,270 @@
+import type { Point } from "../result";
+import type { ImageSource } from "./decode-image";
+import type { BandCandidate } from "./locate-mrz";
+import { otsuThreshold } from "./morphology";
+import { type GrayImage, luma } from "./raster";
+
+/** A deskewed MRZ band ready for the recogniser, with where it lies in the original image. */
+export interface BandCrop {
+  /** Upright band (text left to right, unless the document is upside down: see `flip`). */
+  image: GrayImage;
+  /** Corners of the text band in original image pixels, in the crop's own order: TL, TR, BR, BL. */
+  corners: [Point, Point, Point, Point];
+  /** Text lines told apart in the crop. */
+  lines: number;
+  /** Measured character cap height in original pixels. */
+  capHeightPx: number;
+  /** Text direction in the original image (radians). */
+  angle: number;
+}
+
+export interface CropOptions {
+  /** Cap height of the characters in the output crop (pixels). */
+  capHeight?: number;
+  /** Angles tried around the located one when refining (degrees either way). */
+  refineDegrees?: number;
+}
+
+interface Frame {
+  cx: number;
+  cy: number;
+  ux: number;
+  uy: number;
+}
+
+/** Bilinear sample of a gray raster; outside is clamped to the edge. */
+function sample(g: GrayImage, x: number, y: number): number {
+  const xc = Math.min(g.width - 1.001, Math.max(0, x));
+  const yc = Math.min(g.height - 1.001, Math.max(0, y));
+  const x0 = Math.floor(xc);
+  const y0 = Math.floor(yc);
+  const fx = xc - x0;
+  const fy = yc - y0;
+  const i = y0 * g.width + x0;
+  const d = g.data;
+  const top = d[i]! + (d[i + 1]! - d[i]!) * fx;
+  const bottom = d[i + g.width]! + (d[i + g.width + 1]! - d[i + g.width]!) * fx;
+  return top + (bottom - top) * fy;
+}
+
+/**
+ * Resamples a rotated rectangle (centre, unit direction, half sizes, all in source pixels) into an upright raster of
+ * outW x outH. `src` covers original pixels from (ox, oy) at `density` source pixels per original pixel.
+ */
+function warp(
+  src: GrayImage,
+  ox: number,
+  oy: number,
+  density: number,
+  f: Frame,
+  halfU: number,
+  halfV: number,
+  outW: number,
+  outH: number,
+): GrayImage {
+  const out = new Uint8Array(outW * outH);
+  const su = (2 * halfU) / outW;
+  const sv = (2 * halfV) / outH;
+  for (let y = 0; y < outH; y++) {
+    const v = -halfV + (y + 0.5) * sv;
+    for (let x = 0; x < outW; x++) {
+      const u = -halfU + (x + 0.5) * su;
+      const px = f.cx + u * f.ux - v * f.uy;
+      const py = f.cy + u * f.uy + v * f.ux;
+      out[y * outW + x] = sample(src, (px - ox) * density, (py - oy) * density);
+    }
+  }
+  return { width: outW, height: outH, data: out };
+}
+
+/** Sharpness of the row profile: large when text rows are aligned with raster rows. */
+function rowProfileEnergy(g: GrayImage): number {
+  let prev = -1;
+  let energy = 0;
+  for (let y = 0; y < g.height; y++) {
+    let s = 0;
+    for (let x = 0; x < g.width; x++) s += g.data[y * g.width + x]!;
+    const m = s / g.width;
+    if (prev >= 0) energy += (m - prev) * (m - prev);
+    prev = m;
+  }
+  return energy;
+}
+
+/** Runs of rows whose dark-pixel count passes a share of the maximum: the text lines. */
+function textRows(g: GrayImage, minHeight: number): { top: number; bottom: number }[] {
+  const t = otsuThreshold(g);
+  const counts = new Float64Array(g.height);
+  let max = 0;
+  for (let y = 0; y < g.height; y++) {
+    let c = 0;
+    for (let x = 0; x < g.width; x++) if (g.data[y * g.width + x]! <= t) c++;
+    counts[y] = c;
+    if (c > max) max = c;
+  }
+  const runs: { top: number; bottom: number }[] = [];
+  let start = -1;
+  for (let y = 0; y <= g.height; y++) {
+    const on = y < g.height && counts[y]! > 0.25 * max;
+    if (on && start < 0) start = y;
+    if (!on && start >= 0) {
+      if (y - start >= minHeight) runs.push({ top: start, bottom: y });
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/** Columns holding text within the given rows: first and last column with dark pixels in a dense run. */
+function textColumns(g: GrayImage, top: number, bottom: number, maxGap: number): { left: number; right: number } {
+  const t = otsuThreshold(g);
+  const on = new Uint8Array(g.width);
+  for (let x = 0; x < g.width; x++) {
+    let c = 0;
+    for (let y = top; y < bottom; y++) if (g.data[y * g.width + x]! <= t) c++;
+    on[x] = c > 0 ? 1 : 0;
+  }
+  // The widest run of columns whose gaps stay under maxGap.
+  let best = { left: 0, right: g.width };
+  let bestWidth = -1;
+  let runStart = -1;
+  let lastOn = -1;
+  for (let x = 0; x <= g.width; x++) {
+    const isOn = x < g.width && on[x] === 1;
+    if (isOn) {
+      if (runStart < 0 || x - lastOn > maxGap) runStart = x;
+      lastOn = x;
+      if (lastOn + 1 - runStart > bestWidth) {
+        bestWidth = lastOn + 1 - runStart;
+        best = { left: runStart, right: lastOn + 1 };
+      }
+    }
+  }
+  return best;
+}
+
+/** Stretches gray levels so the 2nd and 98th percentiles map to 0 and 255 (glare and dim light). */
+function stretch(g: GrayImage): GrayImage {
+  const hist = new Uint32Array(256);
+  for (const v of g.data) hist[v]! += 1;
+  const n = g.data.length;
+  let lo = 0;
+  let hi = 255;
+  for (let acc = 0, v = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc >= n * 0.02) {
+      lo = v;
+      break;
+    }
+  }
+  for (let acc = 0, v = 255; v >= 0; v--) {
+    acc += hist[v]!;
+    if (acc >= n * 0.02) {
+      hi = v;
+      break;
+    }
+  }
+  if (hi - lo < 16) return g;
+  const out = new Uint8Array(n);
+  const k = 255 / (hi - lo);
+  for (let i = 0; i < n; i++) out[i] = Math.max(0, Math.min(255, Math.round((g.data[i]! - lo) * k)));
+  return { width: g.width, height: g.height, data: out };
+}
+
+/**
+ * Reads the candidate's neighbourhood at full resolution, refines its angle by the row profile, finds the text lines
+ * and their horizontal extent, and returns the band deskewed with the characters scaled to `capHeight` pixels.
+ * Returns null when no text lines are found there.
+ */
+export async function cropBand(
+  source: ImageSource,
+  cand: BandCandidate,
+  options: CropOptions = {},
+): Promise<BandCrop | null> {
+  const capTarget = options.capHeight ?? 32;
+  const refine = options.refineDegrees ?? 2;
+  const pitch = Math.max(1, cand.pitch);
+  // Generous neighbourhood: the located band can be short by a few characters or a line.
+  const halfU = cand.halfLength + 2 * pitch;
+  const halfV = cand.halfThickness + 1.2 * pitch;
+  const ext = Math.abs(halfU * Math.cos(cand.angle)) + Math.abs(halfV * Math.sin(cand.angle));
+  const eyt = Math.abs(halfU * Math.sin(cand.angle)) + Math.abs(halfV * Math.cos(cand.angle));
+  const { image: rgb, rect } = await source.region({
+    left: cand.cx - ext - 2,
+    top: cand.cy - eyt - 2,
+    width: 2 * ext + 4,
+    height: 2 * eyt + 4,
+  });
+  const gray: GrayImage = { width: rgb.width, height: rgb.height, data: new Uint8Array(rgb.width * rgb.height) };
+  for (let i = 0, j = 0; i < gray.data.length; i++, j += 3)
+    gray.data[i] = luma(rgb.data[j]!, rgb.data[j + 1]!, rgb.data[j + 2]!);
+  const density = rgb.width / rect.width;
+
+  // 1. Angle: maximise the row-profile sharpness on a coarse resampling (cap height ~10 px).
+  const coarse = 10 / (0.95 * pitch);
+  const cw = Math.max(16, Math.round(2 * halfU * coarse));
+  const ch = Math.max(8, Math.round(2 * halfV * coarse));
+  let bestAngle = cand.angle;
+  let bestEnergy = -1;
+  const steps = Math.round(refine / 0.25);
+  for (let k = -steps; k <= steps; k++) {
+    const a = cand.angle + (k * 0.25 * Math.PI) / 180;
+    const frame = { cx: cand.cx, cy: cand.cy, ux: Math.cos(a), uy: Math.sin(a) };
+    const e = rowProfileEnergy(warp(gray, rect.left, rect.top, density, frame, halfU, halfV, cw, ch));
+    if (e > bestEnergy) {
+      bestEnergy = e;
+      bestAngle = a;
+    }
+  }
+  const frame: Frame = { cx: cand.cx, cy: cand.cy, ux: Math.cos(bestAngle), uy: Math.sin(bestAngle) };
+
+  // 2. Lines and extent on a medium resampling (cap height ~16 px).
+  const medium = 16 / (0.95 * pitch);
+  const mw = Math.max(16, Math.round(2 * halfU * medium));
+  const mh = Math.max(8, Math.round(2 * halfV * medium));
+  const mid = warp(gray, rect.left, rect.top, density, frame, halfU, halfV, mw, mh);
+  const rows = textRows(mid, 6);
+  if (rows.length === 0) return null;
+  // The MRZ lines are the tallest similar runs; drop slivers of background print.
+  const tallest = Math.max(...rows.map((r) => r.bottom - r.top));
+  const lines = rows.filter((r) => r.bottom - r.top >= 0.5 * tallest);
+  const top = lines[0]!.top;
+  const bottom = lines[lines.length - 1]!.bottom;
+  const cols = textColumns(mid, top, bottom, Math.round(2.5 * 16));
+  const capPx = (lines.reduce((s, r) => s + (r.bottom - r.top), 0) / lines.length / medium) * 0.95;
+
+  // Text box in band coordinates (original pixels, relative to the centre).
+  const u0 = -halfU + cols.left / medium;
+  const u1 = -halfU + cols.right / medium;
+  const v0 = -halfV + top / medium;
+  const v1 = -halfV + bottom / medium;
+  const cu = (u0 + u1) / 2;
+  const cv = (v0 + v1) / 2;
+  const textFrame: Frame = {
+    cx: frame.cx + cu * frame.ux - cv * frame.uy,
+    cy: frame.cy + cu * frame.uy + cv * frame.ux,
+    ux: frame.ux,
+    uy: frame.uy,
+  };
+  const hu = (u1 - u0) / 2;
+  const hv = (v1 - v0) / 2;
+  const corner = (u: number, v: number): Point => ({
+    x: textFrame.cx + u * textFrame.ux - v * textFrame.uy,
+    y: textFrame.cy + u * textFrame.uy + v * textFrame.ux,
+  });
+
+  // 3. Final crop with a margin, characters scaled to capTarget.
+  const scale = capTarget / Math.max(1, capPx);
+  const mu = hu + 1.2 * pitch;
+  const mv = hv + 0.8 * capPx;
+  const outW = Math.max(16, Math.round(2 * mu * scale));
+  const outH = Math.max(8, Math.round(2 * mv * scale));
+  const image = stretch(warp(gray, rect.left, rect.top, density, textFrame, mu, mv, outW, outH));
+  return {
+    image,
+    corners: [corner(-hu, -hv), corner(hu, -hv), corner(hu, hv), corner(-hu, hv)],
+    lines: lines.length,
+    capHeightPx: capPx,
+    angle: bestAngle,
+  };
+}

@@ -1,0 +1,100 @@
+import type { GrayImage } from "./raster";
+
+/** A connected region of a binary mask, described by its oriented extent (principal axes of its pixels). */
+export interface Blob {
+  area: number;
+  cx: number;
+  cy: number;
+  /** Angle of the major axis in radians, in (-pi/2, pi/2]; 0 = horizontal, positive = clockwise on screen (y down). */
+  angle: number;
+  /** Extent along the major axis (pixels), and across it. */
+  length: number;
+  thickness: number;
+  /** Offsets of the extent along each axis relative to the centroid (min..max). */
+  major: [number, number];
+  minor: [number, number];
+}
+
+/** Labels 8-connected regions of non-zero pixels; regions smaller than minArea are skipped. */
+export function findBlobs(mask: GrayImage, minArea: number): Blob[] {
+  const { width, height, data } = mask;
+  const labels = new Int32Array(width * height);
+  const stack = new Int32Array(width * height);
+  const pixels = new Int32Array(width * height);
+  const blobs: Blob[] = [];
+  let next = 0;
+  for (let start = 0; start < data.length; start++) {
+    if (data[start] === 0 || labels[start] !== 0) continue;
+    next++;
+    let sp = 0;
+    let count = 0;
+    stack[sp++] = start;
+    labels[start] = next;
+    let sx = 0;
+    let sy = 0;
+    while (sp > 0) {
+      const p = stack[--sp]!;
+      pixels[count++] = p;
+      const x = p % width;
+      const y = (p - x) / width;
+      sx += x;
+      sy += y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= width || (dx === 0 && dy === 0)) continue;
+          const q = ny * width + nx;
+          if (data[q] !== 0 && labels[q] === 0) {
+            labels[q] = next;
+            stack[sp++] = q;
+          }
+        }
+      }
+    }
+    if (count < minArea) continue;
+    const cx = sx / count;
+    const cy = sy / count;
+    let mxx = 0;
+    let myy = 0;
+    let mxy = 0;
+    for (let i = 0; i < count; i++) {
+      const p = pixels[i]!;
+      const x = (p % width) - cx;
+      const y = Math.floor(p / width) - cy;
+      mxx += x * x;
+      myy += y * y;
+      mxy += x * y;
+    }
+    const angle = 0.5 * Math.atan2(2 * mxy, mxx - myy);
+    const cos = Math.cos(angle);
+    const sin = Math.sin(angle);
+    let a0 = Number.POSITIVE_INFINITY;
+    let a1 = Number.NEGATIVE_INFINITY;
+    let b0 = Number.POSITIVE_INFINITY;
+    let b1 = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < count; i++) {
+      const p = pixels[i]!;
+      const x = (p % width) - cx;
+      const y = Math.floor(p / width) - cy;
+      const u = x * cos + y * sin;
+      const v = -x * sin + y * cos;
+      if (u < a0) a0 = u;
+      if (u > a1) a1 = u;
+      if (v < b0) b0 = v;
+      if (v > b1) b1 = v;
+    }
+    blobs.push({
+      area: count,
+      cx,
+      cy,
+      angle,
+      length: a1 - a0 + 1,
+      thickness: b1 - b0 + 1,
+      major: [a0 - 0.5, a1 + 0.5],
+      minor: [b0 - 0.5, b1 + 0.5],
+    });
+  }
+  return blobs;
+}

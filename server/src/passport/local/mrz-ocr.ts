@@ -1,0 +1,79 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { createWorker, OEM, PSM, type Worker } from "tesseract.js";
+import type { GrayImage } from "./raster";
+
+/** The MRZ alphabet: what a line may contain after cleaning. */
+export const MRZ_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
+
+/** One recognised text line: characters of the MRZ alphabet and, for each, the recogniser's confidence 0..1. */
+export interface OcrLine {
+  text: string;
+  confidences: number[];
+}
+
+export interface MrzOcr {
+  readLines(image: GrayImage): Promise<OcrLine[]>;
+  terminate(): Promise<void>;
+}
+
+export interface MrzOcrOptions {
+  /** Folder holding `<lang>.traineddata` (uncompressed). Nothing is fetched. */
+  langPath: string;
+  lang: string;
+  /** Page segmentation mode (default: one uniform block of text). */
+  psm?: PSM;
+}
+
+/**
+ * A tesseract.js worker loaded from a local model, offline: langPath is a folder, cacheMethod 'none', gzip false.
+ * Characters outside the MRZ alphabet are whitelisted away (the stock English model needs it; the MRZ model only
+ * knows the alphabet anyway).
+ */
+export async function createMrzOcr(options: MrzOcrOptions): Promise<MrzOcr> {
+  const file = join(options.langPath, `${options.lang}.traineddata`);
+  if (!existsSync(file)) throw new Error(`MRZ model missing: ${file}`);
+  const worker: Worker = await createWorker(options.lang, OEM.LSTM_ONLY, {
+    langPath: options.langPath,
+    cacheMethod: "none",
+    gzip: false,
+    errorHandler: () => {},
+  });
+  await worker.setParameters({
+    tessedit_pageseg_mode: options.psm ?? PSM.SINGLE_BLOCK,
+    tessedit_char_whitelist: MRZ_ALPHABET,
+    user_defined_dpi: "300",
+  });
+  return {
+    async readLines(image) {
+      const png = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } })
+        .png({ compressionLevel: 1 })
+        .toBuffer();
+      const { data } = await worker.recognize(png, {}, { text: true, blocks: true });
+      const lines: OcrLine[] = [];
+      for (const block of data.blocks ?? []) {
+        for (const paragraph of block.paragraphs) {
+          for (const line of paragraph.lines) {
+            let text = "";
+            const confidences: number[] = [];
+            for (const word of line.words) {
+              for (const symbol of word.symbols) {
+                for (const ch of symbol.text.toUpperCase()) {
+                  if (!MRZ_ALPHABET.includes(ch)) continue;
+                  text += ch;
+                  confidences.push(Math.max(0, Math.min(1, symbol.confidence / 100)));
+                }
+              }
+            }
+            if (text.length > 0) lines.push({ text, confidences });
+          }
+        }
+      }
+      return lines;
+    },
+    async terminate() {
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { MrzFormatError } from "../../mrz/mrz-format-error";
+import { readMrz } from "../../mrz/read-mrz";
+import type { MrzReport } from "../../mrz/types";
+import type { MrzOcr, OcrLine } from "./mrz-ocr";
+import type { GrayImage } from "./raster";
+
+/** Line shapes of the ICAO formats: [line count, characters per line]. */
+const SHAPES: readonly [number, number][] = [
+  [2, 44],
+  [2, 36],
+  [3, 30],
+];
+
+export type BandRead =
+  /** Every check digit holds (after the MRZ engine's correction). */
+  | { status: "valid"; report: MrzReport; confidences: number[][]; flipped: boolean }
+  /** MRZ-shaped text, but it cannot be made consistent: never reported as a read. */
+  | { status: "inconsistent"; report: MrzReport; flipped: boolean }
+  /** Nothing MRZ-shaped. */
+  | { status: "none" };
+
+/** Rotates a raster by 180 degrees. */
+export function rotate180(image: GrayImage): GrayImage {
+  const out = new Uint8Array(image.data.length);
+  for (let i = 0, j = image.data.length - 1; j >= 0; i++, j--) out[i] = image.data[j]!;
+  return { width: image.width, height: image.height, data: out };
+}
+
+/**
+ * Fits a recognised line to an expected length by growing or shrinking its longest run of fillers (a dropped or
+ * doubled `<` in a long run is the commonest length error and shifts nothing that a check digit guards before it).
+ * Returns null when the line is too far off or has no run of fillers to adjust.
+ */
+export function fitLineLength(line: OcrLine, target: number): OcrLine | null {
+  const diff = target - line.text.length;
+  if (diff === 0) return line;
+  if (Math.abs(diff) > 2) return null;
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let i = 0; i < line.text.length; ) {
+    if (line.text[i] !== "<") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < line.text.length && line.text[j] === "<") j++;
+    if (j - i > bestLength) {
+      bestLength = j - i;
+      bestStart = i;
+    }
+    i = j;
+  }
+  if (bestLength < 3 || bestLength + diff < 1) return null;
+  const at = bestStart + bestLength;
+  const conf = line.confidences;
+  if (diff > 0) {
+    const fill = Math.min(conf[at - 1] ?? 0, conf[at] ?? conf[at - 1] ?? 0);
+    return {
+      text: line.text.slice(0, at) + "<".repeat(diff) + line.text.slice(at),
+      confidences: [...conf.slice(0, at), ...new Array<number>(diff).fill(fill), ...conf.slice(at)],
+    };
+  }
+  return {
+    text: line.text.slice(0, at + diff) + line.text.slice(at),
+    confidences: [...conf.slice(0, at + diff), ...conf.slice(at)],
+  };
+}
+
+/** Picks consecutive recognised lines that can form an MRZ of a known shape, fitted to its length. */
+export function shapeLines(lines: OcrLine[]): OcrLine[] | null {
+  for (const [count, length] of SHAPES) {
+    for (let start = lines.length - count; start >= 0; start--) {
+      const group = lines.slice(start, start + count).map((l) => fitLineLength(l, length));
+      if (group.every((l): l is OcrLine => l !== null)) return group;
+    }
+  }
+  return null;
+}
+
+function attempt(lines: OcrLine[], today: Date | undefined): BandRead {
+  const shaped = shapeLines(lines);
+  if (!shaped) return { status: "none" };
+  let report: MrzReport;
+  try {
+    report = readMrz(
+      shaped.map((l) => l.text),
+      today ? { today } : {},
+    );
+  } catch (err) {
+    if (err instanceof MrzFormatError) return { status: "none" };
+    throw err;
+  }
+  if (!report.valid) return { status: "inconsistent", report, flipped: false };
+  return { status: "valid", report, confidences: shaped.map((l) => l.confidences), flipped: false };
+}
+
+/**
+ * Recognises a deskewed band, then the MRZ engine verifies and corrects it by its check digits. When that fails the
+ * band is tried upside down (a page held the wrong way round).
+ */
+export async function readBand(ocr: MrzOcr, band: GrayImage, today?: Date): Promise<BandRead> {
+  const upright = attempt(await ocr.readLines(band), today);
+  if (upright.status === "valid") return upright;
+  const flipped = attempt(await ocr.readLines(rotate180(band)), today);
+  if (flipped.status === "valid") return { ...flipped, flipped: true };
+  if (upright.status === "inconsistent") return upright;
+  if (flipped.status === "inconsistent") return { ...flipped, flipped: true };
+  return { status: "none" };
+}

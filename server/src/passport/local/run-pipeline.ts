@@ -1,0 +1,223 @@
+import { AppError } from "../../errors";
+import { documentFromMrz } from "../../mrz/document-from-mrz";
+import { mrzWarnings } from "../../mrz/mrz-warnings";
+import type { MrzFieldName, MrzReport } from "../../mrz/types";
+import { makeWarning } from "../../warnings/catalogue";
+import type { Warning } from "../../warnings/warning";
+import type { DocumentFields, PassportResult, Point } from "../result";
+import { type BandCrop, cropBand } from "./band-crop";
+import { colourfulness, glareMaxCellShare, laplacianVariance } from "./capture-quality";
+import { type DecodableMediaType, type ImageSource, openImage } from "./decode-image";
+import { locateMrz } from "./locate-mrz";
+import type { MrzOcr } from "./mrz-ocr";
+import { cropPortrait } from "./portrait-crop";
+import { type RgbImage, toGray } from "./raster";
+import { type BandRead, readBand } from "./read-band";
+import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "./td3-geometry";
+
+/** What the engine returns; the provider adds the request id. */
+export type EngineResult = Omit<PassportResult, "requestId">;
+
+export interface PipelineInput {
+  image: Uint8Array;
+  mediaType: DecodableMediaType;
+  portrait: boolean;
+}
+
+export interface PipelineOptions {
+  /** Band candidates tried, best first. */
+  maxCandidates?: number;
+  /** The day dates are judged against (tests). */
+  today?: Date;
+}
+
+/** Thresholds of the quality warnings, reported in each warning's details beside the measured value. */
+export const QUALITY_THRESHOLDS = {
+  /** Laplacian variance of the MRZ band at the recogniser's scale (cap height 32 px). */
+  blurLaplacianVariance: 250,
+  /** Largest share of glare pixels in one cell over the MRZ or portrait. */
+  glareCellShare: 0.3,
+  /** Hasler-Suesstrunk colourfulness of the page. */
+  grayscaleColourfulness: 4,
+  /** MRZ capital height in original pixels. */
+  mrzCapHeightPx: 20,
+  /** Page area as a share of the frame. */
+  documentAreaShare: 0.3,
+} as const;
+
+const OVERVIEW_SIDE = 800;
+
+const notFound = () =>
+  new AppError(
+    422,
+    "mrz_not_found",
+    "No machine readable zone (the two lines of <<< at the bottom of the photo page) was found. Hold the passport page flat, closer, fully in the frame.",
+    { retake: true },
+  );
+
+const unreadable = () =>
+  new AppError(
+    422,
+    "mrz_unreadable",
+    "The machine readable zone was found but could not be read consistently. Retake closer, hold still, and avoid glare on the two lines of <<<.",
+    { retake: true },
+  );
+
+const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** Field confidence: the weakest character of the field, as recognised. */
+function fieldConfidences(report: MrzReport, confidences: number[][]): EngineResult["confidence"] {
+  const min = (name: MrzFieldName): number | undefined => {
+    const f = report.fields.find((x) => x.name === name);
+    if (!f) return undefined;
+    const slice = confidences[f.line]?.slice(f.start, f.end) ?? [];
+    return slice.length ? round(Math.min(...slice), 3) : undefined;
+  };
+  const all = confidences.flat();
+  const map: Partial<Record<keyof DocumentFields, MrzFieldName>> = {
+    type: "documentCode",
+    number: "documentNumber",
+    surname: "surname",
+    givenNames: "givenNames",
+    nationality: "nationality",
+    issuingCountry: "issuingState",
+    birthDate: "birthDate",
+    expiryDate: "expiryDate",
+    sex: "sex",
+  };
+  const out: EngineResult["confidence"] = {};
+  for (const [key, name] of Object.entries(map) as [keyof DocumentFields, MrzFieldName][]) {
+    const c = min(name);
+    if (c !== undefined) out[key] = c;
+  }
+  if (out.surname !== undefined && out.givenNames !== undefined) out.fullName = Math.min(out.surname, out.givenNames);
+  if (all.length) out.mrz = round(all.reduce((s, c) => s + c, 0) / all.length, 3);
+  return out;
+}
+
+function qualityWarnings(args: {
+  band: BandCrop;
+  text: Quad;
+  page: Quad;
+  portrait: Quad;
+  overview: { image: RgbImage; factor: number };
+  width: number;
+  height: number;
+}): Warning[] {
+  const t = QUALITY_THRESHOLDS;
+  const warnings: Warning[] = [];
+  const toOverview = (q: Quad): Quad =>
+    q.map((p) => ({ x: p.x / args.overview.factor, y: p.y / args.overview.factor })) as Quad;
+
+  const sharpness = laplacianVariance(args.band.image);
+  if (sharpness < t.blurLaplacianVariance) {
+    warnings.push(
+      makeWarning("blur", { details: { laplacianVariance: round(sharpness, 1), threshold: t.blurLaplacianVariance } }),
+    );
+  }
+  const glareMrz = glareMaxCellShare(args.overview.image, toOverview(args.text), [8, 2]);
+  if (glareMrz > t.glareCellShare) {
+    warnings.push(makeWarning("glare_mrz", { details: { cellShare: round(glareMrz), threshold: t.glareCellShare } }));
+  }
+  const glarePortrait = glareMaxCellShare(args.overview.image, toOverview(args.portrait), [3, 4]);
+  if (glarePortrait > t.glareCellShare) {
+    warnings.push(
+      makeWarning("glare_portrait", { details: { cellShare: round(glarePortrait), threshold: t.glareCellShare } }),
+    );
+  }
+  const colour = colourfulness(args.overview.image, toOverview(args.page));
+  if (colour < t.grayscaleColourfulness) {
+    warnings.push(
+      makeWarning("photocopy_grayscale", {
+        details: { colourfulness: round(colour, 1), threshold: t.grayscaleColourfulness },
+      }),
+    );
+  }
+  if (args.band.capHeightPx < t.mrzCapHeightPx) {
+    warnings.push(
+      makeWarning("mrz_too_small", {
+        details: { capHeightPx: round(args.band.capHeightPx, 1), threshold: t.mrzCapHeightPx },
+      }),
+    );
+  }
+  const share = polygonArea(args.page) / (args.width * args.height);
+  if (share < t.documentAreaShare) {
+    warnings.push(
+      makeWarning("document_too_small", { details: { areaShare: round(share), threshold: t.documentAreaShare } }),
+    );
+  }
+  return warnings;
+}
+
+/** The band's text corners in the document's reading order (start of line 1 first). */
+function readingOrder(corners: Quad, flipped: boolean): Quad {
+  if (!flipped) return corners;
+  const [tl, tr, br, bl] = corners;
+  return [br, bl, tl, tr];
+}
+
+/**
+ * The offline engine for one photo: decode, find the MRZ band, deskew and crop it, recognise it, verify it with the
+ * MRZ engine (upside down too), measure capture quality and cut the portrait. Throws AppError for every refusal:
+ * 413 image_too_large_pixels, 422 image_undecodable, mrz_not_found, mrz_unreadable (each with retake: true).
+ */
+export async function runPipeline(
+  input: PipelineInput,
+  ocr: MrzOcr,
+  options: PipelineOptions = {},
+): Promise<EngineResult> {
+  const source: ImageSource = await openImage(input.image, input.mediaType);
+  const overview = await source.overview(OVERVIEW_SIDE);
+  const f = overview.factor;
+  const candidates = locateMrz(toGray(overview.image), { maxCandidates: options.maxCandidates ?? 3 }).map((c) => ({
+    ...c,
+    cx: c.cx * f,
+    cy: c.cy * f,
+    halfLength: c.halfLength * f,
+    halfThickness: c.halfThickness * f,
+    pitch: c.pitch * f,
+  }));
+
+  let inconsistent = false;
+  for (const candidate of candidates) {
+    const band = await cropBand(source, candidate);
+    if (!band) continue;
+    const read: BandRead = await readBand(ocr, band.image, options.today);
+    if (read.status === "inconsistent") inconsistent = true;
+    if (read.status !== "valid") continue;
+
+    const text = readingOrder(band.corners, read.flipped);
+    const map = pageToImage(text);
+    const page = mmQuad(map, 0, 0, TD3_MM.page.width, TD3_MM.page.height);
+    const p = TD3_MM.portrait;
+    const portraitQuad = mmQuad(map, p.left, p.top, p.left + p.width, p.top + p.height);
+    const td3 = read.report.format === "TD3";
+    const warnings = [
+      ...mrzWarnings(read.report, options.today ? { today: options.today } : {}),
+      ...qualityWarnings({
+        band,
+        text,
+        page,
+        portrait: portraitQuad,
+        overview,
+        width: source.width,
+        height: source.height,
+      }).filter((w) => td3 || (w.code !== "glare_portrait" && w.code !== "document_too_small")),
+    ];
+    const portrait = input.portrait && td3 ? await cropPortrait(source, portraitQuad) : null;
+    const roundPoint = (q: Point): Point => ({ x: round(q.x, 1), y: round(q.y, 1) });
+    return {
+      provider: "local",
+      upstreamRequestId: null,
+      document: documentFromMrz(read.report),
+      visualZone: null,
+      confidence: fieldConfidences(read.report, read.confidences),
+      mrz: read.report,
+      mrzBand: text.map(roundPoint) as Quad,
+      image: { width: source.width, height: source.height },
+      warnings,
+      portrait,
+    };
+  }
+  throw inconsistent ? unreadable() : notFound();
+}
