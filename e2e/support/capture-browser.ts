@@ -28,4 +28,9 @@ export const noCameraLaunch: LaunchOptions = { executablePath, args: baseArgs };
 
 /** Phone and desktop viewports for the accessibility scans. */
 export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
-export const DESKTOP = { viewport: { width: 1366, height: 900 }, hasTouch: false, isMobile: false, deviceScaleFactor: 1 };
+export const DESKTOP = {
+  viewport: { width: 1366, height: 900 },
+  hasTouch: false,
+  isMobile: false,
+  deviceScaleFactor: 1,
+};

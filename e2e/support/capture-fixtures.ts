@@ -83,7 +83,21 @@ export async function captureFixtures(): Promise<CaptureFixtures> {
   if (!existsSync(`${base}.json`)) {
     execFileSync(
       "pnpm",
-      ["--filter", "server", "exec", "tsx", "synthetic/cli.ts", "--out", generatedDir, "--count", "1", "--seed", String(CAPTURE_SEED), "--conditions", "clean"],
+      [
+        "--filter",
+        "server",
+        "exec",
+        "tsx",
+        "synthetic/cli.ts",
+        "--out",
+        generatedDir,
+        "--count",
+        "1",
+        "--seed",
+        String(CAPTURE_SEED),
+        "--conditions",
+        "clean",
+      ],
       { cwd: join(e2eRoot, ".."), stdio: "pipe" },
     );
   }
@@ -103,7 +117,8 @@ export async function captureFixtures(): Promise<CaptureFixtures> {
     // Pixels stored turned 90° counter-clockwise; EXIF Orientation 6 says "turn clockwise to view" (a phone held upright).
     const rotated = await sharp(source).rotate(-90).jpeg({ quality: 92 }).toBuffer();
     await sharp(rotated)
-      .withExif({ IFD0: { Orientation: "6", Artist: METADATA_MARKER, Copyright: METADATA_MARKER } })
+      .withExif({ IFD0: { Artist: METADATA_MARKER, Copyright: METADATA_MARKER } })
+      .withMetadata({ orientation: 6 })
       .jpeg({ quality: 92 })
       .toFile(f.rotatedJpeg);
   }
@@ -111,7 +126,20 @@ export async function captureFixtures(): Promise<CaptureFixtures> {
   if (!existsSync(f.video)) {
     execFileSync(
       "ffmpeg",
-      ["-loglevel", "error", "-y", "-i", source, "-vf", "scale=1440:1080,pad=1920:1080:240:0:0x3a3a3a,format=yuv420p", "-frames:v", "2", "-r", "10", f.video],
+      [
+        "-loglevel",
+        "error",
+        "-y",
+        "-i",
+        source,
+        "-vf",
+        "scale=1440:1080,pad=1920:1080:240:0:0x3a3a3a,format=yuv420p",
+        "-frames:v",
+        "2",
+        "-r",
+        "10",
+        f.video,
+      ],
       { stdio: "pipe" },
     );
   }

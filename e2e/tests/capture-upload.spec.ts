@@ -1,10 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
 import { type CaptureFixtures, captureFixtures, METADATA_MARKER } from "../support/capture-fixtures";
+import { recordSentImages, sentImage } from "../support/sent-image";
 import { fakeTencentRequests, resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
-import { sentImage } from "../support/sent-image";
 
 // Upload path against the app backed by the fake Tencent upstream: each format arrives at most 7 MB as base64,
 // at least 800x500, as a metadata-free JPEG, and the result screen shows the document number.
+const appUrl = process.env.CAPTURE_APP_URL ?? tencentAppUrl;
 const MAX_BASE64 = 7 * 1024 * 1024;
 
 let fx: CaptureFixtures;
@@ -19,19 +20,24 @@ test.beforeEach(async () => {
 });
 
 async function upload(page: Page, file: string) {
-  await page.goto(`${tencentAppUrl}/`);
-  const requestPromise = page.waitForRequest((r) => r.url().endsWith("/api/passport") && r.method() === "POST", {
+  await recordSentImages(page);
+  await page.goto(`${appUrl}/`);
+  const request = page.waitForRequest((r) => r.url().endsWith("/api/passport") && r.method() === "POST", {
     timeout: 60_000,
   });
   await page.getByLabel("Choose a file").setInputFiles(file);
-  const request = await requestPromise;
-  const image = await sentImage(request);
+  expect((await request).headers()["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+  return sentImage(page);
+}
+
+async function expectRead(page: Page) {
   await expect(page.getByText(fx.truth.document.number).first()).toBeVisible({ timeout: 30_000 });
-  return image;
 }
 
 for (const kind of ["png", "jpeg", "bmp", "heic", "jpeg50mp"] as const) {
-  test(`upload ${kind}: arrives under the limit, at least 800x500, JPEG without metadata, and is read`, async ({ page }) => {
+  test(`upload ${kind}: arrives under the limit, at least 800x500, JPEG without metadata, and is read`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const image = await upload(page, fx[kind]);
     expect(image.format).toBe("jpeg");
@@ -42,18 +48,22 @@ for (const kind of ["png", "jpeg", "bmp", "heic", "jpeg50mp"] as const) {
     expect(image.hasExif).toBe(false);
     // Aspect of the 2000x1500 page kept (the 50 MP one is 8660x6495, the same 4:3).
     expect(image.width / image.height).toBeCloseTo(4 / 3, 1);
+    console.log(`${kind}: sent ${image.width}x${image.height}, ${(image.bytes / 1024).toFixed(0)} KB`);
+    await expectRead(page);
     const [received] = (await fakeTencentRequests()) as { imageBase64Length: number | null }[];
     expect(received?.imageBase64Length).toBe(image.base64Length);
-    console.log(`${kind}: sent ${image.width}x${image.height}, ${(image.bytes / 1024).toFixed(0)} KB`);
   });
 }
 
-test("an EXIF-rotated phone photo is turned upright and its metadata (EXIF incl. artist marker) stripped", async ({ page }) => {
+test("an EXIF-rotated phone photo is turned upright and its metadata (EXIF incl. artist marker) stripped", async ({
+  page,
+}) => {
   const image = await upload(page, fx.rotatedJpeg);
   expect(image.width).toBeGreaterThan(image.height);
   expect(image.hasExif).toBe(false);
   expect(image.orientation).toBeUndefined();
   expect(image.raw.includes(Buffer.from(METADATA_MARKER))).toBe(false);
+  await expectRead(page);
 });
 
 test("an image below 800x500 is refused in the browser with words and a next step", async ({ page }) => {
@@ -61,7 +71,7 @@ test("an image below 800x500 is refused in the browser with words and a next ste
   page.on("request", (r) => {
     if (r.url().endsWith("/api/passport")) sent = true;
   });
-  await page.goto(`${tencentAppUrl}/`);
+  await page.goto(`${appUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx.tooSmall);
   await expect(page.getByRole("alert")).toContainText("too small");
   await expect(page.getByRole("alert")).toContainText("Take the photo again");
@@ -69,10 +79,12 @@ test("an image below 800x500 is refused in the browser with words and a next ste
   expect(sent).toBe(false);
 });
 
-test("a server error is shown with words and a next step, and Try again resends", async ({ page }) => {
+test("an upstream 'no passport' answer is shown with words and the retake step", async ({ page }) => {
   await scriptFakeTencent([{ type: "error", code: "FailedOperation.NoPassport" }]);
-  await page.goto(`${tencentAppUrl}/`);
+  await page.goto(`${appUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
   await expect(page.getByRole("alert")).toContainText("Take the photo again");
   await expect(page.getByText(/Error code: /)).toBeVisible();
+  await page.getByRole("button", { name: "Retake" }).click();
+  await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();
 });

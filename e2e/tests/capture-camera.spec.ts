@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { fakeCameraLaunch } from "../support/capture-browser";
+import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
+import { recordSentImages, sentImage } from "../support/sent-image";
+import { resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
+
+// Chromium's fake camera plays a Y4M of the synthetic passport page: the live checks pass, auto-capture fires on
+// its own, and the still that leaves the browser fits the upstream and is read.
+const appUrl = process.env.CAPTURE_APP_URL ?? tencentAppUrl;
+const MAX_BASE64 = 7 * 1024 * 1024;
+
+let fx: CaptureFixtures;
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  fx = await captureFixtures();
+});
+
+test.use({ launchOptions: fakeCameraLaunch(`${process.cwd()}/fixtures/generated/capture/2000000000.y4m`) });
+
+test.beforeEach(async () => {
+  await resetFakeTencent();
+  await scriptFakeTencent([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
+});
+
+test("auto-capture fires on a steady, sharp passport; the still is full resolution, under 7 MB base64, and read", async ({
+  page,
+}) => {
+  await recordSentImages(page);
+  await page.goto(`${appUrl}/`);
+  await page.getByRole("button", { name: "Use the camera" }).click();
+  const camera = page.getByRole("region", { name: "Camera" });
+  await expect(camera).toBeVisible();
+  // Live hints come from the worker; the good-frame hint is announced in the live region.
+  await expect(page.getByRole("status")).toHaveText(/Good|Hold still|closer|Blurry|dark|Glare/, { timeout: 15_000 });
+  // No click on the shutter: the preview appears because auto-capture fired.
+  await expect(page.getByRole("heading", { name: "Check the photo" })).toBeVisible({ timeout: 20_000 });
+  const still = page.getByRole("img", { name: "The photo you took" });
+  await expect(still).toBeVisible();
+  // Source resolution (1920x1080 from the fake camera), not the on-screen size.
+  const natural = await still.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+  expect(natural).toEqual([1920, 1080]);
+  await page.getByRole("button", { name: "Use this photo" }).click();
+  const image = await sentImage(page);
+  expect(image.format).toBe("jpeg");
+  expect(image.base64Length).toBeLessThanOrEqual(MAX_BASE64);
+  expect(image.width).toBeGreaterThanOrEqual(800);
+  expect(image.height).toBeGreaterThanOrEqual(500);
+  expect([image.width, image.height]).toEqual([1920, 1080]);
+  await expect(page.getByText(fx.truth.document.number).first()).toBeVisible({ timeout: 30_000 });
+});
+
+test("the why panel shows measured values against the thresholds, and the shutter works by hand", async ({ page }) => {
+  // Impossible sharpness: auto-capture never fires, so only the manual shutter can take the photo.
+  await page.goto(`${appUrl}/?minSharpness=1000000`);
+  await page.getByRole("button", { name: "Use the camera" }).click();
+  await page.getByText("Why?").click();
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row", { name: /Sharpness/ })).toContainText("≥ 1000000", { timeout: 15_000 });
+  await expect(table.getByRole("row", { name: /Sharpness/ })).toContainText("Not yet");
+  await expect(table.getByRole("row", { name: /Brightness/ })).toContainText("OK");
+  await expect(page.getByRole("status")).toHaveText("Blurry: hold the camera steady and let it focus.");
+  await page.waitForTimeout(2500);
+  await expect(page.getByRole("heading", { name: "Check the photo" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Take photo" }).click();
+  await expect(page.getByRole("heading", { name: "Check the photo" })).toBeVisible();
+  await page.getByRole("button", { name: "Retake" }).click();
+  await expect(page.getByRole("button", { name: "Take photo" })).toBeVisible();
+});
+
+test("desk: space captures, r retakes, enter sends; the camera choice is remembered", async ({ page }) => {
+  await recordSentImages(page);
+  await page.goto(`${appUrl}/desk?goodFrames=1000`);
+  await expect(page.getByRole("heading", { name: "Passport desk", level: 1 })).toBeVisible();
+  const picker = page.getByLabel("Camera", { exact: true });
+  await expect(picker).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("button", { name: "Take photo" })).toBeEnabled();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("heading", { name: "Check the photo" })).toBeVisible();
+  await page.keyboard.press("r");
+  await expect(page.getByRole("button", { name: "Take photo" })).toBeEnabled({ timeout: 15_000 });
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("heading", { name: "Check the photo" })).toBeVisible();
+  await page.keyboard.press("Enter");
+  const image = await sentImage(page);
+  expect(image.base64Length).toBeLessThanOrEqual(MAX_BASE64);
+  const remembered = await page.evaluate(() => localStorage.getItem("passport-kyc.desk.camera"));
+  expect(remembered).toBeTruthy();
+});
