@@ -1,0 +1,56 @@
+/** The processes a load benchmark needs: the fake Tencent upstream and our built server, each its own Node process. */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Child, startChild } from "./child-process";
+
+export const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
+export const REPO_DIR = fileURLToPath(new URL("../..", import.meta.url));
+export const BENCH_SECRET_ID = "AKIDbenchFakeId";
+export const BENCH_SECRET_KEY = "bench-fake-secret-key";
+
+export async function startFakeUpstream(): Promise<{ child: Child; url: string }> {
+  const { child, match } = await startChild(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "test/fake-tencent-cli.ts",
+      "--port",
+      "0",
+      "--secret-id",
+      BENCH_SECRET_ID,
+      "--secret-key",
+      BENCH_SECRET_KEY,
+    ],
+    { cwd: SERVER_DIR, env: { PATH: process.env.PATH ?? "" }, ready: /fake tencent listening on (http:\/\/\S+)/ },
+  );
+  return { child, url: match[1] as string };
+}
+
+/**
+ * server/dist/index.js (the real entry, as `pnpm start` runs it; BENCH_SERVER_ENTRY overrides) on a free port with the
+ * given configuration.
+ */
+export async function startServer(env: Record<string, string>): Promise<{ child: Child; url: string }> {
+  const entry = process.env.BENCH_SERVER_ENTRY ?? `${SERVER_DIR}dist/index.js`;
+  if (!existsSync(entry)) throw new Error(`${entry} missing: run pnpm --filter server build`);
+  const { child, match } = await startChild(process.execPath, [entry], {
+    cwd: REPO_DIR,
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
+    ready: /listening on http:\/\/localhost:(\d+)/,
+    timeoutMs: 120_000,
+  });
+  return { child, url: `http://127.0.0.1:${match[1]}` };
+}
+
+/** Our server configured for Tencent, pointed at the fake upstream. */
+export function tencentEnv(upstreamUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    OCR_PROVIDER: "tencent",
+    TENCENTCLOUD_SECRET_ID: BENCH_SECRET_ID,
+    TENCENTCLOUD_SECRET_KEY: BENCH_SECRET_KEY,
+    TENCENTCLOUD_ENDPOINT: upstreamUrl,
+    UPSTREAM_TIMEOUT_MS: "20000",
+    ...extra,
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * `pnpm bench`: every published figure, measured side by side in one run on this machine, printed as one table.
+ *   --quick          5 s load runs instead of 30 s (a local smoke run; not for docs/benchmarks.md)
+ *   --json FILE      also write every raw figure as JSON
+ *   --skip-browser   no Chromium compression run
+ * Load runs go to 127.0.0.1 only and are bounded in time. Not part of `pnpm test`.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { REPO_DIR } from "./bench-servers";
+import { benchCompression, type CompressionBench } from "./browser-compression";
+import { type EngineFigures, readEngineFigures } from "./engine-figures";
+import { benchOffline, type OfflineBench } from "./offline-load";
+import { benchProxy, type ProxyBench } from "./proxy-load";
+import { benchRateLimit, type RateLimitBench } from "./rate-limit-load";
+import { jpegOfAbout } from "./request-bodies";
+import { measureInitialJs, type WebBundle } from "./web-bundle";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    json: { type: "string" },
+    "skip-browser": { type: "boolean", default: false },
+  },
+});
+const quick = values.quick === true;
+const seconds = quick ? 5 : 30;
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+async function attempt<T>(name: string, run: () => Promise<T> | T): Promise<Outcome<T>> {
+  const started = performance.now();
+  process.stderr.write(`bench: ${name}…\n`);
+  try {
+    const value = await run();
+    process.stderr.write(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    return { ok: true, value };
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split("\n")[0] ?? String(error)) : String(error);
+    process.stderr.write(`bench: ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return { ok: false, error: message };
+  }
+}
+
+function ensureBuilt() {
+  if (!existsSync(join(REPO_DIR, "web/dist/index.html"))) {
+    execFileSync("pnpm", ["--filter", "web", "build"], { cwd: REPO_DIR, stdio: "inherit" });
+  }
+  execFileSync(process.execPath, ["build.mjs"], { cwd: join(REPO_DIR, "server"), stdio: "ignore" });
+}
+
+const started = Date.now();
+ensureBuilt();
+const web = await attempt("initial JS", () => measureInitialJs());
+const proxy = await attempt("proxy load", () => benchProxy({ durationSeconds: seconds, rounds: 3, connections: 50 }));
+// The limiter counts requests, whatever their size: a small image keeps this about the limiter, not the upload.
+const rateLimit = await attempt("rate limit under load", async () =>
+  benchRateLimit({ durationSeconds: quick ? 5 : 10, image: await jpegOfAbout(20 * 1024) }),
+);
+const offline = await attempt("offline engine load", () =>
+  benchOffline({ durationSeconds: quick ? 10 : 30, burst: 40 }),
+);
+const compression = values["skip-browser"]
+  ? ({ ok: false, error: "skipped (--skip-browser)" } as const)
+  : await attempt("browser compression", () => benchCompression({ runs: quick ? 3 : 7 }));
+const engine = await attempt("engine figures", () => readEngineFigures());
+
+const machine = {
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  load: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" "),
+};
+
+// ---- one table ----
+const ms = (n: number) => `${Math.round(n)} ms`;
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length
+    ? ((s[Math.floor((s.length - 1) / 2)] ?? 0) + (s[Math.ceil((s.length - 1) / 2)] ?? 0)) / 2
+    : Number.NaN;
+};
+const rows: [string, string, string][] = [];
+const row = (metric: string, value: string, note = "") => rows.push([metric, value, note]);
+const failed = (metric: string, outcome: { ok: false; error: string }) => row(metric, "n/a", outcome.error);
+
+if (proxy.ok) {
+  const p = proxy.value as ProxyBench;
+  const u = p.unloaded;
+  row(
+    "Proxy added latency, 1 connection, p50 / p99",
+    `${ms(u.proxy.latencyP50Ms - u.direct.latencyP50Ms)} / ${ms(u.proxy.latencyP99Ms - u.direct.latencyP99Ms)}`,
+    `direct ${ms(u.direct.latencyP50Ms)} / ${ms(u.direct.latencyP99Ms)}, through us ${ms(u.proxy.latencyP50Ms)} / ${ms(u.proxy.latencyP99Ms)}`,
+  );
+  // A round where nothing completed has no latency to compare (autocannon reports 0): leave it out and say so.
+  const measured = p.rounds.filter((r) => r.proxy.requests > 0 && r.direct.requests > 0);
+  const addP50 = median(measured.map((r) => r.proxy.latencyP50Ms - r.direct.latencyP50Ms));
+  const addP99 = median(measured.map((r) => r.proxy.latencyP99Ms - r.direct.latencyP99Ms));
+  row(
+    `Proxy added latency, ${p.connections} connections, p50 / p99`,
+    measured.length ? `${ms(addP50)} / ${ms(addP99)}` : "n/a",
+    `median of ${measured.length} of ${p.rounds.length} rounds of ${p.durationSeconds} s with completed calls; ` +
+      `through us p50 ${ms(median(measured.map((r) => r.proxy.latencyP50Ms)))}, ${kb(p.imageBytes)} JPEG`,
+  );
+  const proxyRps = median(p.rounds.map((r) => r.proxy.requestsPerSecond));
+  const directRps = median(p.rounds.map((r) => r.direct.requestsPerSecond));
+  row(
+    "Proxy throughput (through us / direct)",
+    `${proxyRps.toFixed(1)} / ${directRps.toFixed(1)} req/s`,
+    `ratio ${(proxyRps / directRps).toFixed(2)}`,
+  );
+  row("Proxy errors other than 429", String(p.unexpectedErrors), "must be 0");
+  row(
+    "Server peak RSS under load",
+    mb(p.peakRssBytes),
+    `budget 400 MB: ${p.peakRssBytes <= 400 * 2 ** 20 ? "within" : "OVER"}`,
+  );
+  const rss = p.rounds.map((r) => r.rssAfterBytes);
+  const growth = (rss.at(-1) ?? 0) - (rss[0] ?? 0);
+  row("Server RSS after rounds 1..3", rss.map(mb).join(", "), `growth ${mb(growth)} from round 1 to ${rss.length}`);
+} else failed("Proxy load", proxy);
+
+if (rateLimit.ok) {
+  const r = rateLimit.value as RateLimitBench;
+  row(
+    "Rate limit: abuser 200 / 429",
+    `${r.abuserAllowed} / ${r.abuserLimited}`,
+    `limit ${r.limit} per window; 20 connections for ${r.durationSeconds} s`,
+  );
+  row(
+    "Rate limit: polite client refused",
+    `${r.politeRefused} of ${r.polite.requests}`,
+    `at the same time; unexpected answers ${r.unexpectedErrors}`,
+  );
+} else failed("Rate limit under load", rateLimit);
+
+if (offline.ok) {
+  const o = offline.value as OfflineBench;
+  if (o.ready) {
+    row(
+      "Offline engine throughput",
+      `${o.imagesPerSecond.toFixed(2)} images/s`,
+      `${o.workers} workers, p50 ${ms(o.throughput.latencyP50Ms)}`,
+    );
+    row(
+      "Offline engine burst beyond queue",
+      `${o.burst.busyWithRetryAfter} of ${o.burst.sent} got 503 + Retry-After`,
+      `queue ${o.queueMax}; statuses ${JSON.stringify(o.burst.statuses)}; peak RSS ${mb(o.peakRssBytes)}`,
+    );
+  } else row("Offline engine", "pending", o.reason);
+} else failed("Offline engine", offline);
+
+if (compression.ok) {
+  const c = compression.value as CompressionBench;
+  row(
+    "Browser compression, 12 MP photo (Chromium)",
+    `${ms(c.medianMs)} median`,
+    `${c.runs} runs, first ${ms(c.firstMs)}; ${c.photo.width}x${c.photo.height} ${kb(c.photo.bytes)} -> ${c.output.width}x${c.output.height} ${kb(c.output.bytes)}`,
+  );
+} else failed("Browser compression, 12 MP photo", compression);
+
+if (web.ok) {
+  const w = web.value as WebBundle;
+  row("Initial JS, gzipped", kb(w.gzipBytes), `${kb(w.rawBytes)} raw, ${w.files.length} file(s)`);
+} else failed("Initial JS, gzipped", web);
+
+if (engine.ok) {
+  const e = engine.value as EngineFigures;
+  for (const [metric, value, note] of e.rows) row(metric, value, note);
+} else failed("Engine accuracy and latency", engine);
+
+const widths = [0, 1, 2].map((i) =>
+  Math.max(...rows.map((r) => r[i]?.length ?? 0), ["Metric", "Value", "Notes"][i]?.length ?? 0),
+);
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+console.log(
+  `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.load}${quick ? " (--quick)" : ""}`,
+);
+console.log(line(["Metric", "Value", "Notes"]));
+console.log(line(widths.map((w) => "-".repeat(w))));
+for (const r of rows) console.log(line(r));
+console.log(`\n(${Math.round((Date.now() - started) / 1000)} s)`);
+
+if (values.json) {
+  writeFileSync(
+    values.json,
+    JSON.stringify({ machine, quick, web, proxy, rateLimit, offline, compression, engine }, null, 2),
+  );
+}

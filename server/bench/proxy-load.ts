@@ -1,0 +1,76 @@
+/**
+ * Proxy under load: the same ~1 MB image sent straight to the fake upstream (signed as our server would sign it) and
+ * through our server (multipart upload), side by side, round after round, at the same concurrency. Our server is its
+ * own process so its peak memory is its own.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import { startFakeUpstream, startServer, tencentEnv } from "./bench-servers";
+import { type LoadFigures, runLoad, unexpected } from "./load-run";
+import { jpegOfAbout, multipartUpload, signedUpstreamCall } from "./request-bodies";
+
+export interface ProxyRound {
+  direct: LoadFigures;
+  proxy: LoadFigures;
+  /** Server RSS after the round, once idle. */
+  rssAfterBytes: number;
+}
+
+export interface ProxyBench {
+  imageBytes: number;
+  connections: number;
+  durationSeconds: number;
+  /** One connection, no queueing: what the proxy itself adds to one call. */
+  unloaded: { direct: LoadFigures; proxy: LoadFigures };
+  rounds: ProxyRound[];
+  peakRssBytes: number;
+  /** Responses that were neither 200 nor a configured 429, plus connection errors, over all proxied runs. */
+  unexpectedErrors: number;
+}
+
+export async function benchProxy(options: { durationSeconds: number; rounds: number; connections: number }) {
+  const image = await jpegOfAbout(1024 * 1024);
+  const upload = multipartUpload(image);
+  const fake = await startFakeUpstream();
+  const server = await startServer(tencentEnv(fake.url, { RATE_LIMIT_MAX: "100000000" }));
+  try {
+    const direct = async (connections: number, durationSeconds: number) => {
+      const call = await signedUpstreamCall(image, fake.url);
+      return runLoad({ url: `${fake.url}/`, ...call, connections, durationSeconds });
+    };
+    const proxy = (connections: number, durationSeconds: number) =>
+      runLoad({ url: `${server.url}/api/passport`, ...upload, connections, durationSeconds });
+
+    // Warm both paths (JIT, connection pools) before measuring.
+    await proxy(4, 2);
+    await direct(4, 2);
+
+    const unloadedSeconds = Math.max(3, Math.round(options.durationSeconds / 4));
+    const unloaded = { direct: await direct(1, unloadedSeconds), proxy: await proxy(1, unloadedSeconds) };
+    const rounds: ProxyRound[] = [];
+    for (let i = 0; i < options.rounds; i++) {
+      const d = await direct(options.connections, options.durationSeconds);
+      const p = await proxy(options.connections, options.durationSeconds);
+      await sleep(2_000);
+      rounds.push({ direct: d, proxy: p, rssAfterBytes: server.child.rss() });
+    }
+    const unexpectedErrors = [unloaded.proxy, ...rounds.map((r) => r.proxy)].reduce(
+      (sum, run) => sum + unexpected(run, [200, 429]),
+      0,
+    );
+    return {
+      imageBytes: image.length,
+      connections: options.connections,
+      durationSeconds: options.durationSeconds,
+      unloaded,
+      rounds,
+      peakRssBytes: server.child.peakRss(),
+      unexpectedErrors,
+    } satisfies ProxyBench;
+  } catch (error) {
+    console.error(server.child.output().slice(-4000));
+    throw error;
+  } finally {
+    await server.child.stop();
+    await fake.child.stop();
+  }
+}
