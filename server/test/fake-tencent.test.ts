@@ -48,6 +48,7 @@ async function rawRequest(options: {
   headers?: Record<string, string>;
   timestamp?: number;
   secretKey?: string;
+  target?: FakeTencent;
 }): Promise<{ status: number; text: string; json: { Response: Record<string, unknown> } }> {
   const body = options.body ?? JSON.stringify({ ImageBase64: image });
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
@@ -63,7 +64,7 @@ async function rawRequest(options: {
     boundary: "",
     headers: { "Content-Type": "application/json" },
   });
-  const res = await fetch(`${fake.url}/`, {
+  const res = await fetch(`${(options.target ?? fake).url}/`, {
     method: "POST",
     headers: {
       Authorization: authorization,
@@ -301,5 +302,20 @@ describe("specimen bodies", () => {
       "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
       "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
     ]);
+  });
+});
+
+describe("fake Tencent shutdown", () => {
+  it("closes promptly even while a slow answer is pending", async () => {
+    const slow = await startFakeTencent({ secrets: { [SECRET_ID]: SECRET_KEY } });
+    slow.script([{ type: "success", delayMs: 10_000 }]);
+    const pending = rawRequest({ target: slow }).catch((e: unknown) => e);
+    while (slow.requests().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const started = performance.now();
+    await slow.close();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(await pending).toBeInstanceOf(Error);
+    expect(slow.requests()[0]?.answer).toBe("success");
   });
 });

@@ -182,13 +182,24 @@ function sameHex(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export async function startFakeTencent(options: FakeTencentOptions): Promise<FakeTencent> {
   const now = options.now ?? Date.now;
   let queue: ScriptedResponse[] = [];
   let received: ReceivedRequest[] = [];
   const portraitBase64 = Buffer.from(tinyPng(8, 10, [120, 90, 70])).toString("base64");
+  // Scripted delays end early on close(), so a closed fake leaves no timers behind.
+  const pending = new Set<{ timer: ReturnType<typeof setTimeout>; resolve: () => void }>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          pending.delete(entry);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      pending.add(entry);
+    });
 
   const nextScripted = (): ScriptedResponse => {
     if (queue.length > 1) return queue.shift() as ScriptedResponse;
@@ -432,6 +443,11 @@ export async function startFakeTencent(options: FakeTencentOptions): Promise<Fak
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const entry of pending) {
+          clearTimeout(entry.timer);
+          entry.resolve();
+        }
+        pending.clear();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
