@@ -29,6 +29,8 @@ describe("shouldRetry", () => {
       expect(shouldRetry(1, e)).toBe(false);
     }
     expect(shouldRetry(1, api(500, "internal_error"))).toBe(false);
+    expect(shouldRetry(1, api(503, "upstream_account_unavailable"))).toBe(false);
+    expect(shouldRetry(1, api(503, "engine_unavailable"))).toBe(false);
     expect(shouldRetry(1, new DOMException("Cancelled", "AbortError"))).toBe(false);
     expect(shouldRetry(1, new Error("boom"))).toBe(false);
     expect(shouldRetry(1, api(429, "rate_limited", 120))).toBe(false);

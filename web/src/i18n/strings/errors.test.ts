@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api-error";
-import { describeError, ERROR_NEXT_STEP, errorStrings } from "./errors";
+import { ERROR_NEXT_STEP } from "../../lib/error-catalogue";
+import { describeError, errorStrings } from "./errors";
 
 const en = errorStrings.en;
 
@@ -32,6 +33,7 @@ describe("describeError", () => {
   });
 
   it("falls back by family, retake flag and status for codes it does not know", () => {
+    expect(describeError(new ApiError(503, "upstream_account_unavailable", "x"), en).next).toBe("operator");
     expect(describeError(new ApiError(502, "upstream_something_new", "x"), en)).toMatchObject({
       next: "later",
       message: en.unknown,

@@ -1,56 +1,6 @@
 import { ApiError } from "../../lib/api-error";
+import { type NextStep, nextStepFor } from "../../lib/error-catalogue";
 import { defineStrings } from "../i18n";
-
-/** What the person should do next. Every error maps to exactly one. */
-export type NextStep = "retake" | "later" | "operator" | "other-file";
-
-/**
- * Every error code the app can meet (server codes, upstream codes as mapped by the server, and the client's own)
- * with its next step. Codes not listed fall back by family (`upstream_*`, `engine_*`) and then by HTTP status.
- */
-export const ERROR_NEXT_STEP: Record<string, NextStep> = {
-  // The request or the image.
-  image_missing: "retake",
-  image_empty: "retake",
-  image_too_large: "retake",
-  image_too_large_base64: "retake",
-  payload_too_large: "retake",
-  unsupported_media_type: "other-file",
-  unsupported_content_type: "operator",
-  image_undecodable: "other-file",
-  invalid_base64: "operator",
-  invalid_body: "operator",
-  malformed_json: "operator",
-  malformed_multipart: "retake",
-  origin_not_allowed: "operator",
-  not_found: "operator",
-  // Reading the passport.
-  mrz_not_found: "retake",
-  mrz_unreadable: "retake",
-  no_passport: "retake",
-  ocr_failed: "retake",
-  // Capacity and availability.
-  rate_limited: "later",
-  engine_busy: "later",
-  engine_unavailable: "operator",
-  internal_error: "later",
-  network_error: "later",
-  // Upstream (Tencent), as the server maps them.
-  upstream_timeout: "later",
-  upstream_unavailable: "later",
-  upstream_rate_limited: "later",
-  upstream_error: "later",
-  upstream_bad_response: "later",
-  upstream_auth: "operator",
-  upstream_account: "operator",
-  upstream_image_rejected: "retake",
-  upstream_image_too_large: "retake",
-  // The app's own checks before sending.
-  image_too_small: "retake",
-  image_unreadable: "other-file",
-  heic_failed: "other-file",
-  camera_still_failed: "retake",
-};
 
 export const errorStrings = defineStrings({
   en: {
@@ -81,12 +31,32 @@ export const errorStrings = defineStrings({
     upstream_timeout: "The passport reading service took too long to answer.",
     upstream_unavailable: "The passport reading service is not available right now.",
     upstream_rate_limited: "The passport reading service is receiving too many requests.",
+    image_too_large_pixels: "The photo has too many pixels to read.",
+    image_decode_failed: "The photo could not be opened; the file may be damaged.",
+    image_rejected: "The photo was not accepted by the reading service.",
+    mrz_too_small: "The machine-readable lines are too small in the photo.",
+    mrz_visual_inconsistent: "The printed details and the machine-readable lines do not agree in this photo.",
     upstream_error: "The passport reading service had a problem.",
-    upstream_bad_response: "The passport reading service gave an answer we could not use.",
-    upstream_auth: "The passport reading service refused our credentials.",
-    upstream_account: "The passport reading service account cannot be used right now.",
-    upstream_image_rejected: "The passport reading service could not use this photo.",
-    upstream_image_too_large: "The photo is too large for the passport reading service.",
+    upstream_unreachable: "The passport reading service cannot be reached.",
+    upstream_internal_error: "The passport reading service had an internal problem.",
+    upstream_unknown_error: "The passport reading service had an unknown problem.",
+    upstream_http_error: "The passport reading service answered with an error.",
+    upstream_invalid_response: "The passport reading service gave an answer we could not use.",
+    upstream_unexpected_response: "The passport reading service gave an answer we could not use.",
+    upstream_image_download_failed: "The passport reading service could not receive the photo.",
+    upstream_warning_service_failed: "The passport reading service could not check this photo.",
+    upstream_rejected_request: "The passport reading service did not accept our request.",
+    upstream_auth_failed: "The passport reading service refused our credentials.",
+    upstream_token_invalid: "The passport reading service refused our credentials.",
+    upstream_unauthorized: "The passport reading service does not allow this account to read passports.",
+    upstream_clock_skew: "The server's clock is wrong, so the reading service refused the request.",
+    upstream_not_enabled: "Passport reading is not switched on for this service account.",
+    upstream_region_unsupported: "Passport reading is not offered in the configured region.",
+    upstream_account_in_arrears: "The passport reading service account is unpaid.",
+    upstream_account_unavailable: "The passport reading service account cannot be used right now.",
+    upstream_quota_exhausted: "The passport reading service has used up its quota.",
+    upstream_billing_error: "The passport reading service account has a billing problem.",
+    upstream_limit_exceeded: "The passport reading service account reached a limit.",
     image_too_small: "The photo is too small to read the passport. It needs at least 800 x 500 pixels.",
     image_unreadable: "This file could not be opened as an image.",
     heic_failed: "This iPhone photo (HEIC) could not be converted.",
@@ -128,11 +98,31 @@ export const errorStrings = defineStrings({
     upstream_unavailable: "护照识别服务暂时不可用。",
     upstream_rate_limited: "护照识别服务请求过多。",
     upstream_error: "护照识别服务出现问题。",
-    upstream_bad_response: "护照识别服务返回了无法使用的结果。",
-    upstream_auth: "护照识别服务拒绝了我们的凭证。",
-    upstream_account: "护照识别服务账户暂时无法使用。",
-    upstream_image_rejected: "护照识别服务无法使用这张照片。",
-    upstream_image_too_large: "照片对于护照识别服务来说太大。",
+    image_too_large_pixels: "照片像素过多，无法识别。",
+    image_decode_failed: "无法打开照片，文件可能已损坏。",
+    image_rejected: "识别服务不接受这张照片。",
+    mrz_too_small: "照片中的机读码太小。",
+    mrz_visual_inconsistent: "照片中印刷信息与机读码不一致。",
+    upstream_unreachable: "无法连接护照识别服务。",
+    upstream_internal_error: "护照识别服务出现内部问题。",
+    upstream_unknown_error: "护照识别服务出现未知问题。",
+    upstream_http_error: "护照识别服务返回了错误。",
+    upstream_invalid_response: "护照识别服务返回了无法使用的结果。",
+    upstream_unexpected_response: "护照识别服务返回了无法使用的结果。",
+    upstream_image_download_failed: "护照识别服务未能接收照片。",
+    upstream_warning_service_failed: "护照识别服务无法检查这张照片。",
+    upstream_rejected_request: "护照识别服务不接受我们的请求。",
+    upstream_auth_failed: "护照识别服务拒绝了我们的凭证。",
+    upstream_token_invalid: "护照识别服务拒绝了我们的凭证。",
+    upstream_unauthorized: "护照识别服务不允许此账户识别护照。",
+    upstream_clock_skew: "服务器时钟不正确，识别服务拒绝了请求。",
+    upstream_not_enabled: "此服务账户未开通护照识别。",
+    upstream_region_unsupported: "所配置的地域不提供护照识别。",
+    upstream_account_in_arrears: "护照识别服务账户已欠费。",
+    upstream_account_unavailable: "护照识别服务账户暂时无法使用。",
+    upstream_quota_exhausted: "护照识别服务的额度已用完。",
+    upstream_billing_error: "护照识别服务账户存在计费问题。",
+    upstream_limit_exceeded: "护照识别服务账户已达到限额。",
     image_too_small: "照片太小，无法识别护照。至少需要 800 x 500 像素。",
     image_unreadable: "无法将此文件作为图片打开。",
     heic_failed: "无法转换这张 iPhone 照片（HEIC）。",
@@ -147,6 +137,7 @@ export const errorStrings = defineStrings({
   },
 });
 
+export type { NextStep };
 export type ErrorStrings = (typeof errorStrings)["en"];
 
 export interface DescribedError {
@@ -156,17 +147,6 @@ export interface DescribedError {
   next: NextStep;
   /** The next step in words (with the wait when the server gave one). */
   nextText: string;
-}
-
-function nextStepFor(code: string, status: number | undefined, retake: boolean): NextStep {
-  const known = ERROR_NEXT_STEP[code];
-  if (known) return known;
-  if (retake) return "retake";
-  if (status === 429 || status === 502 || status === 503 || status === 504 || status === 0) return "later";
-  if (code.startsWith("upstream_") || code.startsWith("engine_"))
-    return status !== undefined && status < 500 ? "operator" : "later";
-  if (status !== undefined && status >= 400 && status < 500) return "operator";
-  return "later";
 }
 
 /** Words and a next step for any error the flow can meet (ApiError, client-side PrepareError, anything else). */
