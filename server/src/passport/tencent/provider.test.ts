@@ -3,6 +3,7 @@ import { type FakeTencent, startFakeTencent } from "../../../test/fake-tencent";
 import { tinyPng } from "../../../test/tiny-png";
 import { AppError } from "../../errors";
 import type { RecognizeInput } from "../provider";
+import { TENCENT_ERRORS } from "./errors";
 import { createTencentProvider, type TencentProviderConfig, toBase64 } from "./provider";
 
 const SECRET_ID = "AKIDproviderTest";
@@ -158,6 +159,23 @@ describe("Tencent provider over HTTP against the fake upstream", () => {
       expect(error.upstreamRequestId === undefined || typeof error.upstreamRequestId === "string").toBe(true);
     },
   );
+
+  it("maps every documented error code answered over HTTP, retrying only the transient ones", async () => {
+    for (const [code, mapping] of Object.entries(TENCENT_ERRORS)) {
+      fake.reset();
+      fake.script([{ type: "error", code, message: `upstream says ${code}` }]);
+      const error = await failure(provider({ backoffBaseMs: 1 }).recognize(input()));
+      expect({ code, status: error.status, ours: error.code, retake: error.retake }).toEqual({
+        code,
+        status: mapping.status,
+        ours: mapping.code,
+        retake: mapping.retake,
+      });
+      expect(fake.requests()).toHaveLength(mapping.transient ? 3 : 1);
+      expect(error.upstreamRequestId).toBe(fake.requests().at(-1)?.upstreamRequestId);
+      expect(error.message).not.toContain("upstream says");
+    }
+  });
 
   it("times out a slow upstream with 504", async () => {
     fake.script([{ type: "success", delayMs: 1_000 }]);
