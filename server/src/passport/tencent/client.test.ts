@@ -180,6 +180,13 @@ describe("Tencent client against the fake upstream over HTTP", () => {
     expect(fake.requests()).toHaveLength(1);
   });
 
+  it("treats the caller's own deadline (a TimeoutError abort) as a 504 timeout, without retrying", async () => {
+    fake.script([{ type: "success", delayMs: 1_000 }]);
+    const error = await failure(client().mlidPassportOcr({ ImageBase64: image }, AbortSignal.timeout(80)));
+    expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
+    expect(fake.requests()).toHaveLength(1);
+  });
+
   it("reports invalid JSON and wrong-shaped JSON as 502 without retrying", async () => {
     fake.script([{ type: "http", status: 200, body: "{oops" }]);
     expect(await failure(client().mlidPassportOcr({ ImageBase64: image }))).toMatchObject({

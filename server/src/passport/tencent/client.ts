@@ -70,6 +70,13 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** The caller's signal fired: a deadline of theirs (TimeoutError) is a timeout, anything else a cancellation. */
+function callerAborted(reason: unknown): ClassifiedError {
+  const isTimeout =
+    typeof reason === "object" && reason !== null && (reason as { name?: unknown }).name === "TimeoutError";
+  return isTimeout ? transportError("timeout", { cause: reason }) : transportError("aborted", { cause: reason });
+}
+
 /** Interprets one HTTP answer: success Response, Tencent error, or an answer we cannot use. */
 export function interpretAnswer(status: number, text: string): TencentCallResult | ClassifiedError {
   let parsed: unknown;
@@ -167,7 +174,7 @@ export function createTencentClient(config: TencentClientConfig): TencentClient 
       let last: ClassifiedError | undefined;
 
       for (let attemptNo = 1; attemptNo <= 1 + maxRetries; attemptNo++) {
-        if (caller.aborted) throw transportError("aborted", { cause: caller.reason });
+        if (caller.aborted) throw callerAborted(caller.reason);
         const remaining = deadline - now();
         if (remaining <= 0) break;
         const perAttempt = AbortSignal.timeout(Math.min(timeoutMs, remaining));
@@ -176,7 +183,7 @@ export function createTencentClient(config: TencentClientConfig): TencentClient 
         try {
           outcome = await attempt(body, signal);
         } catch (cause) {
-          if (caller.aborted) throw transportError("aborted", { cause: caller.reason });
+          if (caller.aborted) throw callerAborted(caller.reason);
           outcome = perAttempt.aborted ? transportError("timeout", { cause }) : transportError("network", { cause });
         }
         if (!(outcome instanceof AppError)) return { ...outcome, attempts: attemptNo };
@@ -188,7 +195,7 @@ export function createTencentClient(config: TencentClientConfig): TencentClient 
         try {
           await abortableSleep(delay, caller);
         } catch (cause) {
-          throw transportError("aborted", { cause });
+          throw callerAborted(cause);
         }
       }
       throw last ?? transportError("timeout");
