@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { AppError } from "../../errors";
+import { EnginePool } from "./engine-pool";
+import { workerEntry } from "./worker-entry";
+
+const entry = workerEntry("pool-test-worker.ts", "pool-test-worker.js");
+const pools: EnginePool[] = [];
+
+function pool(workers: number, queueMax: number, extra: { restartDelayMs?: number; url?: URL } = {}) {
+  const p = new EnginePool({
+    workers,
+    queueMax,
+    workerUrl: extra.url ?? entry.url,
+    argv: entry.argv,
+    workerData: { langPath: "/nonexistent", lang: "none" },
+    restartDelayMs: extra.restartDelayMs ?? 50,
+  });
+  pools.push(p);
+  return p;
+}
+
+const job = (...bytes: number[]) => ({
+  image: new Uint8Array(bytes),
+  mediaType: "image/png" as const,
+  portrait: false,
+});
+const never = () => new AbortController().signal;
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+});
+
+describe("EnginePool", () => {
+  it("runs jobs in worker threads and returns their results", async () => {
+    const p = pool(2, 4);
+    await p.whenReady();
+    const results = await Promise.all([p.run(job(0, 1, 7, 7), never()), p.run(job(0, 0, 9), never())]);
+    expect(results.map((r) => r.document.number)).toEqual(["4", "3"]);
+  });
+
+  it("queues up to queueMax and refuses the next with 503 engine_busy and a retry estimate", async () => {
+    const p = pool(1, 2);
+    await p.whenReady();
+    const running = p.run(job(0, 20), never());
+    const q1 = p.run(job(0, 0), never());
+    const q2 = p.run(job(0, 0), never());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(p.status()).toMatchObject({ busy: 1, queued: 2 });
+    const err = await rejection(p.run(job(0, 0), never()));
+    expect(err.status).toBe(503);
+    expect(err.code).toBe("engine_busy");
+    expect(err.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    await expect(Promise.all([running, q1, q2])).resolves.toHaveLength(3);
+  });
+
+  it("passes the worker's AppError through with its status and code", async () => {
+    const p = pool(1, 1);
+    await p.whenReady();
+    const err = await rejection(p.run(job(2), never()));
+    expect([err.status, err.code, err.retake]).toEqual([422, "mrz_not_found", true]);
+  });
+
+  it("fails only the crashed job and replaces the worker", async () => {
+    const p = pool(1, 2);
+    await p.whenReady();
+    const err = await rejection(p.run(job(1), never()));
+    expect([err.status, err.code]).toEqual([500, "engine_crashed"]);
+    await p.whenReady();
+    await expect(p.run(job(0, 0, 5), never())).resolves.toMatchObject({ document: { number: "3" } });
+  });
+
+  it("drops an aborted queued job and ends an aborted running one, then keeps serving", async () => {
+    const p = pool(1, 2);
+    await p.whenReady();
+    const runningCtl = new AbortController();
+    const queuedCtl = new AbortController();
+    const running = p.run(job(3), runningCtl.signal);
+    const queued = p.run(job(0, 0), queuedCtl.signal);
+    queuedCtl.abort();
+    const q = await rejection(queued);
+    expect(q.code).toBe("request_aborted");
+    expect(p.status().queued).toBe(0);
+    runningCtl.abort(new AppError(504, "deadline_exceeded", "too slow"));
+    const r = await rejection(running);
+    expect([r.status, r.code]).toEqual([504, "deadline_exceeded"]);
+    await p.whenReady();
+    await expect(p.run(job(0, 0), never())).resolves.toMatchObject({ provider: "local" });
+  });
+
+  it("answers 503 engine_unavailable to waiting jobs when no worker can start", async () => {
+    const p = pool(1, 2, { url: new URL("./does-not-exist.ts", import.meta.url) });
+    const err = await rejection(p.run(job(0, 0), never()));
+    expect([err.status, err.code]).toEqual([503, "engine_unavailable"]);
+    expect(p.status().ready).toBe(0);
+    expect(p.status().lastStartError).toBeTruthy();
+  });
+});

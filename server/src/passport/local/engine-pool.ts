@@ -1,0 +1,250 @@
+import { Worker } from "node:worker_threads";
+import { AppError } from "../../errors";
+import type { EngineWorkerData, JobRequest, WorkerMessage } from "./engine-protocol";
+import type { EngineResult, PipelineInput } from "./run-pipeline";
+
+export interface EnginePoolOptions {
+  workers: number;
+  /** Jobs waiting beyond the running ones; one more is refused with 503 engine_busy. */
+  queueMax: number;
+  workerUrl: URL;
+  /** Arguments for each worker (its process.argv[2...]). */
+  argv?: string[];
+  workerData: EngineWorkerData;
+  /** Delay before restarting a worker that failed to start (ms). */
+  restartDelayMs?: number;
+}
+
+export interface PoolStatus {
+  workers: number;
+  ready: number;
+  busy: number;
+  queued: number;
+  /** Why no worker is ready, when none is. */
+  lastStartError: string | null;
+}
+
+interface Job {
+  id: number;
+  input: PipelineInput;
+  signal: AbortSignal;
+  resolve: (r: EngineResult) => void;
+  reject: (e: unknown) => void;
+  onAbort: () => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: Job | null;
+  /** Set when the pool ends this worker on purpose (abort, close): its exit is no crash. */
+  retiring: boolean;
+}
+
+const crashed = () =>
+  new AppError(500, "engine_crashed", "The offline engine failed on this photo. Please try again.", { retake: false });
+
+const abortError = (signal: AbortSignal) =>
+  signal.reason instanceof AppError
+    ? signal.reason
+    : new AppError(408, "request_aborted", "The request was cancelled before the offline engine finished.");
+
+/**
+ * A fixed set of worker threads running the engine pipeline (never on the event loop) with a bounded queue:
+ * when every worker is busy and the queue is full, run() fails at once with 503 engine_busy and a Retry-After
+ * estimate instead of growing memory. Aborting a queued job drops it; aborting a running job ends its worker
+ * (freeing the core) and starts a fresh one. A worker that crashes fails only its own job and is replaced.
+ */
+export class EnginePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  private lastStartError: string | null = null;
+  private recentMs: number[] = [];
+  private readonly started = new Map<number, number>();
+
+  constructor(private readonly options: EnginePoolOptions) {
+    if (!Number.isInteger(options.workers) || options.workers < 1) throw new RangeError("workers must be >= 1");
+    if (!Number.isInteger(options.queueMax) || options.queueMax < 0) throw new RangeError("queueMax must be >= 0");
+    for (let i = 0; i < options.workers; i++) this.slots.push(this.spawn());
+  }
+
+  status(): PoolStatus {
+    return {
+      workers: this.slots.length,
+      ready: this.slots.filter((s) => s.ready).length,
+      busy: this.slots.filter((s) => s.job).length,
+      queued: this.queue.length,
+      lastStartError: this.lastStartError,
+    };
+  }
+
+  /** Resolves once at least one worker is ready (or rejects after timeoutMs). */
+  async whenReady(timeoutMs = 30_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!this.slots.some((s) => s.ready)) {
+      if (this.closed) throw new Error("engine pool closed");
+      if (Date.now() > until) throw new Error(`engine not ready: ${this.lastStartError ?? "still starting"}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  run(input: PipelineInput, signal: AbortSignal): Promise<EngineResult> {
+    if (this.closed)
+      return Promise.reject(new AppError(503, "engine_unavailable", "The offline engine is shutting down."));
+    if (signal.aborted) return Promise.reject(abortError(signal));
+    const idle = this.slots.find((s) => s.ready && !s.job);
+    if (!idle && this.queue.length >= this.options.queueMax) {
+      return Promise.reject(
+        new AppError(503, "engine_busy", "The offline engine is busy. Please try again in a moment.", {
+          retryAfterSeconds: this.retryAfterSeconds(),
+        }),
+      );
+    }
+    return new Promise<EngineResult>((resolve, reject) => {
+      const job: Job = {
+        id: this.nextId++,
+        input,
+        signal,
+        resolve,
+        reject,
+        onAbort: () => this.abort(job),
+      };
+      signal.addEventListener("abort", job.onAbort, { once: true });
+      if (idle) this.dispatch(idle, job);
+      else this.queue.push(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0))
+      this.settle(job, new AppError(503, "engine_unavailable", "The offline engine is shutting down."));
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        slot.retiring = true;
+        if (slot.job)
+          this.settle(slot.job, new AppError(503, "engine_unavailable", "The offline engine is shutting down."));
+        slot.job = null;
+        await slot.worker.terminate();
+      }),
+    );
+  }
+
+  /** Seconds until a slot is likely free: recent job time x (jobs ahead / workers), at least 1. */
+  private retryAfterSeconds(): number {
+    const avg = this.recentMs.length ? this.recentMs.reduce((s, v) => s + v, 0) / this.recentMs.length : 1000;
+    const ahead = this.queue.length + this.slots.filter((s) => s.job).length;
+    return Math.max(1, Math.ceil((avg * ahead) / this.slots.length / 1000));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.options.workerUrl, {
+      workerData: this.options.workerData,
+      argv: this.options.argv ?? [],
+    });
+    const slot: Slot = { worker, ready: false, job: null, retiring: false };
+    worker.on("message", (message: WorkerMessage) => this.onMessage(slot, message));
+    worker.on("error", (err) => {
+      if (!slot.ready) this.lastStartError = err instanceof Error ? err.message : String(err);
+    });
+    worker.on("exit", () => this.onExit(slot));
+    return slot;
+  }
+
+  private onMessage(slot: Slot, message: WorkerMessage): void {
+    if (message.type === "ready") {
+      slot.ready = true;
+      this.lastStartError = null;
+      this.pump();
+      return;
+    }
+    const job = slot.job;
+    if (!job || job.id !== message.id) return;
+    slot.job = null;
+    const started = this.started.get(job.id);
+    this.started.delete(job.id);
+    if (started !== undefined) {
+      this.recentMs.push(performance.now() - started);
+      if (this.recentMs.length > 20) this.recentMs.shift();
+    }
+    if (message.type === "result") this.settle(job, null, message.result);
+    else if (message.error) {
+      const e = message.error;
+      this.settle(job, new AppError(e.status, e.code, e.message, { retake: e.retake }));
+    } else this.settle(job, crashed());
+    this.pump();
+  }
+
+  private onExit(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    const wasReady = slot.ready;
+    slot.ready = false;
+    if (slot.job) {
+      this.settle(slot.job, crashed());
+      slot.job = null;
+    }
+    if (this.closed || index < 0) return;
+    // Replace it; a worker that never became ready (missing model, bad build) is retried after a delay.
+    const delay = wasReady || slot.retiring ? 0 : (this.options.restartDelayMs ?? 1000);
+    if (!wasReady && !slot.retiring) {
+      this.lastStartError ??= "worker exited before it was ready";
+      // Nobody can serve the queue while no worker starts: fail it rather than hold requests.
+      if (!this.slots.some((s) => s.ready)) {
+        for (const job of this.queue.splice(0)) {
+          this.settle(job, new AppError(503, "engine_unavailable", "The offline engine could not start."));
+        }
+      }
+    }
+    const replace = () => {
+      if (this.closed) return;
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots[i] = this.spawn();
+    };
+    if (delay > 0) setTimeout(replace, delay).unref();
+    else replace();
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    slot.job = job;
+    this.started.set(job.id, performance.now());
+    // Copy into a buffer of its own and transfer it: the caller's bytes stay usable, nothing is copied twice.
+    const image = new Uint8Array(job.input.image.byteLength);
+    image.set(job.input.image);
+    const request: JobRequest = { id: job.id, image, mediaType: job.input.mediaType, portrait: job.input.portrait };
+    slot.worker.postMessage(request, [image.buffer]);
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const idle = this.slots.find((s) => s.ready && !s.job);
+      if (!idle) return;
+      const job = this.queue.shift();
+      if (job) this.dispatch(idle, job);
+    }
+  }
+
+  private abort(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      this.settle(job, abortError(job.signal));
+      return;
+    }
+    const slot = this.slots.find((s) => s.job === job);
+    if (!slot) return;
+    slot.job = null;
+    slot.retiring = true;
+    slot.ready = false;
+    this.started.delete(job.id);
+    this.settle(job, abortError(job.signal));
+    void slot.worker.terminate();
+  }
+
+  private settle(job: Job, error: unknown, result?: EngineResult): void {
+    job.signal.removeEventListener("abort", job.onAbort);
+    if (error) job.reject(error);
+    else if (result) job.resolve(result);
+  }
+}

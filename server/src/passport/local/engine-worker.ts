@@ -1,0 +1,30 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { AppError } from "../../errors";
+import type { EngineWorkerData, JobRequest, WorkerMessage } from "./engine-protocol";
+import { createMrzOcr } from "./mrz-ocr";
+import { runPipeline } from "./run-pipeline";
+
+/** Worker thread entry: loads the recogniser once, then runs one pipeline job at a time. */
+const port = parentPort;
+if (!port) throw new Error("engine-worker must run in a worker thread");
+const data = workerData as EngineWorkerData;
+const ocr = await createMrzOcr({ langPath: data.langPath, lang: data.lang });
+const send = (message: WorkerMessage) => port.postMessage(message);
+
+port.on("message", async (job: JobRequest) => {
+  try {
+    const result = await runPipeline({ image: job.image, mediaType: job.mediaType, portrait: job.portrait }, ocr);
+    send({ type: "result", id: job.id, result });
+  } catch (err) {
+    if (err instanceof AppError) {
+      send({
+        type: "error",
+        id: job.id,
+        error: { status: err.status, code: err.code, message: err.message, retake: err.retake },
+      });
+    } else {
+      send({ type: "error", id: job.id, error: null });
+    }
+  }
+});
+send({ type: "ready" });
