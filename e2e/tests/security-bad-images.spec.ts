@@ -1,0 +1,119 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
+import { expect, type Page, test } from "@playwright/test";
+import { E2E_PORTS, offlineAppUrl } from "../support/servers";
+
+// Images that pass the magic-byte check but are broken or hostile, sent over HTTP to the built server running the
+// offline engine (the one that decodes): each gets its specific 4xx, memory stays flat, the server keeps serving.
+// (Bad input refused before decoding is covered in server/src/app.http.test.ts.)
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Uint8Array): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A valid PNG header declaring width x height (8-bit RGB) with a few real rows of data: a decompression bomb's shape. */
+function declaredPng(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = 2;
+  const rows = deflateSync(Buffer.alloc((1 + width * 3) * 4));
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", rows),
+    pngChunk("IEND", new Uint8Array()),
+  ]);
+}
+
+async function photoJpeg(page: Page): Promise<Buffer> {
+  const bytes = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(1200, 900);
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("no 2d context");
+    const gradient = context.createLinearGradient(0, 0, 1200, 900);
+    gradient.addColorStop(0, "#c9d6e3");
+    gradient.addColorStop(1, "#6b4f3a");
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, 1200, 900);
+    context.fillStyle = "#111";
+    context.font = "48px monospace";
+    context.fillText("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", 20, 780);
+    const blob = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.9 });
+    return Array.from(new Uint8Array(await blob.arrayBuffer()));
+  });
+  return Buffer.from(bytes);
+}
+
+/** Peak resident memory of the process listening on `port` (the offline app), from /proc. */
+function peakRssOfListener(port: number): number | null {
+  const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const pid = out.match(/pid=(\d+)/)?.[1];
+  if (!pid) return null;
+  const kb = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m)?.[1];
+  return kb ? Number(kb) * 1024 : null;
+}
+
+async function post(bytes: Buffer, type: string) {
+  const form = new FormData();
+  form.set("image", new Blob([new Uint8Array(bytes)], { type }), "passport");
+  const res = await fetch(`${offlineAppUrl}/api/passport`, { method: "POST", body: form });
+  const body = (await res.json()) as { error?: { code: string; message: string } };
+  return { status: res.status, code: body.error?.code, message: body.error?.message ?? "" };
+}
+
+test.describe("broken and hostile images, decoded by the offline engine", () => {
+  test.beforeAll(async () => {
+    const health = (await (await fetch(`${offlineAppUrl}/api/health`)).json()) as { ready: boolean; detail?: string };
+    expect(health, "the offline engine must be ready for these tests").toMatchObject({ ready: true });
+  });
+
+  test("a truncated JPEG", async ({ page }) => {
+    await page.goto(`${offlineAppUrl}/__none__`);
+    const jpeg = await photoJpeg(page);
+    const r = await post(jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), "image/jpeg");
+    expect([r.status, r.code]).toEqual([422, "image_undecodable"]);
+  });
+
+  test("a PNG header followed by garbage", async () => {
+    const garbage = Buffer.alloc(4096);
+    for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 131 + 7) & 255;
+    const r = await post(Buffer.concat([PNG_SIGNATURE, garbage]), "image/png");
+    expect([r.status, r.code]).toEqual([422, "image_undecodable"]);
+  });
+
+  test("a PNG that declares 20000 x 20000 pixels is refused without allocating it", async () => {
+    const before = peakRssOfListener(E2E_PORTS.offline);
+    const bomb = declaredPng(20_000, 20_000);
+    expect(bomb.length).toBeLessThan(100_000);
+    const r = await post(bomb, "image/png");
+    expect([r.status, r.code]).toEqual([413, "image_too_large_pixels"]);
+    expect(r.message).toContain("20000x20000");
+    const after = peakRssOfListener(E2E_PORTS.offline);
+    // Decoding it would take 1.2 GB (RGB) at least; the peak may not move by more than a fraction of that.
+    if (before !== null && after !== null) expect(after - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  test("the server keeps serving afterwards", async () => {
+    const res = await fetch(`${offlineAppUrl}/api/health`);
+    expect(res.status).toBe(200);
+  });
+});
