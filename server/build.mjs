@@ -2,7 +2,11 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/index.ts"],
+  entryPoints: [
+    "src/index.ts",
+    // The offline engine's worker thread (see src/passport/local/provider.ts, LOCAL_ENGINE_WORKER_BUNDLE).
+    { in: "src/passport/local/engine-worker.ts", out: "local-engine-worker" },
+  ],
   outdir: "dist",
   bundle: true,
   platform: "node",
