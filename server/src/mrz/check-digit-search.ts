@@ -1,5 +1,5 @@
 import { charValue, weightAt } from "./check-digit";
-import { ALNUM_SUBSTITUTIONS } from "./confusions";
+import { ALNUM_SUBSTITUTIONS, type Substitution } from "./confusions";
 import { type FieldSpec, guardedColumns, type LayoutSpec } from "./mrz-layout";
 import type { MrzCorrection } from "./types";
 
@@ -66,13 +66,45 @@ function compositeSum(layout: LayoutSpec, grid: Grid): number {
   return sum;
 }
 
+/** A filler followed by data inside the same field is no padding: most likely a misread X (K is invisible). */
+const INNER_FILLER: readonly Substitution[] = [{ to: "X", cost: 1.2 }];
+/** An X at the end of the data, before the padding, may be the padding's first filler. */
+const LAST_X: readonly Substitution[] = [{ to: "<", cost: 1.2 }];
+
+function fillerInside(row: readonly string[], column: number, field: FieldSpec): boolean {
+  for (let c = column + 1; c < field.end; c++) if (c !== field.gap && row[c] !== "<") return true;
+  return false;
+}
+
+/**
+ * Shape prior: document numbers and personal numbers are mostly runs (a letter prefix, then digits), so each
+ * switch between a letter and a digit costs a little. It decides between candidates the check digits cannot.
+ */
+const SHAPE_COST = 0.5;
+
+function shapeCost(text: string): number {
+  let switches = 0;
+  for (let i = 1; i < text.length; i++) {
+    const a = text.charCodeAt(i - 1);
+    const b = text.charCodeAt(i);
+    const aDigit = a >= 48 && a <= 57;
+    const bDigit = b >= 48 && b <= 57;
+    const aLetter = a >= 65 && a <= 90;
+    const bLetter = b >= 65 && b <= 90;
+    if ((aDigit && bLetter) || (aLetter && bDigit)) switches++;
+  }
+  return switches * SHAPE_COST;
+}
+
 /** The substitutions each position of the field allows, grouped by position. */
 function positionsOf(field: FieldSpec, grid: Grid, compWeights: Map<number, number>): Edit[][] {
   const row = grid[field.line] ?? [];
   const positions: Edit[][] = [];
   for (const [i, column] of guardedColumns(field).entries()) {
     const from = row[column] ?? "<";
-    const subs = ALNUM_SUBSTITUTIONS[from];
+    let subs: readonly Substitution[] | undefined = ALNUM_SUBSTITUTIONS[from];
+    if (from === "<") subs = fillerInside(row, column, field) ? INNER_FILLER : undefined;
+    else if (from === "X" && !fillerInside(row, column, field)) subs = LAST_X;
     if (!subs) continue;
     const ownWeight = field.check === undefined ? 0 : weightAt(i);
     const compWeight = compWeights.get(field.line * 1000 + column) ?? 0;
@@ -91,11 +123,23 @@ function positionsOf(field: FieldSpec, grid: Grid, compWeights: Map<number, numb
 }
 
 /** Every combination of up to `maxEdits` substitutions (at most one per position) whose own-sum change is accepted. */
-function enumerate(positions: Edit[][], maxEdits: number, accept: (own: number) => boolean): Candidate[] {
+function enumerate(
+  field: FieldSpec,
+  grid: Grid,
+  positions: Edit[][],
+  maxEdits: number,
+  accept: (own: number) => boolean,
+): Candidate[] {
   const found: Candidate[] = [];
   const chosen: Edit[] = [];
+  const base = (grid[field.line] ?? []).slice(field.start, field.end);
+  const shape = () => {
+    const text = [...base];
+    for (const e of chosen) text[e.column - field.start] = e.to;
+    return shapeCost(text.join(""));
+  };
   const walk = (from: number, own: number, comp: number, cost: number) => {
-    if (accept(own)) found.push({ cost, edits: [...chosen], comp });
+    if (accept(own)) found.push({ cost: cost + shape(), edits: [...chosen], comp });
     if (chosen.length === maxEdits) return;
     for (let p = from; p < positions.length; p++) {
       for (const edit of positions[p] ?? []) {
@@ -109,11 +153,20 @@ function enumerate(positions: Edit[][], maxEdits: number, accept: (own: number) 
   return found.sort((a, b) => a.cost - b.cost);
 }
 
-/** The cheapest candidate when it is unique; null when there is none or a tie. */
-function uniqueBest(candidates: readonly Candidate[]): Candidate | null {
+/**
+ * How much cheaper the winner must be than the runner-up. Below this the read is ambiguous: reporting it as
+ * failed is better than returning a wrong number as verified.
+ */
+const MARGIN = 0.3;
+
+/** The gap reported for repairs of fields that only the composite guards (below any "certain" threshold). */
+const COMPOSITE_ONLY_GAP = 1;
+
+/** The cheapest candidate when it clearly beats the next; null when there is none or it is too close. */
+function clearBest(candidates: readonly Candidate[]): Candidate | null {
   const [first, second] = candidates;
   if (first === undefined) return null;
-  if (second !== undefined && second.cost - first.cost < EPSILON) return null;
+  if (second !== undefined && second.cost - first.cost < MARGIN - EPSILON) return null;
   return first;
 }
 
@@ -136,6 +189,14 @@ export interface SearchOptions {
   maxEdits: number;
 }
 
+export interface SearchOutcome {
+  /**
+   * When a correction was made: how much more the next read consistent with every check digit would cost
+   * (Infinity when there is none within the search budget). Small gaps mean the check digits alone did not decide.
+   */
+  gap: number | null;
+}
+
 /** Runs the search over `grid` in place; appends each change made to `out`. */
 export function searchWithCheckDigits(
   layout: LayoutSpec,
@@ -143,7 +204,7 @@ export function searchWithCheckDigits(
   grid: Grid,
   out: MrzCorrection[],
   options: SearchOptions,
-): void {
+): SearchOutcome {
   const compWeights = compositeWeights(layout);
   const composite = layout.composite;
   const compositeChar = composite ? grid[composite.line]?.[composite.column] : undefined;
@@ -156,7 +217,7 @@ export function searchWithCheckDigits(
     if (field.kind !== "date" || field.check === undefined) continue;
     const checkChar = grid[field.line]?.[field.check];
     const sum = weightedSum(grid, field.line, guardedColumns(field));
-    if (!isDigit(checkChar) || mod10(sum) !== Number(checkChar)) return;
+    if (!isDigit(checkChar) || mod10(sum) !== Number(checkChar)) return { gap: null };
   }
 
   const units: Unit[] = [];
@@ -173,31 +234,55 @@ export function searchWithCheckDigits(
       }
       const needed = mod10(Number(checkChar) - weightedSum(grid, field.line, guardedColumns(field)));
       if (needed !== 0) allOwnHold = false;
-      const candidates = enumerate(positionsOf(field, grid, compWeights), options.maxEdits, (own) => own === needed);
+      const candidates = enumerate(
+        field,
+        grid,
+        positionsOf(field, grid, compWeights),
+        options.maxEdits,
+        (own) => own === needed,
+      );
       if (candidates.length === 0) someUnfixable = true;
       units.push({ field, candidates });
     } else if (compositeUsable && isInComposite(layout, field)) {
-      const candidates = enumerate(positionsOf(field, grid, compWeights), Math.min(2, options.maxEdits), () => true);
+      const candidates = enumerate(
+        field,
+        grid,
+        positionsOf(field, grid, compWeights),
+        Math.min(2, options.maxEdits),
+        () => true,
+      );
       units.push({ field, candidates });
     }
   }
-  if (allOwnHold && (compositeHolds || !compositeUsable)) return;
+  if (allOwnHold && (compositeHolds || !compositeUsable)) return { gap: null };
 
-  if (someUnfixable) return;
+  if (someUnfixable) return { gap: null };
   if (compositeUsable) {
     const needed = mod10(Number(compositeChar) - compositeSum(layout, grid));
-    const best = bestCombination(units, needed, options.maxEdits);
-    if (best) for (const [i, unit] of units.entries()) apply(grid, best[i]?.edits ?? [], unit.field.name, out);
-    return;
+    const found = bestCombination(units, needed, options.maxEdits);
+    if (!found) return { gap: null };
+    let weak = false;
+    for (const [i, unit] of units.entries()) {
+      const edits = found.choice[i]?.edits ?? [];
+      apply(grid, edits, unit.field.name, out);
+      if (edits.length > 0 && unit.field.check === undefined) weak = true;
+    }
+    // A field guarded only by the composite shares one digit with everything else: its repair is never certain.
+    return { gap: weak ? Math.min(found.gap, COMPOSITE_ONLY_GAP) : found.gap };
   }
-  if (composite !== undefined) return;
+  if (composite !== undefined) return { gap: null };
+  let gap: number | null = null;
   // Visas have no composite: each field is repaired on its own check digit.
   for (const unit of units) {
     if (unit.field.check === undefined) continue;
-    if (unit.candidates[0]?.cost === 0) continue;
-    const best = uniqueBest(unit.candidates);
-    if (best) apply(grid, best.edits, unit.field.name, out);
+    if (unit.candidates.some((c) => c.edits.length === 0)) continue;
+    const best = clearBest(unit.candidates);
+    if (!best) continue;
+    apply(grid, best.edits, unit.field.name, out);
+    const next = unit.candidates[1]?.cost ?? Number.POSITIVE_INFINITY;
+    gap = Math.min(gap ?? Number.POSITIVE_INFINITY, next - best.cost);
   }
+  return { gap };
 }
 
 function isInComposite(layout: LayoutSpec, field: FieldSpec): boolean {
@@ -206,26 +291,32 @@ function isInComposite(layout: LayoutSpec, field: FieldSpec): boolean {
   );
 }
 
-/** Branch and bound over one candidate per unit: the cheapest combination making the composite hold, if unique. */
-function bestCombination(units: readonly Unit[], needed: number, maxEdits: number): Candidate[] | null {
-  let best: Candidate[] | null = null;
-  let bestCost = Number.POSITIVE_INFINITY;
-  let tied = false;
+/** Branch and bound over one candidate per unit: the cheapest combination making the composite hold, if clear. */
+function bestCombination(
+  units: readonly Unit[],
+  needed: number,
+  maxEdits: number,
+): { choice: Candidate[]; gap: number } | null {
+  const state = {
+    best: null as Candidate[] | null,
+    bestCost: Number.POSITIVE_INFINITY,
+    second: Number.POSITIVE_INFINITY,
+  };
   const chosen: Candidate[] = [];
   const walk = (i: number, comp: number, cost: number, edits: number) => {
-    if (cost > bestCost + EPSILON) return;
+    if (cost > state.second + EPSILON) return;
     const unit = units[i];
     if (unit === undefined) {
       if (comp !== needed) return;
-      if (cost < bestCost - EPSILON) {
-        best = [...chosen];
-        bestCost = cost;
-        tied = false;
-      } else tied = true;
+      if (cost < state.bestCost) {
+        state.second = state.bestCost;
+        state.best = [...chosen];
+        state.bestCost = cost;
+      } else if (cost < state.second) state.second = cost;
       return;
     }
     for (const candidate of unit.candidates) {
-      if (cost + candidate.cost > bestCost + EPSILON) break;
+      if (cost + candidate.cost > state.second + EPSILON) break;
       if (edits + candidate.edits.length > maxEdits) continue;
       chosen.push(candidate);
       walk(i + 1, mod10(comp + candidate.comp), cost + candidate.cost, edits + candidate.edits.length);
@@ -233,5 +324,7 @@ function bestCombination(units: readonly Unit[], needed: number, maxEdits: numbe
     }
   };
   walk(0, 0, 0, 0);
-  return tied ? null : best;
+  const gap = state.second - state.bestCost;
+  if (state.best === null || gap < MARGIN - EPSILON) return null;
+  return { choice: state.best, gap };
 }

@@ -59,6 +59,7 @@ const LETTER_LOOKALIKES: Readonly<Record<string, readonly string[]>> = {
   L: ["I"],
   K: ["<"],
   X: ["<"],
+  "<": ["K", "X"],
 };
 
 /**
@@ -97,10 +98,9 @@ function coerceCountry(grid: Grid, spec: FieldSpec, out: MrzCorrection[]) {
   const chosen = search.best;
   if (chosen !== null && search.ties === 0 && search.bestChanges > 0) {
     for (const [i, ch] of chosen.entries()) set(grid, spec.line, spec.start + i, ch, spec.name, out);
-  } else {
-    // No unique code on the list: still turn digits into letters, a country code never holds digits.
-    coerceLetters(grid, spec.line, spec.start, spec.end, spec.name, out);
   }
+  // Otherwise the code stays as read (digits included) and is reported as unknown or invalid: between two listed
+  // codes ("A1A": AIA or ALA) nothing may be guessed.
 }
 
 /**
@@ -140,7 +140,18 @@ function coerceDataPadding(grid: Grid, spec: FieldSpec, out: MrzCorrection[]) {
   for (let i = firstFiller; i < text.length; i++) set(grid, spec.line, spec.start + i, "<", "filler", out);
 }
 
-/** Sex: "M", "F", "X" or "<". Nothing is guessed here; an impossible character stays and is reported. */
+/**
+ * Where a check digit's place legitimately holds a filler: after an unused optional-data field, and in TD1's
+ * document number check place when the number continues in the optional data.
+ */
+function fillerExpectedAt(layout: LayoutSpec, spec: FieldSpec, row: readonly string[]): boolean {
+  if (spec.name === "optionalData1") return row.slice(spec.start, spec.end).every((c) => c === "<");
+  if (spec.name === "documentNumber" && layout.longDocumentNumber && spec.check !== undefined) {
+    const next = row[spec.check + 1];
+    return next !== undefined && next !== "<";
+  }
+  return false;
+}
 
 /** Applies every correction that follows from the field types alone; appends each change to `out`. */
 export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrection[]): void {
@@ -163,9 +174,11 @@ export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrec
         break;
     }
     if (spec.check !== undefined) {
-      const ch = grid[spec.line]?.[spec.check] ?? "";
-      // The TD1 document number's check column holds "<" when the number continues in the optional data.
-      if (isLetter(ch)) coerceDigits(grid, spec.line, spec.check, spec.check + 1, spec.name, out);
+      const row = grid[spec.line] ?? [];
+      const ch = row[spec.check] ?? "";
+      if (FILLER_LOOKALIKES_IN_DATA.has(ch) && fillerExpectedAt(layout, spec, row)) {
+        set(grid, spec.line, spec.check, "<", "filler", out);
+      } else if (isLetter(ch)) coerceDigits(grid, spec.line, spec.check, spec.check + 1, spec.name, out);
     }
   }
   if (layout.composite) {

@@ -21,6 +21,12 @@ const CHECK_CODES: Partial<Record<MrzFieldName, WarningCode>> = {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * A correction whose next-best alternative costs less than two more substitution units was decided by the
+ * likelihood of the characters, not by the check digits alone (measured: below this all wrong picks fall).
+ */
+const UNCERTAIN_BELOW = 2.5;
+
 function utcDay(date: Date): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
@@ -74,6 +80,15 @@ export function mrzWarnings(report: MrzReport, options: MrzWarningOptions = {}):
             .map((c) => `${c.field} line ${String(c.line + 1)} col ${String(c.column + 1)}: ${c.from}->${c.to}`)
             .join("; "),
         },
+      }),
+    );
+  }
+  if (report.correctionGap !== undefined && report.correctionGap < UNCERTAIN_BELOW) {
+    const fields = [...new Set(dataCorrections.map((c) => c.field).filter((f) => f !== "filler"))];
+    warnings.push(
+      makeWarning("mrz_correction_uncertain", {
+        ...(fields.length === 1 && fields[0] ? { field: fields[0] } : {}),
+        details: { fields: fields.join(", "), gap: Math.round(report.correctionGap * 100) / 100 },
       }),
     );
   }

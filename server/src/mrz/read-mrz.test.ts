@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { MrzFormatError } from "./mrz-format-error";
+import { mrzWarnings } from "./mrz-warnings";
 import { readMrz } from "./read-mrz";
 import type { MrzField, MrzFieldName, MrzReport } from "./types";
+import { type MrzData, writeMrz } from "./write-mrz";
+
+const SPECIMEN: MrzData = {
+  format: "TD3",
+  documentCode: "P",
+  issuingState: "UTO",
+  surname: "ERIKSSON",
+  givenNames: "ANNA MARIA",
+  documentNumber: "L898902C3",
+  nationality: "UTO",
+  birthDate: "740812",
+  sex: "F",
+  expiryDate: "120415",
+  optionalData1: "ZE184226B",
+};
 
 const today = new Date("2026-11-25T12:00:00Z");
 const read = (lines: string[], correct = true) => readMrz(lines, { today, correct });
@@ -260,15 +276,17 @@ describe("readMrz correction", () => {
     const clean = read(lines);
     expect(clean.valid).toBe(true);
     expect(field(clean, "documentNumber").value).toBe("A08O26475");
-    // Misread as A08026475 (O read as 0): the check digit brings the O back.
+    // Misread as A08026475: the check digit rules "0" out, and more than one letter would satisfy it
+    // (AQ8026475 and A08O26475). The likeliest shape wins, and the report says it was not certain.
     const misread = read([lines[0] ?? "", (lines[1] ?? "").replace("A08O", "A080")]);
     expect(misread.valid).toBe(true);
+    expect(misread.correctionGap).toBeLessThan(2.5);
     expect(field(misread, "documentNumber")).toMatchObject({
-      value: "A08O26475",
+      value: "AQ8026475",
       original: "A08026475",
       state: "corrected",
     });
-    expect(misread.corrections).toEqual([{ field: "documentNumber", line: 1, column: 3, from: "0", to: "O" }]);
+    expect(mrzWarnings(misread, { today }).map((w) => w.code)).toContain("mrz_correction_uncertain");
   });
 
   it("repairs a document number and its optional data together against the composite", () => {
@@ -281,13 +299,25 @@ describe("readMrz correction", () => {
     ]);
   });
 
-  it("refuses to choose between substitutions the check digits cannot tell apart", () => {
-    // Z->2 at column 29 and B->8 at column 32 change the optional data's check sum by the same amount.
+  it("prefers the likelier shape where check digits cannot decide, and flags the choice", () => {
+    // Z->2 at column 29 and B->8 at column 32 change the optional data's check sum by the same amount; "ZE184226B"
+    // keeps letters and digits in runs and wins, but the report says the check digits did not decide.
     const r = read([good[0] ?? "", "L898902C36UTO7408122F1204159ZE1B4226B<<<<<10"]);
-    expect(r.valid).toBe(false);
+    expect(r.valid).toBe(true);
+    expect(r.lines[1]).toBe(good[1]);
+    expect(r.corrections).toEqual([{ field: "optionalData1", line: 1, column: 31, from: "B", to: "8" }]);
+    expect(r.correctionGap).toBeCloseTo(1.5);
+    expect(mrzWarnings(r, { today }).find((w) => w.code === "mrz_correction_uncertain")?.field).toBe("optionalData1");
+  });
+
+  it("refuses a read whose candidates tie", () => {
+    // 99299S999 read as 99Z99S999: Z->2 and S->5 change the check sums equally and cost the same.
+    const truth = writeMrz({ ...SPECIMEN, documentNumber: "99299S999" });
+    const r = read([truth[0] ?? "", (truth[1] ?? "").replace("99299S999", "99Z99S999")]);
     expect(r.corrections).toEqual([]);
-    expect(field(r, "optionalData1").state).toBe("failed");
-    expect(r.checks.filter((c) => !c.valid).map((c) => c.field)).toEqual(["optionalData1", "composite"]);
+    expect(r.valid).toBe(false);
+    expect(field(r, "documentNumber")).toMatchObject({ value: "99Z99S999", state: "failed" });
+    expect(r.checks.filter((c) => !c.valid).map((c) => c.field)).toEqual(["documentNumber", "composite"]);
   });
 
   it("resets misread fillers in the name padding and in data padding", () => {

@@ -28,8 +28,9 @@ export function readMrz(lines: string[], options: ReadMrzOptions = {}): MrzRepor
   const corrections: MrzCorrection[] = [];
   if (options.correct !== false) coerceByFieldType(layout, grid, corrections);
   let fields = resolveFields(layout, grid);
+  let gap: number | null = null;
   if (options.correct !== false) {
-    searchWithCheckDigits(layout, fields, grid, corrections, { maxEdits: options.maxEdits ?? 3 });
+    gap = searchWithCheckDigits(layout, fields, grid, corrections, { maxEdits: options.maxEdits ?? 3 }).gap;
     fields = resolveFields(layout, grid);
   }
   const finalLines = grid.map((row) => row.join(""));
@@ -44,6 +45,7 @@ export function readMrz(lines: string[], options: ReadMrzOptions = {}): MrzRepor
     corrections,
   };
   if (normalised.changed) report.normalised = true;
+  if (gap !== null) report.correctionGap = gap;
   return report;
 }
 

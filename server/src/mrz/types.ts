@@ -70,4 +70,10 @@ export interface MrzReport {
   corrections: MrzCorrection[];
   /** True when the lines had to be normalised (spaces or line breaks removed, lowercase raised, blank lines dropped). */
   normalised?: boolean;
+  /**
+   * Set when the check-digit search changed letters or digits: how much costlier (in substitution costs, one
+   * substitution is about 1) the next read consistent with every check digit would have been; Infinity when none
+   * exists within the search budget. Below 1.5 the check digits alone did not decide, and a warning says so.
+   */
+  correctionGap?: number;
 }

@@ -79,11 +79,9 @@ export function writeMrz(data: MrzData): string[] {
     const number = data.documentNumber;
     if (number.length > 9) {
       numberPart = `${pad(number.slice(0, 9), 9, "Document number")}<`;
-      optional1 = pad(
-        `${number.slice(9)}${String(checkDigit(number))}${data.optionalData1 ?? ""}`,
-        15,
-        "Optional data",
-      );
+      // The number ends at the first filler: optional data, if any, starts after one.
+      const rest = data.optionalData1 ? `<${data.optionalData1}` : "";
+      optional1 = pad(`${number.slice(9)}${String(checkDigit(number))}${rest}`, 15, "Optional data");
     } else {
       numberPart = `${pad(number, 9, "Document number")}${String(checkDigit(pad(number, 9, "Document number")))}`;
       optional1 = pad(data.optionalData1 ?? "", 15, "Optional data");

@@ -171,6 +171,13 @@ export const WARNING_CATALOGUE = {
     message: "Misread characters in the machine readable zone were corrected using its check digits.",
     action: "No action needed; the corrected values are verified by their check digits",
   },
+  mrz_correction_uncertain: {
+    severity: "warning",
+    source: "mrz",
+    message:
+      "Misread characters were corrected, but the check digits would also accept another reading: the likeliest one was chosen.",
+    action: "Compare the corrected field with the document by eye, or retake the photo",
+  },
   mrz_normalised: {
     severity: "info",
     source: "mrz",
