@@ -52,11 +52,29 @@ function sampleQuad(
   return count;
 }
 
-/** Near-white and unsaturated: specular glare rather than white paper in shade or a coloured print. */
-export function isGlarePixel(r: number, g: number, b: number): boolean {
+/** Luma of the paper: the 75th percentile over the quad (paper dominates a data page; print is darker). */
+export function paperLuma(img: RgbImage, q: readonly [Point, Point, Point, Point]): number {
+  const hist = new Uint32Array(256);
+  const n = sampleQuad(img, q, 0, 1, 0, 1, 100, (r, g, b) => {
+    hist[(r * 77 + g * 150 + b * 29) >> 8]! += 1;
+  });
+  let acc = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc >= 0.75 * n) return v;
+  }
+  return 255;
+}
+
+/**
+ * Glare: unsaturated and clearly brighter than the paper (half-way from the paper's level to white, at least 12
+ * levels above it and at least 220), so white paper in a grayscale copy is not glare but a washed-out spot is.
+ */
+export function isGlarePixel(r: number, g: number, b: number, paper: number): boolean {
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
-  return min >= 244 && max - min <= 12;
+  const y = (r * 77 + g * 150 + b * 29) >> 8;
+  return max - min <= 24 && y >= Math.max(220, paper + Math.max(12, 0.5 * (255 - paper)));
 }
 
 /**
@@ -67,6 +85,7 @@ export function glareMaxCellShare(
   img: RgbImage,
   q: readonly [Point, Point, Point, Point],
   grid: [number, number],
+  paper: number,
 ): number {
   const [cols, rows] = grid;
   let worst = 0;
@@ -74,7 +93,7 @@ export function glareMaxCellShare(
     for (let c = 0; c < cols; c++) {
       let glare = 0;
       const n = sampleQuad(img, q, c / cols, (c + 1) / cols, r / rows, (r + 1) / rows, 12, (R, G, B) => {
-        if (isGlarePixel(R, G, B)) glare++;
+        if (isGlarePixel(R, G, B, paper)) glare++;
       });
       if (n > 0) worst = Math.max(worst, glare / n);
     }

@@ -6,7 +6,7 @@ import { makeWarning } from "../../warnings/catalogue";
 import type { Warning } from "../../warnings/warning";
 import type { DocumentFields, PassportResult, Point } from "../result";
 import { type BandCrop, cropBand } from "./band-crop";
-import { colourfulness, glareMaxCellShare, laplacianVariance } from "./capture-quality";
+import { colourfulness, glareMaxCellShare, laplacianVariance, paperLuma } from "./capture-quality";
 import { type DecodableMediaType, type ImageSource, openImage } from "./decode-image";
 import { locateMrz } from "./locate-mrz";
 import type { MrzOcr } from "./mrz-ocr";
@@ -34,9 +34,9 @@ export interface PipelineOptions {
 /** Thresholds of the quality warnings, reported in each warning's details beside the measured value. */
 export const QUALITY_THRESHOLDS = {
   /** Laplacian variance of the MRZ band at the recogniser's scale (cap height 32 px). */
-  blurLaplacianVariance: 250,
+  blurLaplacianVariance: 200,
   /** Largest share of glare pixels in one cell over the MRZ or portrait. */
-  glareCellShare: 0.3,
+  glareCellShare: 0.12,
   /** Hasler-Suesstrunk colourfulness of the page. */
   grayscaleColourfulness: 4,
   /** MRZ capital height in original pixels. */
@@ -115,11 +115,12 @@ function qualityWarnings(args: {
       makeWarning("blur", { details: { laplacianVariance: round(sharpness, 1), threshold: t.blurLaplacianVariance } }),
     );
   }
-  const glareMrz = glareMaxCellShare(args.overview.image, toOverview(args.text), [8, 2]);
+  const paper = paperLuma(args.overview.image, toOverview(args.page));
+  const glareMrz = glareMaxCellShare(args.overview.image, toOverview(args.text), [8, 2], paper);
   if (glareMrz > t.glareCellShare) {
     warnings.push(makeWarning("glare_mrz", { details: { cellShare: round(glareMrz), threshold: t.glareCellShare } }));
   }
-  const glarePortrait = glareMaxCellShare(args.overview.image, toOverview(args.portrait), [3, 4]);
+  const glarePortrait = glareMaxCellShare(args.overview.image, toOverview(args.portrait), [3, 4], paper);
   if (glarePortrait > t.glareCellShare) {
     warnings.push(
       makeWarning("glare_portrait", { details: { cellShare: round(glarePortrait), threshold: t.glareCellShare } }),

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { fitLineLength, rotate180, shapeLines } from "./read-band";
+
+const line = (text: string) => ({ text, confidences: [...text].map((_, i) => 0.5 + (i % 5) / 10) });
+const L1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
+const L2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
+
+describe("fitLineLength", () => {
+  it("keeps a line of the right length as it is", () => {
+    expect(fitLineLength(line(L1), 44)).toEqual(line(L1));
+  });
+
+  it("restores a dropped or doubled filler in the longest run, keeping confidences aligned", () => {
+    const short = line(L2.replace("<<<<<", "<<<<"));
+    const fixed = fitLineLength(short, 44);
+    expect(fixed?.text).toBe(L2);
+    expect(fixed?.confidences).toHaveLength(44);
+    // Characters after the run keep their own confidence.
+    expect(fixed?.confidences.at(-1)).toBe(short.confidences.at(-1));
+    const long = line(L1.replace("<<<<<<<<<<", "<<<<<<<<<<<<"));
+    expect(fitLineLength(long, 44)?.text).toBe(L1);
+  });
+
+  it("refuses lines too far off or without a filler run to adjust", () => {
+    expect(fitLineLength(line(L2.slice(0, 40)), 44)).toBeNull();
+    expect(fitLineLength(line("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEF"), 44)).toBeNull();
+  });
+});
+
+describe("shapeLines", () => {
+  it("picks the two MRZ lines out of extra recognised lines (noise above)", () => {
+    const got = shapeLines([line("KKXX"), line(L1), line(L2)]);
+    expect(got?.map((l) => l.text)).toEqual([L1, L2]);
+  });
+
+  it("recognises the 3 x 30 card shape", () => {
+    const td1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
+    expect(shapeLines(td1.map(line))?.map((l) => l.text)).toEqual(td1);
+  });
+
+  it("answers null when nothing is MRZ-shaped", () => {
+    expect(shapeLines([line("HELLO"), line("WORLD")])).toBeNull();
+    expect(shapeLines([])).toBeNull();
+  });
+});
+
+describe("rotate180", () => {
+  it("reverses the raster", () => {
+    const img = { width: 3, height: 2, data: new Uint8Array([1, 2, 3, 4, 5, 6]) };
+    expect(Array.from(rotate180(img).data)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(rotate180(rotate180(img))).toEqual(img);
+  });
+});
