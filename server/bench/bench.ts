@@ -20,6 +20,8 @@ import { jpegOfAbout } from "./request-bodies";
 import { measureInitialJs, type WebBundle } from "./web-bundle";
 
 const { values } = parseArgs({
+  // pnpm passes a literal "--" through when the caller wrote `pnpm bench -- --quick`.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     quick: { type: "boolean", default: false },
     json: { type: "string" },

@@ -5,7 +5,7 @@ import { BENCH_SECRET_ID, BENCH_SECRET_KEY } from "./bench-servers";
 
 /** A real JPEG of at least `minBytes` (noise does not compress, so size follows the pixel count). */
 export async function jpegOfAbout(minBytes: number): Promise<Buffer> {
-  let width = 1400;
+  let width = 128;
   for (;;) {
     const height = Math.round((width * 3) / 4);
     const jpeg = await sharp({
