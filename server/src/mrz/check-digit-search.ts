@@ -56,6 +56,13 @@ function weightedSum(grid: Grid, line: number, columns: readonly number[]): numb
   return sum;
 }
 
+/** TD1 long number read with the filler at column 15 included (an issuer variant, see read-mrz.ts). */
+function holdsWithFiller(grid: Grid, field: FieldSpec, digit: number): boolean {
+  const columns: number[] = [];
+  for (let c = field.start; c < field.end; c++) columns.push(c);
+  return mod10(weightedSum(grid, field.line, columns)) === digit;
+}
+
 function compositeSum(layout: LayoutSpec, grid: Grid): number {
   let sum = 0;
   let index = 0;
@@ -232,7 +239,8 @@ export function searchWithCheckDigits(
         if (checkChar !== "<") someUnfixable = true;
         continue;
       }
-      const needed = mod10(Number(checkChar) - weightedSum(grid, field.line, guardedColumns(field)));
+      let needed = mod10(Number(checkChar) - weightedSum(grid, field.line, guardedColumns(field)));
+      if (needed !== 0 && field.gap !== undefined && holdsWithFiller(grid, field, Number(checkChar))) needed = 0;
       if (needed !== 0) allOwnHold = false;
       const candidates = enumerate(
         field,

@@ -63,6 +63,12 @@ function computeChecks(layout: LayoutSpec, fields: readonly FieldSpec[], lines: 
     const value = guardedValue(line, field);
     const found = line.charAt(field.check);
     let expected = String(checkDigit(value));
+    // TD1 long number: issuers differ on whether the filler at column 15 counts (ICAO's own example holds both
+    // ways); the other reading is accepted when it is the one that holds.
+    if (field.gap !== undefined && found !== expected) {
+      const withFiller = String(checkDigit(line.slice(field.start, field.end)));
+      if (withFiller === found) expected = withFiller;
+    }
     // An unused optional-data field may carry a filler instead of its check digit (ICAO 9303-4, 4.2.2.1).
     if (found === "<" && field.name === "optionalData1" && /^<*$/.test(value)) expected = "<";
     checks.push({
