@@ -1,0 +1,217 @@
+/**
+ * Offline engine benchmark (issue 4 targets): `pnpm --filter server bench:engine [--per-condition 100] [--latency 30]`.
+ * Held-out synthetic passports (evaluation seed range, never used for training), run through the real provider
+ * (worker threads, tesseract.js, MRZ engine) with our MRZ model and with Debian's stock English model.
+ * Images stay in memory; nothing is written to disk except a temporary copy of the stock model.
+ */
+import { fork } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { AppError } from "../src/errors";
+import { createLocalProvider, type LocalProvider } from "../src/passport/local/provider";
+import type { PassportResult } from "../src/passport/result";
+import { CONDITION_PRESETS, type ConditionPreset } from "../synthetic/conditions";
+import { type GeneratedPassport, generatePassport } from "../synthetic/generate-passport";
+import { SEED_RANGES } from "../synthetic/seed-ranges";
+
+const { values } = parseArgs({
+  options: {
+    "per-condition": { type: "string", default: "100" },
+    latency: { type: "string", default: "30" },
+    "skip-eng": { type: "boolean", default: false },
+    /** Another model to compare, e.g. a newer training run (default: server/models/mrz, mrz). */
+    "model-dir": { type: "string" },
+    lang: { type: "string", default: "mrz" },
+  },
+});
+const PER_CONDITION = Number(values["per-condition"]);
+const LATENCY_COUNT = Number(values.latency);
+/** Our own slice of the evaluation range, apart from the model's EVAL.md sets. */
+const SEED_BASE = SEED_RANGES.eval.from + 50_000_000;
+const STOCK_ENG = "/usr/share/tesseract-ocr/5/tessdata/eng.traineddata";
+
+interface Tally {
+  exact: number;
+  /** Wrong reads returned as results: a wrong character in a field the check digits guard (state verified or
+   *  corrected) - the failure that must never happen - or only in unguarded fields (names, codes, sex), which the
+   *  result marks "unchecked" for a person to review. */
+  wrongVerified: number;
+  wrongUnchecked: number;
+  notFound: number;
+  unreadable: number;
+  other: number;
+  total: number;
+}
+
+const emptyTally = (): Tally => ({
+  exact: 0,
+  wrongVerified: 0,
+  wrongUnchecked: 0,
+  notFound: 0,
+  unreadable: 0,
+  other: 0,
+  total: 0,
+});
+
+async function outcome(provider: LocalProvider, g: GeneratedPassport, tally: Tally): Promise<void> {
+  tally.total++;
+  let result: PassportResult;
+  try {
+    result = await provider.recognize({
+      image: g.image,
+      mediaType: g.mediaType,
+      portrait: false,
+      requestId: "bench",
+      signal: new AbortController().signal,
+    });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "mrz_not_found") tally.notFound++;
+    else if (err instanceof AppError && err.code === "mrz_unreadable") tally.unreadable++;
+    else tally.other++;
+    return;
+  }
+  const lines = result.mrz?.lines ?? [];
+  if (lines.join("\n") === g.truth.mrzLines.join("\n")) {
+    tally.exact++;
+    return;
+  }
+  const guardedWrong = (result.mrz?.fields ?? []).some(
+    (f) =>
+      (f.state === "verified" || f.state === "corrected") &&
+      f.raw !== (g.truth.mrzLines[f.line] ?? "").slice(f.start, f.end),
+  );
+  if (guardedWrong) tally.wrongVerified++;
+  else tally.wrongUnchecked++;
+  if (process.env.BENCH_VERBOSE) process.stderr.write(`  wrong read, seed ${g.truth.seed}: ${lines.join(" / ")}\n`);
+}
+
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "n/a");
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function accuracy(
+  providers: Record<string, LocalProvider>,
+): Promise<Record<string, Record<ConditionPreset, Tally>>> {
+  const tallies: Record<string, Record<ConditionPreset, Tally>> = {};
+  for (const name of Object.keys(providers)) {
+    tallies[name] = { clean: emptyTally(), moderate: emptyTally(), hard: emptyTally() };
+  }
+  for (const [ci, preset] of CONDITION_PRESETS.entries()) {
+    const started = performance.now();
+    // Small batches: generate, then let each provider's two workers read them concurrently.
+    for (let i = 0; i < PER_CONDITION; i += 4) {
+      const batch: GeneratedPassport[] = [];
+      for (let k = i; k < Math.min(PER_CONDITION, i + 4); k++) {
+        batch.push(await generatePassport({ seed: SEED_BASE + ci * 1_000_000 + k, conditions: preset }));
+      }
+      for (const [name, provider] of Object.entries(providers)) {
+        const t = tallies[name]![preset];
+        await Promise.all(batch.map((g) => outcome(provider, g, t)));
+      }
+    }
+    process.stderr.write(
+      `  ${preset}: ${PER_CONDITION} images in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+    );
+  }
+  return tallies;
+}
+
+async function twelveMegapixel(count: number, offset: number): Promise<GeneratedPassport[]> {
+  const out: GeneratedPassport[] = [];
+  for (let i = 0; i < count; i++) {
+    out.push(
+      await generatePassport({
+        seed: SEED_BASE + 5_000_000 + offset + i,
+        conditions: { preset: "moderate", width: 4000, height: 3000 },
+      }),
+    );
+  }
+  return out;
+}
+
+async function measureRss(
+  photos: GeneratedPassport[],
+  modelDir: string,
+  lang: string,
+): Promise<{ baseline: number; peak: number; done: number }> {
+  const child = fork(join(import.meta.dirname, "engine-rss-child.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    serialization: "advanced",
+  });
+  const answer = new Promise<{ baseline: number; peak: number; done: number }>((resolve, reject) => {
+    child.once("message", (m) => resolve(m as { baseline: number; peak: number; done: number }));
+    child.once("exit", (code) => reject(new Error(`rss child exited with ${code}`)));
+  });
+  child.send({ modelDir, lang, images: photos.map((g) => ({ image: g.image, mediaType: g.mediaType })) });
+  return answer;
+}
+
+async function main() {
+  const modelDir = values["model-dir"] ?? join(import.meta.dirname, "..", "models", "mrz");
+  const lang = values.lang;
+  const ours = { modelDir, lang };
+  const ourModel = join(modelDir, `${lang}.traineddata`);
+  if (!existsSync(ourModel)) throw new Error(`model missing: ${ourModel}`);
+  console.log(
+    `offline engine benchmark: ${PER_CONDITION} held-out images per condition (${CONDITION_PRESETS.join(", ")}), seeds from ${SEED_BASE}`,
+  );
+
+  // 1. Latency per 12 MP photo, one worker, one request at a time.
+  const photos = await twelveMegapixel(LATENCY_COUNT, 0);
+  const single = createLocalProvider({ workers: 1, queueMax: 4, ...ours });
+  await single.ready();
+  const warm = await twelveMegapixel(3, 1000);
+  for (const g of warm) await outcome(single, g, emptyTally());
+  const times: number[] = [];
+  const latencyTally = emptyTally();
+  for (const g of photos) {
+    const t0 = performance.now();
+    await outcome(single, g, latencyTally);
+    times.push(performance.now() - t0);
+  }
+  await single.close();
+  times.sort((a, b) => a - b);
+
+  // 2. Peak memory of a server-like child process with two workers, both busy (the bench's own generator memory
+  //    would otherwise count).
+  const rss = await measureRss(photos.slice(0, 10), modelDir, lang);
+
+  // 3. Accuracy: ours and the stock English model, same images.
+  const providers: Record<string, LocalProvider> = {
+    [lang]: createLocalProvider({ workers: 2, queueMax: 16, ...ours }),
+  };
+  let engDir: string | null = null;
+  if (!values["skip-eng"]) {
+    engDir = mkdtempSync(join(tmpdir(), "bench-eng-"));
+    copyFileSync(STOCK_ENG, join(engDir, "eng.traineddata"));
+    providers.eng = createLocalProvider({ workers: 2, queueMax: 16, modelDir: engDir, lang: "eng" });
+  }
+  await Promise.all(Object.values(providers).map((p) => p.ready()));
+  const tallies = await accuracy(providers);
+  await Promise.all(Object.values(providers).map((p) => p.close()));
+  if (engDir) rmSync(engDir, { recursive: true, force: true });
+
+  console.log("\nexact MRZ (all lines equal ground truth); targets: clean >= 99%, moderate >= 97%, hard >= 90%");
+  console.log(
+    "model | condition | exact | wrong in a verified field | wrong only in unchecked fields | mrz_not_found | mrz_unreadable | other errors",
+  );
+  for (const [name, byPreset] of Object.entries(tallies)) {
+    for (const preset of CONDITION_PRESETS) {
+      const t = byPreset[preset];
+      console.log(
+        `${name} | ${preset} | ${t.exact}/${t.total} (${pct(t.exact, t.total)}) | ${t.wrongVerified} | ${t.wrongUnchecked} | ${t.notFound} | ${t.unreadable} | ${t.other}`,
+      );
+    }
+  }
+  console.log(
+    `\nlatency per 12 MP photo (4000x3000 JPEG, moderate), one worker, ${times.length} photos: median ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms (targets 400 / 1000 ms); exact ${latencyTally.exact}/${latencyTally.total}`,
+  );
+  console.log(
+    `peak RSS with two workers busy (${rss.done} photos of 12 MP in flight at once (2 running, 8 queued), portraits on): ${mb(rss.peak)}; idle with both workers loaded: ${mb(rss.baseline)}; target <= 600 MB`,
+  );
+}
+
+await main();
