@@ -1,0 +1,347 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { WARNING_CATALOGUE, type WarningCode } from "../../server/src/warnings/catalogue";
+import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
+import { resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
+
+// The review screen against the app backed by the fake Tencent upstream, scripted per case. The photo is task C's
+// synthetic page; what the review shows comes from the scripted upstream answer run through our MRZ engine.
+
+/** A valid, adult, unexpired holder of a real country (no specimen, expiry or age banners). */
+const HOLDER = {
+  documentNumber: "XN1234567",
+  surname: "DE BOER",
+  givenNames: "LOTTE",
+  issuingCountry: "NLD",
+  nationality: "NLD",
+  birthDate: "1985-03-14",
+  expiryDate: "2034-06-30",
+  sex: "F" as const,
+  optionalData: "",
+  nationalityName: "NEDERLANDSE",
+};
+
+let fx: CaptureFixtures;
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  fx = await captureFixtures();
+});
+
+async function review(page: Page, script: unknown[], mode: "desk" | "customer" = "desk"): Promise<Locator> {
+  await resetFakeTencent();
+  await scriptFakeTencent(script);
+  await page.goto(`${tencentAppUrl}${mode === "desk" ? "/desk" : "/"}`);
+  // The customer's start screen and the desk's no-camera screen (headless Chromium has no camera) both offer upload.
+  const input = page.getByLabel("Choose a file");
+  await expect(input).toBeAttached({ timeout: 30_000 });
+  await input.setInputFiles(fx.jpeg);
+  const heading = page.getByRole("heading", { level: 2, name: mode === "desk" ? "Review the read" : "Is this you?" });
+  await expect(heading).toBeVisible({ timeout: 30_000 });
+  return page.locator(".review-screen");
+}
+
+function success(response: Record<string, unknown> = {}, person: Record<string, unknown> = {}) {
+  return { type: "success", person: { ...HOLDER, ...person }, response };
+}
+
+/** The TD3 lines of HOLDER (check digits computed the ICAO way, independently of the app). */
+function checkDigit(field: string): string {
+  const value = (ch: string) => (ch === "<" ? 0 : ch >= "0" && ch <= "9" ? Number(ch) : ch.charCodeAt(0) - 55);
+  let sum = 0;
+  for (let i = 0; i < field.length; i++) sum += value(field[i] as string) * ([7, 3, 1][i % 3] as number);
+  return String(sum % 10);
+}
+/** HOLDER's MRZ line 2 with the document number's check digit replaced by `numberCheck`. */
+function line2(numberCheck = checkDigit(HOLDER.documentNumber)): string {
+  const yymmdd = (iso: string) => iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
+  const number = HOLDER.documentNumber + numberCheck;
+  const birth = yymmdd(HOLDER.birthDate) + checkDigit(yymmdd(HOLDER.birthDate));
+  const expiry = yymmdd(HOLDER.expiryDate) + checkDigit(yymmdd(HOLDER.expiryDate));
+  const optional = "<".repeat(15);
+  const composite = checkDigit(`${number}${birth}${expiry}${optional}`);
+  return `${number}${HOLDER.nationality}${birth}${HOLDER.sex}${expiry}${optional}${composite}`;
+}
+
+function badge(screen: Locator, code: string): Locator {
+  return screen.locator(`.review-warning[data-code="${code}"]`);
+}
+
+async function expectBadge(screen: Locator, code: WarningCode, { catalogueMessage = true } = {}) {
+  const entry = WARNING_CATALOGUE[code];
+  const item = badge(screen, code);
+  await expect(item, code).toHaveCount(1);
+  const severityWord = { critical: "Critical", warning: "Warning", info: "Note" }[entry.severity];
+  await expect(item).toContainText(severityWord);
+  if (catalogueMessage) await expect(item).toContainText(entry.message);
+  await expect(item).toContainText(`What to do: ${entry.action}`);
+}
+
+test.describe("warning badges", () => {
+  test("every Tencent warning code (Warn and WarnCardInfos) shows one badge with its explanation and next step", async ({
+    page,
+  }) => {
+    const screen = await review(page, [
+      success({ Warn: [-9102, -9103, -9106, -9999], WarnCardInfos: [-9101, -9104, -9105, -9107, -9108, -9109, -9102] }),
+    ]);
+    const codes: WarningCode[] = [
+      "tencent_border_incomplete",
+      "tencent_photocopy",
+      "tencent_recapture",
+      "tencent_edited",
+      "tencent_covered_inside",
+      "tencent_covered",
+      "tencent_reflection",
+      "tencent_blur",
+      "tencent_warnings_not_enabled",
+    ];
+    for (const code of codes) await expectBadge(screen, code);
+    await expect(badge(screen, "tencent_photocopy")).toContainText("Photocopy");
+    await expect(badge(screen, "tencent_reflection")).toContainText("Retake without glare");
+    // An unknown upstream code still gets a badge that names it.
+    await expectBadge(screen, "tencent_unknown_warning", { catalogueMessage: false });
+    await expect(badge(screen, "tencent_unknown_warning")).toContainText("-9999");
+    // Sorted by severity: every critical badge comes before every warning, every warning before every note.
+    const severities = await screen
+      .locator(".review-warning")
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-severity")));
+    const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
+    expect(severities.map((s) => rank[s ?? ""])).toEqual([...severities.map((s) => rank[s ?? ""])].sort());
+    expect(severities).toHaveLength(10);
+  });
+
+  test("MRZ and document checks show their badges: specimen, expired, under 18, low confidence", async ({ page }) => {
+    const screen = await review(page, [
+      success(
+        { AdvancedInfo: JSON.stringify({ Name: { Confidence: "0.5000" } }) },
+        { issuingCountry: "UTO", nationality: "UTO", birthDate: "2012-01-01", expiryDate: "2020-01-01" },
+      ),
+    ]);
+    await expectBadge(screen, "specimen_document");
+    // These name the dates and the age in their message.
+    for (const code of ["expired", "under_18"] as const) await expectBadge(screen, code, { catalogueMessage: false });
+    await expect(badge(screen, "expired")).toContainText("2020-01-01");
+    await expectBadge(screen, "low_confidence");
+    await expect(screen.getByText(/Expired on 2020-01-01/)).toBeVisible();
+    await expect(screen.getByText(/under 18/)).toBeVisible();
+  });
+
+  test("a document expiring within six months shows the banner and badge", async ({ page }) => {
+    const soon = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const screen = await review(page, [success({}, { expiryDate: soon })]);
+    await expectBadge(screen, "expiring_soon", { catalogueMessage: false });
+    await expect(screen.locator('.review-banner[data-kind="expiring-soon"]')).toContainText(`Expires on ${soon}`);
+  });
+
+  test("no MRZ in the answer: the unreadable badge, no overlay text", async ({ page }) => {
+    const screen = await review(page, [success({ CodeSet: "", CodeCrc: "" })]);
+    await expectBadge(screen, "mrz_unreadable", { catalogueMessage: false });
+    await expect(screen.getByText("No machine readable zone was read.")).toBeVisible();
+    await expect(screen.getByTestId("mrz-overlay")).toHaveCount(0);
+  });
+});
+
+test("a check-digit failure colours its MRZ segment and its field, with words not only colour", async ({ page }) => {
+  // First the clean read (our line 2 is the fake's): the document number is verified.
+  const screen = await review(page, [success({ CodeCrc: line2() })]);
+  await expect(screen.getByRole("row", { name: /Document number/ })).toContainText("Verified by check digit");
+
+  const wrongDigit = String((Number(checkDigit(HOLDER.documentNumber)) + 1) % 10);
+  const bad = await review(page, [success({ CodeCrc: line2(wrongDigit) })]);
+
+  const segment = bad.getByRole("button", {
+    name: new RegExp(`^${HOLDER.documentNumber}: Document number, Check digit failed`),
+  });
+  await expect(segment).toHaveAttribute("data-state", "failed");
+  await expect(segment).toHaveCSS("background-color", "rgb(251, 220, 220)");
+  const check = bad.getByRole("button", { name: `${wrongDigit}: Document number, check digit, Check digit failed` });
+  await expect(check).toHaveAttribute("data-state", "failed");
+  await expect(bad.getByTestId("mrz-overlay").locator('g[data-field="number"][data-state="failed"]')).toHaveCount(2);
+  const row = bad.getByRole("row", { name: /Document number/ });
+  await expect(row).toContainText("✗ Check digit failed");
+  await expect(row).toHaveAttribute("data-state", "failed");
+  await expectBadge(bad, "check_digit_failed_document_number");
+  // The composite digit was computed over the wrong digit, so it holds: only the number is flagged.
+  await expect(badge(bad, "composite_failed")).toHaveCount(0);
+  // Other fields are still verified.
+  await expect(bad.getByRole("row", { name: /Date of birth/ })).toContainText("Verified by check digit");
+});
+
+test("a MRZ / printed-page mismatch shows both values", async ({ page }) => {
+  const screen = await review(page, [
+    success({
+      PassportRecognizeInfos: {
+        Type: "P",
+        IssuingCountry: "NLD",
+        PassportID: "XN1234568",
+        Surname: "DE BOER",
+        GivenName: "LOTTE",
+        Nationality: "NEDERLANDSE",
+        DateOfBirth: "14 Mar 1985",
+        DateOfExpiration: "30 Jun 2034",
+        Sex: "F",
+      },
+    }),
+  ]);
+  const row = screen.getByRole("row", { name: /Document number/ });
+  await expect(row).toContainText("≠ Mismatch");
+  const printed = row.locator('.review-mismatch[data-against="printed"]');
+  await expect(printed).toContainText("MRZ");
+  await expect(printed.locator("dd").nth(0)).toHaveText(HOLDER.documentNumber);
+  await expect(printed.locator("dd").nth(1)).toHaveText("XN1234568");
+  await expect(printed).toContainText("Printed page");
+  await expectBadge(screen, "mrz_visual_mismatch", { catalogueMessage: false });
+  await expect(badge(screen, "mrz_visual_mismatch")).toContainText("XN1234568");
+});
+
+/** Presses Tab until the focused element matches, failing after `limit` presses. */
+async function tabTo(page: Page, target: Locator, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+test("keyboard only: MRZ and rows highlight each other, edit with a reason, decide with a reason", async ({ page }) => {
+  const screen = await review(page, [success()]);
+  const surnameRow = screen.getByRole("row", { name: /Surname/ });
+
+  // MRZ segments: one tab stop, arrows move; focusing the document number highlights its row and overlay segment.
+  await tabTo(page, screen.getByRole("toolbar", { name: "Machine readable zone" }).getByRole("button").first());
+  for (let i = 0; i < 20; i++) {
+    const name = await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+    if (name.startsWith(`${HOLDER.documentNumber}:`)) break;
+    await page.keyboard.press("ArrowRight");
+  }
+  await expect(screen.getByRole("row", { name: /Document number/ })).toHaveAttribute("data-active", "true");
+  await expect(screen.getByTestId("mrz-overlay").locator('g[data-field="number"]').first()).toHaveAttribute(
+    "data-active",
+    "true",
+  );
+
+  // Edit the surname: reason required, the read value stays visible next to the new one.
+  const edit = screen.getByRole("button", { name: "Edit Surname" });
+  await tabTo(page, edit);
+  await expect(surnameRow).toHaveAttribute("data-active", "true");
+  await page.keyboard.press("Enter");
+  const value = screen.getByLabel("New value");
+  await expect(value).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("DE BOOR");
+  await tabTo(page, screen.getByRole("button", { name: "Save edit" }));
+  await page.keyboard.press("Enter");
+  await expect(screen.getByRole("alert")).toHaveText("Give a reason for the change.");
+  await tabTo(page, screen.getByLabel("Reason for the change"));
+  await page.keyboard.type("Printed page reads DE BOOR");
+  await tabTo(page, screen.getByRole("button", { name: "Save edit" }));
+  await page.keyboard.press("Enter");
+  await expect(edit).toBeFocused();
+  await expect(surnameRow).toContainText("Read: DE BOER");
+  await expect(surnameRow).toContainText("Now: DE BOOR");
+  await expect(surnameRow).toContainText("Edited");
+  await expect(screen.locator(".review-edits")).toContainText("Surname: DE BOER → DE BOOR");
+  await expect(screen.locator(".review-edits")).toContainText("Reason: Printed page reads DE BOOR");
+
+  // Decision: outcome and reason both required.
+  const submit = screen.getByRole("button", { name: "Record decision" });
+  await tabTo(page, submit);
+  await page.keyboard.press("Enter");
+  await expect(screen.getByText("Choose an outcome.")).toBeVisible();
+  await expect(screen.getByText("Give a reason for the decision.")).toBeVisible();
+  await tabTo(page, screen.getByRole("radio", { name: "Approve" }));
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  await expect(screen.getByRole("radio", { name: "Reject" })).toBeChecked();
+  await tabTo(page, screen.getByLabel("Reason for the decision"));
+  await page.keyboard.type("Surname corrected; photo matches");
+  await tabTo(page, submit);
+  await page.keyboard.press("Enter");
+  await expect(screen.getByRole("status").filter({ hasText: "Decision recorded" })).toHaveText(
+    "Decision recorded: Reject. Reason: Surname corrected; photo matches",
+  );
+  await expect(screen.locator(".review-recent")).toContainText("Reject");
+});
+
+test("the exported JSON holds fields, warnings, edits and decision, and the image only when asked", async ({
+  page,
+}) => {
+  const screen = await review(page, [success({ WarnCardInfos: [-9107] })]);
+  await screen.getByRole("button", { name: "Edit Date of birth" }).click();
+  await screen.getByLabel("New value").fill("1985-03-15");
+  await screen.getByLabel("Reason for the change").fill("Printed page shows the 15th");
+  await screen.getByRole("button", { name: "Save edit" }).click();
+  await screen.getByRole("radio", { name: "Approve" }).check();
+  await screen.getByLabel("Reason for the decision").fill("All checks reviewed");
+  await screen.getByRole("button", { name: "Record decision" }).click();
+
+  const read = async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      screen.getByRole("button", { name: "Export JSON" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^passport-review-[A-Za-z0-9_-]+\.json$/);
+    return JSON.parse(await readFile(await download.path(), "utf8"));
+  };
+
+  const exported = await read();
+  expect(exported.format).toBe("passport-kyc.review/1");
+  expect(exported.provider).toBe("tencent");
+  expect(exported.fields.birthDate).toMatchObject({ read: "1985-03-14", value: "1985-03-15", edited: true });
+  expect(exported.fields.number).toMatchObject({
+    read: HOLDER.documentNumber,
+    value: HOLDER.documentNumber,
+    edited: false,
+  });
+  expect(exported.edits).toEqual([
+    expect.objectContaining({
+      field: "birthDate",
+      read: "1985-03-14",
+      value: "1985-03-15",
+      reason: "Printed page shows the 15th",
+    }),
+  ]);
+  expect(exported.decision).toMatchObject({ outcome: "approve", reason: "All checks reviewed" });
+  expect(exported.warnings.map((w: { code: string }) => w.code)).toContain("tencent_reflection");
+  expect(exported).not.toHaveProperty("image");
+
+  await screen.getByLabel("Include the image in the export").check();
+  const withImage = await read();
+  expect(withImage.image.mediaType).toBe("image/jpeg");
+  expect(Buffer.from(withImage.image.base64, "base64").subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+});
+
+test("overlay toggle, zoom and the estimated band of a Tencent read", async ({ page }) => {
+  const screen = await review(page, [success()]);
+  await expect(screen.getByText(/drawn at the standard passport position \(approximate\)/)).toBeVisible();
+  const overlay = screen.getByTestId("mrz-overlay");
+  await expect(overlay.locator("text")).toHaveCount(await overlay.locator("g.review-segment").count());
+  await expect(overlay.locator('.review-band[data-located="false"]')).toHaveCount(1);
+  const canvas = screen.locator(".review-image-canvas");
+  const before = (await canvas.boundingBox())?.width ?? 0;
+  await screen.getByRole("button", { name: "Zoom in" }).click();
+  await expect(screen.getByRole("group", { name: "Zoom" }).locator("output")).toHaveText("150%");
+  expect((await canvas.boundingBox())?.width ?? 0).toBeCloseTo(before * 1.5, 0);
+  await screen.getByLabel("Show MRZ overlay").uncheck();
+  await expect(overlay).toHaveCount(0);
+});
+
+test("customer mode asks 'Is this you?' with the key fields and no agent controls", async ({ page }) => {
+  const screen = await review(page, [success()], "customer");
+  await expect(screen.getByText(HOLDER.documentNumber)).toBeVisible();
+  await expect(screen.getByText("DE BOER")).toBeVisible();
+  await expect(screen.getByRole("button", { name: /Edit/ })).toHaveCount(0);
+  await expect(screen.getByRole("button", { name: "Record decision" })).toHaveCount(0);
+  await expect(screen.getByRole("button", { name: "Export JSON" })).toHaveCount(0);
+  await screen.getByRole("button", { name: "Yes, this is me" }).click();
+  await expect(screen.getByRole("status")).toHaveText("Thank you. Your details are confirmed.");
+});
+
+for (const mode of ["desk", "customer"] as const) {
+  test(`axe finds nothing serious or critical on the ${mode} review screen`, async ({ page }) => {
+    await review(page, [success({ Warn: [-9107], WarnCardInfos: [-9109] })], mode);
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
