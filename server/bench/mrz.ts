@@ -51,7 +51,15 @@ function corrections(format: MrzFormat, errors: number, n: number) {
     else other++;
   }
   times.sort((a, b) => a - b);
-  return { median: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1) ?? 0, recovered, refused, other, n };
+  return {
+    median: percentile(times, 50),
+    p99: percentile(times, 99),
+    max: times.at(-1) ?? 0,
+    recovered,
+    refused,
+    other,
+    n,
+  };
 }
 
 console.log(`MRZ engine benchmark (Node ${process.version}, one core)`);

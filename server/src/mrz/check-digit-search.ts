@@ -56,6 +56,27 @@ function weightedSum(grid: Grid, line: number, columns: readonly number[]): numb
   return sum;
 }
 
+/** Quick test before any search: every letters-and-digits field's own check digit holds, and the composite. */
+function allChecksHold(layout: LayoutSpec, fields: readonly FieldSpec[], grid: Grid, compositeOk: boolean): boolean {
+  if (!compositeOk) return false;
+  for (const field of fields) {
+    if (field.kind !== "alnum" || field.check === undefined) continue;
+    const checkChar = grid[field.line]?.[field.check];
+    if (!isDigit(checkChar)) {
+      if (checkChar === "<" && (grid[field.line] ?? []).slice(field.start, field.end).every((c) => c === "<")) continue;
+      return false;
+    }
+    const sum = weightedSum(grid, field.line, guardedColumns(field));
+    if (
+      mod10(sum) !== Number(checkChar) &&
+      !(field.gap !== undefined && holdsWithFiller(grid, field, Number(checkChar)))
+    ) {
+      return false;
+    }
+  }
+  return layout !== undefined;
+}
+
 /** TD1 long number read with the filler at column 15 included (an issuer variant, see read-mrz.ts). */
 function holdsWithFiller(grid: Grid, field: FieldSpec, digit: number): boolean {
   const columns: number[] = [];
@@ -226,6 +247,8 @@ export function searchWithCheckDigits(
     const sum = weightedSum(grid, field.line, guardedColumns(field));
     if (!isDigit(checkChar) || mod10(sum) !== Number(checkChar)) return { gap: null };
   }
+
+  if (allChecksHold(layout, fields, grid, compositeHolds || !compositeUsable)) return { gap: null };
 
   const units: Unit[] = [];
   let allOwnHold = true;

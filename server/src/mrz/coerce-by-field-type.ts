@@ -109,24 +109,33 @@ function coerceCountry(grid: Grid, spec: FieldSpec, out: MrzCorrection[]) {
  */
 function coerceNames(grid: Grid, names: Range, out: MrzCorrection[]) {
   const row = grid[names.line] ?? [];
-  for (let c = names.start; c < names.end; c++) {
-    const ch = row[c] ?? "";
-    const letter = DIGIT_TO_LETTERS[ch]?.[0];
-    if (letter !== undefined) {
-      const surnameEnd = row.slice(names.start, names.end).join("").indexOf("<<");
-      const field = surnameEnd >= 0 && c >= names.start + surnameEnd ? "givenNames" : "surname";
-      set(grid, names.line, c, letter, field, out);
+  let text = row.slice(names.start, names.end).join("");
+  if (/[0-9]/.test(text)) {
+    const surnameEnd = text.indexOf("<<");
+    for (let i = 0; i < text.length; i++) {
+      const letter = DIGIT_TO_LETTERS[text.charAt(i)]?.[0];
+      if (letter === undefined) continue;
+      const field = surnameEnd >= 0 && i >= surnameEnd ? "givenNames" : "surname";
+      set(grid, names.line, names.start + i, letter, field, out);
     }
+    text = row.slice(names.start, names.end).join("");
   }
-  const text = row.slice(names.start, names.end).join("");
   const separator = text.indexOf("<<");
   if (separator < 0) return;
   const padding = text.indexOf("<<", separator + 2);
-  const from = padding < 0 ? -1 : padding;
-  if (from < 0) return;
-  const tail = text.slice(from);
-  if (![...tail].every((ch) => ch === "<" || FILLER_LOOKALIKES_IN_NAMES.has(ch))) return;
-  for (let i = from; i < text.length; i++) set(grid, names.line, names.start + i, "<", "filler", out);
+  if (padding < 0 || !onlyFillersFrom(text, padding, FILLER_LOOKALIKES_IN_NAMES)) return;
+  for (let i = padding; i < text.length; i++) {
+    if (text.charAt(i) !== "<") set(grid, names.line, names.start + i, "<", "filler", out);
+  }
+}
+
+/** True when text[from..] holds only fillers and filler lookalikes. */
+function onlyFillersFrom(text: string, from: number, lookalikes: ReadonlySet<string>): boolean {
+  for (let i = from; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch !== "<" && !lookalikes.has(ch)) return false;
+  }
+  return true;
 }
 
 /** Letters-and-digits fields are left-aligned and padded with fillers: misread fillers in the padding are reset. */
@@ -134,10 +143,10 @@ function coerceDataPadding(grid: Grid, spec: FieldSpec, out: MrzCorrection[]) {
   const row = grid[spec.line] ?? [];
   const text = row.slice(spec.start, spec.end).join("");
   const firstFiller = text.indexOf("<");
-  if (firstFiller < 0) return;
-  const tail = text.slice(firstFiller);
-  if (![...tail].every((ch) => ch === "<" || FILLER_LOOKALIKES_IN_DATA.has(ch))) return;
-  for (let i = firstFiller; i < text.length; i++) set(grid, spec.line, spec.start + i, "<", "filler", out);
+  if (firstFiller < 0 || !onlyFillersFrom(text, firstFiller, FILLER_LOOKALIKES_IN_DATA)) return;
+  for (let i = firstFiller; i < text.length; i++) {
+    if (text.charAt(i) !== "<") set(grid, spec.line, spec.start + i, "<", "filler", out);
+  }
 }
 
 /**

@@ -4,6 +4,8 @@ import { LAYOUTS, type LayoutSpec } from "./mrz-layout";
 const EXPECTED =
   "expected 2 lines of 44 characters (passport TD3, visa MRV-A), 2 lines of 36 (TD2, visa MRV-B) or 3 lines of 30 (TD1 card)";
 
+const CLEAN = /^[A-Z0-9<]+$/;
+
 export interface NormalisedLines {
   lines: string[];
   /** True when spaces, lowercase letters or blank lines had to be removed or changed. */
@@ -18,6 +20,10 @@ export function normaliseMrzLines(input: readonly string[]): NormalisedLines {
   for (const [index, item] of input.entries()) {
     if (typeof item !== "string") {
       throw new MrzFormatError(`MRZ line ${String(index + 1)} is not a string; ${EXPECTED}.`);
+    }
+    if (CLEAN.test(item)) {
+      lines.push(item);
+      continue;
     }
     const parts = item.split(/\r\n|\r|\n/);
     if (parts.length > 1) changed = true;

@@ -115,8 +115,9 @@ function buildFields(
   today: Date,
 ): MrzField[] {
   const composite = checks.find((c) => c.field === "composite");
+  const byField = new Map(checks.map((c) => [c.field, c]));
   const touched = (line: number, start: number, end: number) =>
-    corrections.some((c) => c.line === line && c.column >= start && c.column < end);
+    corrections.length > 0 && corrections.some((c) => c.line === line && c.column >= start && c.column < end);
   const make = (
     name: MrzField["name"],
     line: number,
@@ -134,7 +135,7 @@ function buildFields(
   for (const spec of specs) {
     const raw = (lines[spec.line] ?? "").slice(spec.start, spec.end);
     const changed = touched(spec.line, spec.start, spec.end);
-    const own = checks.find((c) => c.field === spec.name);
+    const own = byField.get(spec.name);
     let state: MrzFieldState = "unchecked";
     if (own) state = own.valid ? (changed ? "corrected" : "verified") : "failed";
     let value: string | null = null;
