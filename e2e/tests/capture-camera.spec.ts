@@ -1,12 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { fakeCameraLaunch } from "../support/capture-browser";
 import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
+import { captureAppUrl, scriptFake } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
-import { resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
 
 // Chromium's fake camera plays a Y4M of the synthetic passport page: the live checks pass, auto-capture fires on
 // its own, and the still that leaves the browser fits the upstream and is read.
-const appUrl = process.env.CAPTURE_APP_URL ?? tencentAppUrl;
 const MAX_BASE64 = 7 * 1024 * 1024;
 
 let fx: CaptureFixtures;
@@ -18,15 +17,14 @@ test.beforeAll(async () => {
 test.use({ launchOptions: fakeCameraLaunch(`${process.cwd()}/fixtures/generated/capture/2000000000.y4m`) });
 
 test.beforeEach(async () => {
-  await resetFakeTencent();
-  await scriptFakeTencent([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
+  await scriptFake([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
 });
 
 test("auto-capture fires on a steady, sharp passport; the still is full resolution, under 7 MB base64, and read", async ({
   page,
 }) => {
   await recordSentImages(page);
-  await page.goto(`${appUrl}/`);
+  await page.goto(`${captureAppUrl}/`);
   await page.getByRole("button", { name: "Use the camera" }).click();
   const camera = page.getByRole("region", { name: "Camera" });
   await expect(camera).toBeVisible();
@@ -51,7 +49,7 @@ test("auto-capture fires on a steady, sharp passport; the still is full resoluti
 
 test("the why panel shows measured values against the thresholds, and the shutter works by hand", async ({ page }) => {
   // Impossible sharpness: auto-capture never fires, so only the manual shutter can take the photo.
-  await page.goto(`${appUrl}/?minSharpness=1000000`);
+  await page.goto(`${captureAppUrl}/?minSharpness=1000000`);
   await page.getByRole("button", { name: "Use the camera" }).click();
   await page.getByText("Why?").click();
   const table = page.getByRole("table");
@@ -69,9 +67,9 @@ test("the why panel shows measured values against the thresholds, and the shutte
 
 test("desk: space captures, r retakes, enter sends; the camera choice is remembered", async ({ page }) => {
   await recordSentImages(page);
-  await page.goto(`${appUrl}/desk?goodFrames=1000`);
+  await page.goto(`${captureAppUrl}/desk?goodFrames=1000`);
   await expect(page.getByRole("heading", { name: "Passport desk", level: 1 })).toBeVisible();
-  const picker = page.getByLabel("Camera", { exact: true });
+  const picker = page.getByRole("combobox", { name: "Camera" });
   await expect(picker).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole("button", { name: "Take photo" })).toBeEnabled();
   await page.keyboard.press("Space");
@@ -86,4 +84,7 @@ test("desk: space captures, r retakes, enter sends; the camera choice is remembe
   expect(image.base64Length).toBeLessThanOrEqual(MAX_BASE64);
   const remembered = await page.evaluate(() => localStorage.getItem("passport-kyc.desk.camera"));
   expect(remembered).toBeTruthy();
+  // Next visit: the remembered camera is the one in use and selected in the picker.
+  await page.goto(`${captureAppUrl}/desk?goodFrames=1000`);
+  await expect(page.getByRole("combobox", { name: "Camera" })).toHaveValue(remembered ?? "", { timeout: 15_000 });
 });

@@ -1,11 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
 import { type CaptureFixtures, captureFixtures, METADATA_MARKER } from "../support/capture-fixtures";
+import { captureAppUrl, fakeRequests, scriptFake } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
-import { fakeTencentRequests, resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
 
 // Upload path against the app backed by the fake Tencent upstream: each format arrives at most 7 MB as base64,
 // at least 800x500, as a metadata-free JPEG, and the result screen shows the document number.
-const appUrl = process.env.CAPTURE_APP_URL ?? tencentAppUrl;
 const MAX_BASE64 = 7 * 1024 * 1024;
 
 let fx: CaptureFixtures;
@@ -15,13 +14,12 @@ test.beforeAll(async () => {
 });
 
 test.beforeEach(async () => {
-  await resetFakeTencent();
-  await scriptFakeTencent([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
+  await scriptFake([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
 });
 
 async function upload(page: Page, file: string) {
   await recordSentImages(page);
-  await page.goto(`${appUrl}/`);
+  await page.goto(`${captureAppUrl}/`);
   const request = page.waitForRequest((r) => r.url().endsWith("/api/passport") && r.method() === "POST", {
     timeout: 60_000,
   });
@@ -50,7 +48,7 @@ for (const kind of ["png", "jpeg", "bmp", "heic", "jpeg50mp"] as const) {
     expect(image.width / image.height).toBeCloseTo(4 / 3, 1);
     console.log(`${kind}: sent ${image.width}x${image.height}, ${(image.bytes / 1024).toFixed(0)} KB`);
     await expectRead(page);
-    const [received] = (await fakeTencentRequests()) as { imageBase64Length: number | null }[];
+    const [received] = await fakeRequests();
     expect(received?.imageBase64Length).toBe(image.base64Length);
   });
 }
@@ -71,7 +69,7 @@ test("an image below 800x500 is refused in the browser with words and a next ste
   page.on("request", (r) => {
     if (r.url().endsWith("/api/passport")) sent = true;
   });
-  await page.goto(`${appUrl}/`);
+  await page.goto(`${captureAppUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx.tooSmall);
   await expect(page.getByRole("alert")).toContainText("too small");
   await expect(page.getByRole("alert")).toContainText("Take the photo again");
@@ -80,11 +78,50 @@ test("an image below 800x500 is refused in the browser with words and a next ste
 });
 
 test("an upstream 'no passport' answer is shown with words and the retake step", async ({ page }) => {
-  await scriptFakeTencent([{ type: "error", code: "FailedOperation.NoPassport" }]);
-  await page.goto(`${appUrl}/`);
+  await scriptFake([{ type: "error", code: "FailedOperation.NoPassport" }]);
+  await page.goto(`${captureAppUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
   await expect(page.getByRole("alert")).toContainText("Take the photo again");
   await expect(page.getByText(/Error code: /)).toBeVisible();
   await page.getByRole("button", { name: "Retake" }).click();
   await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();
+});
+
+test("preparing a 50 MP photo can be cancelled; nothing is sent", async ({ page }) => {
+  let sent = 0;
+  page.on("request", (r) => {
+    if (r.url().endsWith("/api/passport")) sent++;
+  });
+  await page.goto(`${captureAppUrl}/`);
+  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg50mp);
+  await expect(page.getByRole("status")).toHaveText("Preparing the photo…");
+  await expect(page.getByRole("progressbar", { name: "Preparing", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();
+  await page.waitForTimeout(4000);
+  expect(sent).toBe(0);
+});
+
+test("a rate-limited answer is retried by the browser after Retry-After, then read", async ({ page }) => {
+  const limited = { type: "error", code: "RequestLimitExceeded.UinLimitExceeded" };
+  // More refusals than the server's own bounded retries, so the browser has to send again.
+  await scriptFake([
+    limited,
+    limited,
+    limited,
+    limited,
+    limited,
+    limited,
+    { type: "success", person: { documentNumber: fx.truth.document.number } },
+  ]);
+  const statuses: number[] = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith("/api/passport")) statuses.push(r.status());
+  });
+  await page.goto(`${captureAppUrl}/`);
+  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  await expectRead(page);
+  expect(statuses.length).toBeGreaterThanOrEqual(2);
+  expect(statuses.at(-1)).toBe(200);
+  expect(statuses.slice(0, -1).every((s) => s === 429)).toBe(true);
 });

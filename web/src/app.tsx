@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from "react";
-import { CameraScreen } from "./features/capture/camera-screen";
 import { PreviewScreen } from "./features/capture/preview-screen";
 import { thresholdsFromParams } from "./features/capture/quality-thresholds";
 import { UploadPanel } from "./features/capture/upload-panel";
@@ -8,6 +7,11 @@ import { ErrorScreen } from "./features/send/error-screen";
 import { WorkingScreen } from "./features/send/working-screen";
 import { LOCALES, type Locale, setLocale, useLocale, useStrings } from "./i18n/i18n";
 import { captureStrings } from "./i18n/strings/capture";
+// Read before react-webcam (lazy, with its getUserMedia polyfill) can load.
+import "./features/capture/camera-support";
+
+/** The camera screen (with react-webcam) loads when the camera is asked for: people who upload never need it. */
+const CameraScreen = lazy(() => import("./features/capture/camera-screen").then((m) => ({ default: m.CameraScreen })));
 
 /** The review screen (task F) is loaded when the first result arrives; it is not needed to take the photo. */
 const ReviewScreen = lazy(() => import("./features/review/review-screen").then((m) => ({ default: m.ReviewScreen })));
@@ -96,7 +100,7 @@ export function App({ pathname = window.location.pathname, search = window.locat
           </section>
         )}
         {step.name === "camera" && (
-          <>
+          <Suspense fallback={<p role="status">{t.startingCamera}</p>}>
             {mode === "desk" && <p className="keyboard-help">{t.deskIntro}</p>}
             <CameraScreen
               mode={mode}
@@ -107,7 +111,7 @@ export function App({ pathname = window.location.pathname, search = window.locat
               onFile={onFile}
               onUploadInstead={() => flow.go({ name: "upload" })}
             />
-          </>
+          </Suspense>
         )}
         {step.name === "upload" && (
           <section className="upload-screen">

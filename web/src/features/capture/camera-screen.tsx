@@ -2,8 +2,9 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import Webcam from "react-webcam";
 import type { CaptureStrings } from "../../i18n/strings/capture";
 import { constraintLadder, isOverconstrained } from "./camera-constraints";
-import { type CameraFailure, classifyCameraError, preflightFailure } from "./camera-failure";
+import { type CameraFailure, classifyCameraError, isInAppBrowser, preflightFailure } from "./camera-failure";
 import { type CameraInfo, pickBestCamera, scoreCamera, shouldMirror } from "./camera-scoring";
+import { nativeGetUserMedia } from "./camera-support";
 import { FailureScreen } from "./failure-screen";
 import { grabStill } from "./grab-still";
 import { GuideFrame } from "./guide-frame";
@@ -42,6 +43,14 @@ function rememberedCamera(mode: "customer" | "desk"): string | undefined {
   }
 }
 
+function rememberCamera(deviceId: string): void {
+  try {
+    localStorage.setItem(DESK_CAMERA_KEY, deviceId);
+  } catch {
+    // Private mode or storage disabled: nothing to remember.
+  }
+}
+
 export interface CameraScreenProps {
   mode: "customer" | "desk";
   t: CaptureStrings;
@@ -68,7 +77,7 @@ export function CameraScreen({
   const [failure, setFailure] = useState<CameraFailure | null>(() =>
     preflightFailure({
       isSecureContext: window.isSecureContext,
-      hasGetUserMedia: typeof navigator.mediaDevices?.getUserMedia === "function",
+      hasGetUserMedia: nativeGetUserMedia,
       userAgent: navigator.userAgent,
     }),
   );
@@ -92,41 +101,40 @@ export function CameraScreen({
       setDeviceId(id);
       setRung(0);
       setVideo(null);
-      if (mode === "desk") {
-        try {
-          localStorage.setItem(DESK_CAMERA_KEY, id);
-        } catch {
-          // Private mode: nothing to remember.
-        }
-      }
+      if (mode === "desk") rememberCamera(id);
     },
     [mode],
   );
 
-  const onUserMedia = useCallback(async (stream: MediaStream) => {
-    const videoTrack = stream.getVideoTracks()[0];
-    setVideo(webcam.current?.video ?? null);
-    setTrack(videoTrack);
-    if (!videoTrack) return;
-    videoTrack.addEventListener("ended", () => setFailure("track-ended"));
-    const settings = videoTrack.getSettings();
-    setMirrored(shouldMirror(settings.facingMode, videoTrack.label));
-    const caps = videoTrack.getCapabilities?.() as TorchTrackCapabilities | undefined;
-    setTorch({ supported: caps?.torch === true, on: false });
-    const list = await listCameras().catch(() => []);
-    setCameras(list);
-    if (chosen.current) return;
-    // facingMode alone is ignored by some browsers and cannot tell the main lens from ultra-wide: score them.
-    const best = pickBestCamera(list);
-    const current = list.find((c) => c.deviceId === settings.deviceId);
-    if (best && current && best.deviceId !== current.deviceId && scoreCamera(best) > scoreCamera(current)) {
-      chosen.current = true;
-      setDeviceId(best.deviceId);
-      setRung(0);
-    } else {
-      chosen.current = true;
-    }
-  }, []);
+  const onUserMedia = useCallback(
+    async (stream: MediaStream) => {
+      const videoTrack = stream.getVideoTracks()[0];
+      setVideo(webcam.current?.video ?? null);
+      setTrack(videoTrack);
+      if (!videoTrack) return;
+      videoTrack.addEventListener("ended", () => setFailure("track-ended"));
+      const settings = videoTrack.getSettings();
+      // The desk remembers the camera in use (picked by hand or by score) for the next visit.
+      if (mode === "desk" && settings.deviceId) rememberCamera(settings.deviceId);
+      setMirrored(shouldMirror(settings.facingMode, videoTrack.label));
+      const caps = videoTrack.getCapabilities?.() as TorchTrackCapabilities | undefined;
+      setTorch({ supported: caps?.torch === true, on: false });
+      const list = await listCameras().catch(() => []);
+      setCameras(list);
+      if (chosen.current) return;
+      // facingMode alone is ignored by some browsers and cannot tell the main lens from ultra-wide: score them.
+      const best = pickBestCamera(list);
+      const current = list.find((c) => c.deviceId === settings.deviceId);
+      if (best && current && best.deviceId !== current.deviceId && scoreCamera(best) > scoreCamera(current)) {
+        chosen.current = true;
+        setDeviceId(best.deviceId);
+        setRung(0);
+      } else {
+        chosen.current = true;
+      }
+    },
+    [mode],
+  );
 
   const onUserMediaError = useCallback(
     (error: string | DOMException) => {
@@ -140,7 +148,9 @@ export function CameraScreen({
         setDeviceId(undefined);
         return;
       }
-      setFailure(typeof error === "string" ? "unsupported" : classifyCameraError(error));
+      const kind = typeof error === "string" ? "unsupported" : classifyCameraError(error);
+      // In-app browsers refuse the camera without a prompt the person could answer: send them to a real browser.
+      setFailure(isInAppBrowser(navigator.userAgent) && kind !== "busy" && kind !== "no-camera" ? "in-app" : kind);
     },
     [rung, deviceId],
   );

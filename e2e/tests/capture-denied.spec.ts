@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { deniedCameraLaunch } from "../support/capture-browser";
+import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
+import { captureAppUrl, scriptFake } from "../support/capture-servers";
+import { recordSentImages, sentImage } from "../support/sent-image";
+
+// A camera exists but the person (or a policy) blocked it: the screen says so, gives this browser's steps, and the
+// upload way forward reads the passport.
+let fx: CaptureFixtures;
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  fx = await captureFixtures();
+});
+
+test.beforeEach(async () => {
+  await scriptFake([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
+});
+
+test.use({ launchOptions: deniedCameraLaunch });
+
+test("shows the blocked screen with steps for this browser, and upload works from there", async ({ page }) => {
+  await recordSentImages(page);
+  await page.goto(`${captureAppUrl}/`);
+  await page.getByRole("button", { name: "Use the camera" }).click();
+  await expect(page.getByRole("heading", { name: "Camera access is blocked" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "How to allow the camera" })).toBeVisible();
+  // Desktop Chromium on Linux gets the Chrome steps.
+  await expect(page.getByText("Click the icon left of the address bar → Camera → Allow.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try the camera again" })).toBeVisible();
+  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  const image = await sentImage(page);
+  expect(image.base64Length).toBeLessThanOrEqual(7 * 1024 * 1024);
+  await expect(page.getByText(fx.truth.document.number).first()).toBeVisible({ timeout: 30_000 });
+});
