@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { documentFromMrz } from "./document-from-mrz";
+import { readMrz } from "./read-mrz";
+
+const today = new Date("2026-11-25T12:00:00Z");
+
+describe("documentFromMrz", () => {
+  it("gives the normalized document fields of the TD3 specimen", () => {
+    const r = readMrz(
+      ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"],
+      {
+        today,
+      },
+    );
+    expect(documentFromMrz(r)).toEqual({
+      type: "P",
+      number: "L898902C3",
+      surname: "ERIKSSON",
+      givenNames: "ANNA MARIA",
+      fullName: "ERIKSSON ANNA MARIA",
+      nationality: "UTO",
+      issuingCountry: "UTO",
+      birthDate: "1974-08-12",
+      expiryDate: "2012-04-15",
+      sex: "F",
+    });
+  });
+
+  it("keeps the long TD1 number whole, Germany as D, and an unspecified sex as X", () => {
+    const long = readMrz(
+      ["I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<"],
+      {
+        today,
+      },
+    );
+    expect(documentFromMrz(long)).toMatchObject({
+      type: "I",
+      number: "D23145890734",
+      sex: "M",
+      birthDate: "1934-07-12",
+    });
+    const de = readMrz(
+      ["P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<", "C01X00T478D<<6408125<2702283<<<<<<<<<<<<<<<4"],
+      {
+        today,
+      },
+    );
+    expect(documentFromMrz(de)).toMatchObject({
+      issuingCountry: "D",
+      nationality: "D",
+      sex: "X",
+      surname: "MUSTERMANN",
+    });
+  });
+
+  it("passes failed values through (warnings say they failed) and nulls for empty names", () => {
+    const r = readMrz(
+      ["P<USACARTER<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "4567123452USA9004117F2107268713843748<708026"],
+      {
+        today,
+      },
+    );
+    expect(documentFromMrz(r)).toMatchObject({ number: "456712345", givenNames: null, fullName: "CARTER" });
+  });
+});
