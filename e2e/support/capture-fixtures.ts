@@ -16,6 +16,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const e2eRoot = join(here, "..");
 export const generatedDir = join(e2eRoot, "fixtures", "generated", "capture");
 export const heicFixture = join(e2eRoot, "fixtures", "capture", `passport-${CAPTURE_SEED}.heic`);
+/** The fake camera's video; made by captureFixtures(), which a spec's beforeAll runs before the browser starts. */
+export const fakeVideoPath = join(generatedDir, `${CAPTURE_SEED}.y4m`);
 /** Written into the rotated JPEG's EXIF; must never reach the server. */
 export const METADATA_MARKER = "E2E-METADATA-MARKER";
 
@@ -77,7 +79,7 @@ export async function captureFixtures(): Promise<CaptureFixtures> {
     jpeg50mp: `${base}-50mp.jpg`,
     rotatedJpeg: `${base}-rotated.jpg`,
     heic: heicFixture,
-    video: `${base}.y4m`,
+    video: fakeVideoPath,
     tooSmall: `${base}-small.png`,
   };
   if (!existsSync(`${base}.json`)) {

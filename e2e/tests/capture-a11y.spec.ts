@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { DESKTOP, fakeCameraLaunch, PHONE } from "../support/capture-browser";
-import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
+import { type CaptureFixtures, captureFixtures, fakeVideoPath } from "../support/capture-fixtures";
 import { captureAppUrl, scriptFake } from "../support/capture-servers";
 
 // axe on every capture screen, at a phone viewport with touch and at a desktop viewport: no serious or critical.
@@ -12,17 +12,14 @@ test.beforeAll(async () => {
   fx = await captureFixtures();
 });
 
-test.use({ launchOptions: fakeCameraLaunch(`${process.cwd()}/fixtures/generated/capture/2000000000.y4m`) });
+test.use({ launchOptions: fakeCameraLaunch(fakeVideoPath) });
 
 for (const [name, device] of [
   ["phone", PHONE],
   ["desktop", DESKTOP],
 ] as const) {
   test.describe(`${name} with camera`, () => {
-    test.use({
-      ...device,
-      launchOptions: fakeCameraLaunch(`${process.cwd()}/fixtures/generated/capture/2000000000.y4m`),
-    });
+    test.use(device);
 
     test(`start, camera (with why panel), preview, error and result screens`, async ({ page }) => {
       test.setTimeout(120_000);

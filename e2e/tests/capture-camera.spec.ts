@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fakeCameraLaunch } from "../support/capture-browser";
-import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
+import { type CaptureFixtures, captureFixtures, fakeVideoPath } from "../support/capture-fixtures";
 import { captureAppUrl, scriptFake } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
 
@@ -14,7 +14,7 @@ test.beforeAll(async () => {
   fx = await captureFixtures();
 });
 
-test.use({ launchOptions: fakeCameraLaunch(`${process.cwd()}/fixtures/generated/capture/2000000000.y4m`) });
+test.use({ launchOptions: fakeCameraLaunch(fakeVideoPath) });
 
 test.beforeEach(async () => {
   await scriptFake([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
