@@ -2,7 +2,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
-import { E2E_PORTS, offlineAppUrl } from "../support/servers";
+import { offlineAppUrl as sharedOfflineAppUrl } from "../support/servers";
+
+/** Another set of servers while a suite holds the shared ports (like CAPTURE_APP_URL for the capture specs). */
+const offlineAppUrl = process.env.SECURITY_OFFLINE_URL ?? sharedOfflineAppUrl;
 
 // Images that pass the magic-byte check but are broken or hostile, sent over HTTP to the built server running the
 // offline engine (the one that decodes): each gets its specific 4xx, memory stays flat, the server keeps serving.
@@ -101,13 +104,13 @@ test.describe("broken and hostile images, decoded by the offline engine", () => 
   });
 
   test("a PNG that declares 20000 x 20000 pixels is refused without allocating it", async () => {
-    const before = peakRssOfListener(E2E_PORTS.offline);
+    const before = peakRssOfListener(Number(new URL(offlineAppUrl).port));
     const bomb = declaredPng(20_000, 20_000);
     expect(bomb.length).toBeLessThan(100_000);
     const r = await post(bomb, "image/png");
     expect([r.status, r.code]).toEqual([413, "image_too_large_pixels"]);
     expect(r.message).toContain("20000x20000");
-    const after = peakRssOfListener(E2E_PORTS.offline);
+    const after = peakRssOfListener(Number(new URL(offlineAppUrl).port));
     // Decoding it would take 1.2 GB (RGB) at least; the peak may not move by more than a fraction of that.
     if (before !== null && after !== null) expect(after - before).toBeLessThan(200 * 1024 * 1024);
   });

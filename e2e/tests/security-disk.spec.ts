@@ -6,7 +6,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, type Page, test } from "@playwright/test";
-import { offlineAppUrl, resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
+import { scriptFake, captureAppUrl as tencentAppUrl } from "../support/capture-servers";
+import { offlineAppUrl as sharedOfflineAppUrl } from "../support/servers";
+
+/** Like the capture specs (CAPTURE_APP_URL, CAPTURE_FAKE_URL): another set of servers while a suite holds the ports. */
+const offlineAppUrl = process.env.SECURITY_OFFLINE_URL ?? sharedOfflineAppUrl;
 
 // Passport images never land on disk: after both providers handled an image, no file written since the start of the
 // test (in the temp dir or anywhere in the repository) holds any piece of it, raw or base64.
@@ -76,8 +80,7 @@ test("images sent through either provider are never written to disk", async ({ p
     expect(image.length).toBeGreaterThan(200_000);
     const pieces = fingerprints(image);
 
-    await resetFakeTencent();
-    await scriptFakeTencent([{ type: "success" }]);
+    await scriptFake([{ type: "success" }]);
     const statuses: Record<string, number> = {};
     for (const [name, base] of [
       ["tencent", tencentAppUrl],
@@ -119,6 +122,5 @@ test("images sent through either provider are never written to disk", async ({ p
   } finally {
     await rm(marker, { force: true });
     await rm(`${marker}-control`, { force: true });
-    await resetFakeTencent();
   }
 });

@@ -1,12 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
-import {
-  E2E_PORTS,
-  fakeTencentRequests,
-  offlineAppUrl,
-  resetFakeTencent,
-  scriptFakeTencent,
-  tencentAppUrl,
-} from "../support/servers";
+import { fakeRequests, scriptFake, captureAppUrl as tencentAppUrl } from "../support/capture-servers";
+import { E2E_PORTS, offlineAppUrl as sharedOfflineAppUrl } from "../support/servers";
+
+/** Like the capture specs (CAPTURE_APP_URL, CAPTURE_FAKE_URL): another set of servers while a suite holds the ports. */
+const offlineAppUrl = process.env.SECURITY_OFFLINE_URL ?? sharedOfflineAppUrl;
+const fakeUrl = process.env.CAPTURE_FAKE_URL ?? `http://127.0.0.1:${E2E_PORTS.fakeTencent}`;
 
 // The web app runs under its CSP in Debian Chromium with no violation, and other origins cannot use the API.
 
@@ -111,29 +109,35 @@ test.describe("content security policy", () => {
   }
 
   test("a photo goes through the page (worker, fetch, result) with no violation", async ({ page }) => {
-    await resetFakeTencent();
-    await scriptFakeTencent([{ type: "success" }]);
+    await scriptFake([{ type: "success", person: { documentNumber: "CSP4TEST7" } }]);
     const csp = await watchCsp(page);
     await page.goto(`${tencentAppUrl}/`);
     const photo = await jpegFromPage(page, 1200, 900);
     const sent = page.waitForResponse((r) => r.url().endsWith("/api/passport") && r.request().method() === "POST");
     await page
-      .locator("input[type=file]")
-      .first()
+      .getByLabel("Choose a file")
       .setInputFiles({ name: "passport.jpg", mimeType: "image/jpeg", buffer: photo });
     const response = await sent;
     expect(response.status()).toBe(200);
+    // The compression worker ran, the upload went out and the result rendered, all under the policy.
+    await expect(page.getByText("CSP4TEST7").first()).toBeVisible();
     await page.waitForLoadState("networkidle");
     expect(await csp.violations()).toEqual([]);
     expect(csp.consoleErrors).toEqual([]);
   });
 });
 
+/** Calls that reached the fake upstream's API (not the browser's own favicon request to the fake's origin). */
+const upstreamCalls = async () =>
+  ((await fakeRequests()) as unknown as { method: string }[]).filter((r) => r.method === "POST").length;
+
 test.describe("other origins", () => {
   test("a page on another origin cannot call the API, and it costs no upstream call", async ({ page, request }) => {
-    await resetFakeTencent();
-    // The fake upstream's origin (another port) stands in for a hostile site.
-    await page.goto(`http://127.0.0.1:${E2E_PORTS.fakeTencent}/__fake/health`);
+    await scriptFake([{ type: "success" }]);
+    // The fake upstream's origin (another port) stands in for a hostile site; it sends no CSP, so the browser really
+    // sends the request and it is our server that refuses it.
+    const hostile = new URL(fakeUrl).origin;
+    await page.goto(`${hostile}/__fake/health`);
     const outcome = await page.evaluate(async (target) => {
       const form = new FormData();
       form.set("image", new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16])], { type: "image/jpeg" }), "x.jpg");
@@ -145,17 +149,17 @@ test.describe("other origins", () => {
       }
     }, tencentAppUrl);
     expect(outcome).toBe("refused TypeError");
-    expect(await fakeTencentRequests()).toEqual([]);
+    expect(await upstreamCalls()).toBe(0);
 
     // What the server said to that browser: 403 with our code, and no CORS grant.
     const direct = await request.post(`${tencentAppUrl}/api/passport`, {
-      headers: { origin: `http://127.0.0.1:${E2E_PORTS.fakeTencent}` },
+      headers: { origin: hostile },
       multipart: { image: { name: "x.jpg", mimeType: "image/jpeg", buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) } },
     });
     expect(direct.status()).toBe(403);
     expect(direct.headers()["access-control-allow-origin"]).toBeUndefined();
     expect(((await direct.json()) as { error: { code: string } }).error.code).toBe("origin_not_allowed");
-    expect(await fakeTencentRequests()).toEqual([]);
+    expect(await upstreamCalls()).toBe(0);
 
     // Health is readable cross-origin only by servers, never granted to browsers either.
     const health = await request.get(`${tencentAppUrl}/api/health`, { headers: { origin: "https://evil.example" } });
