@@ -43,6 +43,8 @@ export const QUALITY_THRESHOLDS = {
   mrzCapHeightPx: 20,
   /** Page area as a share of the frame. */
   documentAreaShare: 0.3,
+  /** Weakest character of an MRZ field, as the recogniser scored it (0..1). */
+  fieldConfidence: 0.6,
 } as const;
 
 const OVERVIEW_SIDE = 800;
@@ -92,6 +94,27 @@ function fieldConfidences(report: MrzReport, confidences: number[][]): EngineRes
   }
   if (out.surname !== undefined && out.givenNames !== undefined) out.fullName = Math.min(out.surname, out.givenNames);
   if (all.length) out.mrz = round(all.reduce((s, c) => s + c, 0) / all.length, 3);
+  return out;
+}
+
+/** One low_confidence warning per MRZ field whose weakest character scored under the threshold: the guard for
+ *  fields no check digit protects (names, country codes, sex). */
+function confidenceWarnings(report: MrzReport, confidences: number[][]): Warning[] {
+  const t = QUALITY_THRESHOLDS.fieldConfidence;
+  const out: Warning[] = [];
+  for (const f of report.fields) {
+    const slice = confidences[f.line]?.slice(f.start, f.end) ?? [];
+    if (!slice.length) continue;
+    const min = Math.min(...slice);
+    if (min < t) {
+      out.push(
+        makeWarning("low_confidence", {
+          field: f.name,
+          details: { confidence: round(min, 3), threshold: t, state: f.state },
+        }),
+      );
+    }
+  }
   return out;
 }
 
@@ -195,6 +218,7 @@ export async function runPipeline(
     const td3 = read.report.format === "TD3";
     const warnings = [
       ...mrzWarnings(read.report, options.today ? { today: options.today } : {}),
+      ...confidenceWarnings(read.report, read.confidences),
       ...qualityWarnings({
         band,
         text,
