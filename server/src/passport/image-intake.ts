@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors";
+import { decodeBase64 } from "./base64";
 import { base64Length, MAX_BASE64_CHARS, MAX_IMAGE_BYTES, megabytes } from "./image-limits";
 import { type AcceptedMediaType, sniffImage } from "./sniff-image";
 
@@ -74,22 +75,14 @@ async function fromJson(request: Request): Promise<{ image: Uint8Array; portrait
       { retake: true },
     );
   }
-  return { image: decodeBase64(base64), portrait: parsed.data.portrait ?? false };
+  const image = decodeBase64(base64);
+  if (!image) throw new AppError(400, "invalid_base64", "imageBase64 is not valid base64.");
+  return { image, portrait: parsed.data.portrait ?? false };
 }
 
 function stripDataUrl(value: string): string {
   const match = /^data:[\w/+.-]+;base64,/i.exec(value);
   return (match ? value.slice(match[0].length) : value).replace(/\s+/g, "");
-}
-
-function decodeBase64(base64: string): Uint8Array {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) {
-    throw new AppError(400, "invalid_base64", "imageBase64 is not valid base64.");
-  }
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 function tooLarge(bytes: number): AppError {

@@ -3,25 +3,14 @@
  * Built by index.ts from the validated env (see docs/decisions/0201-tencent-signing-and-transport.md).
  */
 import { AppError } from "../../errors";
+import { encodeBase64 } from "../base64";
+import { MAX_BASE64_CHARS } from "../image-limits";
 import type { PassportProvider, RecognizeInput } from "../provider";
 import type { PassportResult } from "../result";
 import { createTencentClient, type TencentClientConfig } from "./client";
 import { mapTencentResponse } from "./map-response";
 
-/** MLIDPassportOCR's limit on ImageBase64, after encoding. */
-export const TENCENT_MAX_IMAGE_BASE64 = 7 * 1024 * 1024;
-
 export type TencentProviderConfig = TencentClientConfig;
-
-/** Base64 with web-standard APIs only (no Buffer), in chunks so large images do not overflow the call stack. */
-export function toBase64(bytes: Uint8Array): string {
-  const CHUNK = 0x8000;
-  let binary = "";
-  for (let offset = 0; offset < bytes.length; offset += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + CHUNK));
-  }
-  return btoa(binary);
-}
 
 export function createTencentProvider(config: TencentProviderConfig): PassportProvider {
   const configured = Boolean(config.secretId && config.secretKey);
@@ -39,8 +28,8 @@ export function createTencentProvider(config: TencentProviderConfig): PassportPr
           "The passport service is not set up: Tencent Cloud credentials are missing. The operator has to set them.",
         );
       }
-      const imageBase64 = toBase64(input.image);
-      if (imageBase64.length > TENCENT_MAX_IMAGE_BASE64) {
+      const imageBase64 = encodeBase64(input.image);
+      if (imageBase64.length > MAX_BASE64_CHARS) {
         throw new AppError(
           413,
           "image_too_large",
