@@ -1,14 +1,15 @@
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
-import { offlineAppUrl as sharedOfflineAppUrl } from "../support/servers";
 
-/** Another set of servers while a suite holds the shared ports (like CAPTURE_APP_URL for the capture specs). */
-const offlineAppUrl = process.env.SECURITY_OFFLINE_URL ?? sharedOfflineAppUrl;
+const repo = fileURLToPath(new URL("../..", import.meta.url));
 
 // Images that pass the magic-byte check but are broken or hostile, sent over HTTP to the built server running the
-// offline engine (the one that decodes): each gets its specific 4xx, memory stays flat, the server keeps serving.
+// offline engine (the one that decodes), in its own process: each gets its specific 4xx, its memory stays flat, it
+// keeps serving, and its logs hold nothing of the images.
 // (Bad input refused before decoding is covered in server/src/app.http.test.ts.)
 
 function crc32(bytes: Uint8Array): number {
@@ -66,31 +67,88 @@ async function photoJpeg(page: Page): Promise<Buffer> {
   return Buffer.from(bytes);
 }
 
-/** Peak resident memory of the process listening on `port` (the offline app), from /proc. */
-function peakRssOfListener(port: number): number | null {
-  const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
-  const pid = out.match(/pid=(\d+)/)?.[1];
-  if (!pid) return null;
-  const kb = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m)?.[1];
-  return kb ? Number(kb) * 1024 : null;
+interface OfflineServer {
+  url: string;
+  pid: number;
+  output: () => string;
+  stop: () => Promise<void>;
 }
 
+/** The built server with the offline engine as its own process (free port), so its logs and memory can be read. */
+async function startOfflineServer(): Promise<OfflineServer> {
+  const child = spawn(process.execPath, [join(repo, "server/dist/index.js")], {
+    cwd: join(repo, "e2e"),
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", OCR_PROVIDER: "local", RATE_LIMIT_MAX: "1000" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (d: Buffer) => {
+    output += d.toString();
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    child.stdout.on("data", () => {
+      const port = output.match(/listening on http:\/\/localhost:(\d+)/)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    pid: child.pid ?? 0,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Peak resident memory of a process (kernel high-water mark), from /proc. */
+function peakRss(pid: number): number {
+  const kb = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m)?.[1];
+  if (!kb) throw new Error(`no VmHWM for ${pid}`);
+  return Number(kb) * 1024;
+}
+
+let server: OfflineServer;
+const sent: Buffer[] = [];
+
 async function post(bytes: Buffer, type: string) {
+  sent.push(bytes);
   const form = new FormData();
   form.set("image", new Blob([new Uint8Array(bytes)], { type }), "passport");
-  const res = await fetch(`${offlineAppUrl}/api/passport`, { method: "POST", body: form });
+  const res = await fetch(`${server.url}/api/passport`, { method: "POST", body: form });
   const body = (await res.json()) as { error?: { code: string; message: string } };
   return { status: res.status, code: body.error?.code, message: body.error?.message ?? "" };
 }
 
 test.describe("broken and hostile images, decoded by the offline engine", () => {
+  test.describe.configure({ mode: "serial" });
+
   test.beforeAll(async () => {
-    const health = (await (await fetch(`${offlineAppUrl}/api/health`)).json()) as { ready: boolean; detail?: string };
+    test.setTimeout(120_000);
+    server = await startOfflineServer();
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { ready: boolean; detail?: string };
     expect(health, "the offline engine must be ready for these tests").toMatchObject({ ready: true });
   });
 
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
   test("a truncated JPEG", async ({ page }) => {
-    await page.goto(`${offlineAppUrl}/__none__`);
+    await page.goto("about:blank");
     const jpeg = await photoJpeg(page);
     const r = await post(jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), "image/jpeg");
     expect([r.status, r.code]).toEqual([422, "image_undecodable"]);
@@ -104,19 +162,26 @@ test.describe("broken and hostile images, decoded by the offline engine", () => 
   });
 
   test("a PNG that declares 20000 x 20000 pixels is refused without allocating it", async () => {
-    const before = peakRssOfListener(Number(new URL(offlineAppUrl).port));
+    const before = peakRss(server.pid);
     const bomb = declaredPng(20_000, 20_000);
     expect(bomb.length).toBeLessThan(100_000);
     const r = await post(bomb, "image/png");
     expect([r.status, r.code]).toEqual([413, "image_too_large_pixels"]);
     expect(r.message).toContain("20000x20000");
-    const after = peakRssOfListener(Number(new URL(offlineAppUrl).port));
     // Decoding it would take 1.2 GB (RGB) at least; the peak may not move by more than a fraction of that.
-    if (before !== null && after !== null) expect(after - before).toBeLessThan(200 * 1024 * 1024);
+    expect(peakRss(server.pid) - before).toBeLessThan(200 * 1024 * 1024);
   });
 
-  test("the server keeps serving afterwards", async () => {
-    const res = await fetch(`${offlineAppUrl}/api/health`);
+  test("the server keeps serving afterwards, and its logs hold nothing of the images", async () => {
+    const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
+    const logs = server.output();
+    expect(logs.match(/"path":"\/api\/passport"/g)?.length).toBe(sent.length);
+    for (const bytes of sent) {
+      const base64 = bytes.toString("base64");
+      const middle = Math.floor(base64.length / 8) * 4;
+      expect(logs).not.toContain(base64.slice(middle, middle + 32));
+      expect(logs).not.toContain(bytes.subarray(16, 48).toString("latin1"));
+    }
   });
 });
