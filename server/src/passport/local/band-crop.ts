@@ -12,6 +12,8 @@ export interface BandCrop {
   corners: [Point, Point, Point, Point];
   /** Text lines told apart in the crop. */
   lines: number;
+  /** Each text line's rows in `image` (top inclusive, bottom exclusive), with a margin, top to bottom. */
+  lineRows: { top: number; bottom: number }[];
   /** Measured character cap height in original pixels. */
   capHeightPx: number;
   /** Text direction in the original image (radians). */
@@ -260,10 +262,19 @@ export async function cropBand(
   const outW = Math.max(16, Math.round(2 * mu * scale));
   const outH = Math.max(8, Math.round(2 * mv * scale));
   const image = stretch(warp(gray, rect.left, rect.top, density, textFrame, mu, mv, outW, outH));
+  const margin = 0.45 * capTarget;
+  const lineRows = lines.map((r) => {
+    const toRow = (row: number) => (-halfV + row / medium - cv + mv) * scale;
+    return {
+      top: Math.max(0, Math.floor(toRow(r.top) - margin)),
+      bottom: Math.min(outH, Math.ceil(toRow(r.bottom) + margin)),
+    };
+  });
   return {
     image,
     corners: [corner(-hu, -hv), corner(hu, -hv), corner(hu, hv), corner(-hu, hv)],
     lines: lines.length,
+    lineRows,
     capHeightPx: capPx,
     angle: bestAngle,
   };

@@ -1,11 +1,13 @@
 import type { ErrorStatus } from "../../errors";
 import type { DecodableMediaType } from "./decode-image";
+import type { ReadMode } from "./read-band";
 import type { EngineResult } from "./run-pipeline";
 
 /** Messages between the engine pool (main thread) and its worker threads. */
 export interface EngineWorkerData {
   langPath: string;
   lang: string;
+  readMode?: ReadMode;
 }
 
 export interface JobRequest {

@@ -13,7 +13,11 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 
 port.on("message", async (job: JobRequest) => {
   try {
-    const result = await runPipeline({ image: job.image, mediaType: job.mediaType, portrait: job.portrait }, ocr);
+    const result = await runPipeline(
+      { image: job.image, mediaType: job.mediaType, portrait: job.portrait },
+      ocr,
+      data.readMode ? { readMode: data.readMode } : {},
+    );
     send({ type: "result", id: job.id, result });
   } catch (err) {
     if (err instanceof AppError) {

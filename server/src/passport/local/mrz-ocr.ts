@@ -14,7 +14,8 @@ export interface OcrLine {
 }
 
 export interface MrzOcr {
-  readLines(image: GrayImage): Promise<OcrLine[]>;
+  /** Recognises the image as one block of lines (PSM 6) or as a single line (PSM 7). */
+  readLines(image: GrayImage, mode?: "block" | "line"): Promise<OcrLine[]>;
   terminate(): Promise<void>;
 }
 
@@ -22,8 +23,6 @@ export interface MrzOcrOptions {
   /** Folder holding `<lang>.traineddata` (uncompressed). Nothing is fetched. */
   langPath: string;
   lang: string;
-  /** Page segmentation mode (default: one uniform block of text). */
-  psm?: PSM;
 }
 
 /**
@@ -40,14 +39,22 @@ export async function createMrzOcr(options: MrzOcrOptions): Promise<MrzOcr> {
     gzip: false,
     errorHandler: () => {},
   });
+  let current: PSM = PSM.SINGLE_BLOCK;
   await worker.setParameters({
-    tessedit_pageseg_mode: options.psm ?? PSM.SINGLE_BLOCK,
+    tessedit_pageseg_mode: current,
     tessedit_char_whitelist: MRZ_ALPHABET,
     user_defined_dpi: "300",
   });
   return {
-    async readLines(image) {
-      const png = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } })
+    async readLines(image, mode = "block") {
+      const psm = mode === "line" ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK;
+      if (psm !== current) {
+        await worker.setParameters({ tessedit_pageseg_mode: psm });
+        current = psm;
+      }
+      const png = await sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
+        raw: { width: image.width, height: image.height, channels: 1 },
+      })
         .png({ compressionLevel: 1 })
         .toBuffer();
       const { data } = await worker.recognize(png, {}, { text: true, blocks: true });

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { PassportProvider, ProviderHealth } from "../provider";
 import { EnginePool } from "./engine-pool";
+import type { ReadMode } from "./read-band";
 import { defaultModelDir, workerEntry } from "./worker-entry";
 
 export interface LocalProviderOptions {
@@ -13,6 +14,8 @@ export interface LocalProviderOptions {
   modelDir?: string;
   /** Model name (default "mrz"). */
   lang?: string;
+  /** Recognise the band whole or line by line (default: the pipeline's READ_MODE). */
+  readMode?: ReadMode;
 }
 
 export interface LocalProvider extends PassportProvider {
@@ -40,7 +43,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
     queueMax: options.queueMax,
     workerUrl: entry.url,
     argv: entry.argv,
-    workerData: { langPath: modelDir, lang },
+    workerData: { langPath: modelDir, lang, ...(options.readMode ? { readMode: options.readMode } : {}) },
   });
   return {
     name: "local",

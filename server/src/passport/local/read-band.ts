@@ -4,6 +4,14 @@ import type { MrzReport } from "../../mrz/types";
 import type { MrzOcr, OcrLine } from "./mrz-ocr";
 import type { GrayImage } from "./raster";
 
+/** How the band is handed to the recogniser: whole (tesseract finds the lines) or one crop per located line. */
+export type ReadMode = "block" | "lines";
+
+export interface BandImage {
+  image: GrayImage;
+  lineRows: { top: number; bottom: number }[];
+}
+
 /** Line shapes of the ICAO formats: [line count, characters per line]. */
 const SHAPES: readonly [number, number][] = [
   [2, 44],
@@ -18,6 +26,35 @@ export type BandRead =
   | { status: "inconsistent"; report: MrzReport; flipped: boolean }
   /** Nothing MRZ-shaped. */
   | { status: "none" };
+
+function rows(image: GrayImage, top: number, bottom: number): GrayImage {
+  return {
+    width: image.width,
+    height: bottom - top,
+    data: image.data.subarray(top * image.width, bottom * image.width),
+  };
+}
+
+/** Recognises the band in the given mode; in "lines" mode each line crop is read on its own and joined in order. */
+async function recognise(ocr: MrzOcr, band: BandImage, mode: ReadMode): Promise<OcrLine[]> {
+  if (mode === "block" || band.lineRows.length === 0) return ocr.readLines(band.image, "block");
+  const out: OcrLine[] = [];
+  for (const r of band.lineRows) {
+    const lines = await ocr.readLines(rows(band.image, r.top, r.bottom), "line");
+    const text = lines.map((l) => l.text).join("");
+    if (text) out.push({ text, confidences: lines.flatMap((l) => l.confidences) });
+  }
+  return out;
+}
+
+/** The band turned by 180 degrees, its line rows mirrored and reordered top to bottom. */
+function flip(band: BandImage): BandImage {
+  const h = band.image.height;
+  return {
+    image: rotate180(band.image),
+    lineRows: band.lineRows.map((r) => ({ top: h - r.bottom, bottom: h - r.top })).reverse(),
+  };
+}
 
 /** Rotates a raster by 180 degrees. */
 export function rotate180(image: GrayImage): GrayImage {
@@ -98,10 +135,10 @@ function attempt(lines: OcrLine[], today: Date | undefined): BandRead {
  * Recognises a deskewed band, then the MRZ engine verifies and corrects it by its check digits. When that fails the
  * band is tried upside down (a page held the wrong way round).
  */
-export async function readBand(ocr: MrzOcr, band: GrayImage, today?: Date): Promise<BandRead> {
-  const upright = attempt(await ocr.readLines(band), today);
+export async function readBand(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
+  const upright = attempt(await recognise(ocr, band, mode), today);
   if (upright.status === "valid") return upright;
-  const flipped = attempt(await ocr.readLines(rotate180(band)), today);
+  const flipped = attempt(await recognise(ocr, flip(band), mode), today);
   if (flipped.status === "valid") return { ...flipped, flipped: true };
   if (upright.status === "inconsistent") return upright;
   if (flipped.status === "inconsistent") return { ...flipped, flipped: true };

@@ -12,7 +12,7 @@ import { locateMrz } from "./locate-mrz";
 import type { MrzOcr } from "./mrz-ocr";
 import { cropPortrait } from "./portrait-crop";
 import { type RgbImage, toGray } from "./raster";
-import { type BandRead, readBand } from "./read-band";
+import { type BandRead, type ReadMode, readBand } from "./read-band";
 import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "./td3-geometry";
 
 /** What the engine returns; the provider adds the request id. */
@@ -29,7 +29,12 @@ export interface PipelineOptions {
   maxCandidates?: number;
   /** The day dates are judged against (tests). */
   today?: Date;
+  /** Recognise the band whole or line by line (default: READ_MODE). */
+  readMode?: ReadMode;
 }
+
+/** Default recogniser input, chosen on the held-out benchmark (bench/engine.ts). */
+export const READ_MODE: ReadMode = "block";
 
 /** Thresholds of the quality warnings, reported in each warning's details beside the measured value. */
 export const QUALITY_THRESHOLDS = {
@@ -206,7 +211,7 @@ export async function runPipeline(
   for (const candidate of candidates) {
     const band = await cropBand(source, candidate);
     if (!band) continue;
-    const read: BandRead = await readBand(ocr, band.image, options.today);
+    const read: BandRead = await readBand(ocr, band, options.readMode ?? READ_MODE, options.today);
     if (read.status === "inconsistent") inconsistent = true;
     if (read.status !== "valid") continue;
 
