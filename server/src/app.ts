@@ -3,6 +3,7 @@ import { type RequestIdVariables, requestId } from "hono/request-id";
 import type { Store } from "hono-rate-limiter";
 import { AppError } from "./errors";
 import { type AccessLogSink, accessLog } from "./http/access-log";
+import { concurrencyLimit } from "./http/concurrency-limit";
 import { originGuard } from "./http/origin-guard";
 import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
@@ -14,6 +15,8 @@ export interface AppDeps {
   /** Origins allowed to call the API from another origin (CORS). Empty: same origin only. */
   corsAllowOrigins?: readonly string[];
   rateLimit?: { max: number; windowMs: number; store?: Store };
+  /** Image requests processed at once and waiting; bounds memory under load (see http/concurrency-limit.ts). */
+  concurrency?: { maxInFlight: number; maxQueued: number };
   /** Identifies the client for rate limiting (the runtime knows the socket address; app.ts does not). */
   clientKey?: (c: Context) => string;
   accessLog?: AccessLogSink;
@@ -22,6 +25,7 @@ export interface AppDeps {
 }
 
 export const DEFAULT_RATE_LIMIT = { max: 30, windowMs: 60_000 };
+export const DEFAULT_CONCURRENCY = { maxInFlight: 16, maxQueued: 64 };
 
 export function createApp(deps: AppDeps) {
   const limits = deps.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -31,6 +35,7 @@ export function createApp(deps: AppDeps) {
     .use(securityHeaders())
     .use("/api/*", ...originGuard(deps.corsAllowOrigins ?? []))
     .use("/api/passport", rateLimit({ ...limits, clientKey: deps.clientKey ?? (() => "unknown") }))
+    .use("/api/passport", concurrencyLimit(deps.concurrency ?? DEFAULT_CONCURRENCY))
     .get("/api/health", async (c) => {
       const health = await deps.provider.health();
       return c.json(health, health.ready ? 200 : 503);

@@ -40,6 +40,9 @@ export const envSchema = z
     /** Requests per client per window on /api/passport. */
     RATE_LIMIT_MAX: positiveInt(30),
     RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+    /** Image requests processed at once, and how many may wait for a slot before 503 server_busy. */
+    MAX_CONCURRENT_REQUESTS: positiveInt(16),
+    MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).default(64),
     /** Trust X-Forwarded-For for the client address (behind a reverse proxy only). */
     TRUST_PROXY: z
       .enum(["true", "false", ""])

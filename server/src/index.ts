@@ -23,6 +23,7 @@ const app = createApp({
   provider,
   corsAllowOrigins: env.CORS_ALLOW_ORIGINS,
   rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+  concurrency: { maxInFlight: env.MAX_CONCURRENT_REQUESTS, maxQueued: env.MAX_QUEUED_REQUESTS },
   clientKey: clientAddress(env),
   accessLog: jsonLinesToStdout,
   assets: webAssets(),
