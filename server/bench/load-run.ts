@@ -8,6 +8,8 @@ export interface LoadOptions {
   body?: Buffer;
   connections: number;
   durationSeconds: number;
+  /** Bodies to cycle through, each connection in turn (instead of one body). */
+  cycle?: { body: Buffer; headers: Record<string, string> }[];
   /** Requests per second for the whole run (closed loop when absent). */
   overallRate?: number;
 }
@@ -32,6 +34,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     method: options.method ?? "POST",
     headers: options.headers ?? {},
     ...(options.body ? { body: options.body } : {}),
+    ...(options.cycle
+      ? { requests: options.cycle.map((r) => ({ method: options.method ?? "POST", body: r.body, headers: r.headers })) }
+      : {}),
     connections: options.connections,
     duration: options.durationSeconds,
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),

@@ -44,6 +44,7 @@ export async function benchOffline(options: { durationSeconds: number; burst: nu
     const throughput = await runLoad({
       url: `${server.url}/api/passport`,
       ...first,
+      cycle: uploads,
       connections: workers,
       durationSeconds: options.durationSeconds,
     });
