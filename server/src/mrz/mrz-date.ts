@@ -11,10 +11,18 @@ export interface ResolvedDate {
   partial: boolean;
 }
 
-const DIGITS2 = /^\d\d$/;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS[month - 1] ?? 31);
+}
+
+function twoDigits(s: string): boolean {
+  if (s.length !== 2) return false;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(1);
+  return a >= 48 && a <= 57 && b >= 48 && b <= 57;
 }
 
 /**
@@ -22,16 +30,16 @@ function daysInMonth(year: number, month: number): number {
  * 20 years ahead of `today` (beyond that, 19yy).
  */
 export function resolveMrzDate(yymmdd: string, role: DateRole, today: Date): ResolvedDate {
-  if (/^<{6}$/.test(yymmdd)) return { iso: null, invalid: false, partial: false };
+  if (yymmdd === "<<<<<<") return { iso: null, invalid: false, partial: false };
   const yy = yymmdd.slice(0, 2);
   const mm = yymmdd.slice(2, 4);
   const dd = yymmdd.slice(4, 6);
   const monthUnknown = mm === "<<";
   const dayUnknown = dd === "<<";
-  if (yymmdd.length !== 6 || !DIGITS2.test(yy) || (!monthUnknown && !DIGITS2.test(mm))) {
+  if (yymmdd.length !== 6 || !twoDigits(yy) || (!monthUnknown && !twoDigits(mm))) {
     return { iso: null, invalid: true, partial: false };
   }
-  if (!dayUnknown && !DIGITS2.test(dd)) return { iso: null, invalid: true, partial: false };
+  if (!dayUnknown && !twoDigits(dd)) return { iso: null, invalid: true, partial: false };
   if (monthUnknown && !dayUnknown) return { iso: null, invalid: true, partial: false };
 
   const y2 = Number(yy);
