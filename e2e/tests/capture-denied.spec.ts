@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { deniedCameraLaunch } from "../support/capture-browser";
+import { expectNoSeriousViolations } from "../support/capture-axe";
+import { deniedCameraLaunch, PHONE } from "../support/capture-browser";
 import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
 import { captureAppUrl, scriptFake } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
@@ -27,8 +28,21 @@ test("shows the blocked screen with steps for this browser, and upload works fro
   // Desktop Chromium on Linux gets the Chrome steps.
   await expect(page.getByText("Click the icon left of the address bar → Camera → Allow.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Try the camera again" })).toBeVisible();
+  await expectNoSeriousViolations(page, "denied");
   await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
   const image = await sentImage(page);
   expect(image.base64Length).toBeLessThanOrEqual(7 * 1024 * 1024);
   await expect(page.getByText(fx.truth.document.number).first()).toBeVisible({ timeout: 30_000 });
+});
+
+test.describe("phone", () => {
+  test.use(PHONE);
+
+  test("axe: the blocked screen at a phone viewport with touch", async ({ page }) => {
+    await page.goto(`${captureAppUrl}/`);
+    await page.getByRole("button", { name: "Use the camera" }).click();
+    await expect(page.getByRole("heading", { name: "Camera access is blocked" })).toBeVisible();
+    await expect(page.getByLabel("Take a photo with the camera app")).toHaveAttribute("capture", "environment");
+    await expectNoSeriousViolations(page, "denied (phone)");
+  });
 });

@@ -24,12 +24,13 @@ export function usePassportFlow(initial: FlowStep["name"] = "start") {
   const from = useRef<"camera" | "upload">("camera");
   /** The last image that finished preparing, so "try again" can resend it. */
   const lastPrepared = useRef<PreparedImage | undefined>(undefined);
-  const mutation = useRecognizePassport();
+  // mutateAsync and reset are stable across renders; the mutation object itself is not.
+  const { mutateAsync, reset, failureCount } = useRecognizePassport();
 
   const send = useCallback(
     async (prepared: PreparedImage, signal: AbortSignal) => {
       setStep({ name: "working", stage: "upload", percent: 0, prepared });
-      const result = await mutation.mutateAsync({
+      const result = await mutateAsync({
         image: prepared.blob,
         signal,
         onUploadProgress: (percent) =>
@@ -41,7 +42,7 @@ export function usePassportFlow(initial: FlowStep["name"] = "start") {
       });
       setStep({ name: "review", result, image: prepared.blob, prepared });
     },
-    [mutation],
+    [mutateAsync],
   );
 
   const run = useCallback(async (work: (signal: AbortSignal) => Promise<void>) => {
@@ -86,9 +87,9 @@ export function usePassportFlow(initial: FlowStep["name"] = "start") {
   const cancel = useCallback(() => {
     controller.current?.abort();
     controller.current = null;
-    mutation.reset();
+    reset();
     setStep(from.current === "upload" ? { name: "upload" } : { name: "camera" });
-  }, [mutation]);
+  }, [reset]);
 
   const go = useCallback((next: FlowStep) => {
     controller.current?.abort();
@@ -96,5 +97,5 @@ export function usePassportFlow(initial: FlowStep["name"] = "start") {
     setStep(next);
   }, []);
 
-  return { step, submit, retrySend, cancel, go, failureCount: mutation.failureCount };
+  return { step, submit, retrySend, cancel, go, failureCount };
 }
