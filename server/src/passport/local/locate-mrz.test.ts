@@ -5,6 +5,7 @@ import { cropBand } from "./band-crop";
 import { openImage } from "./decode-image";
 import { type BandCandidate, locateMrz } from "./locate-mrz";
 import { toGray } from "./raster";
+import { mmQuad, pageToImage, TD3_MM } from "./td3-geometry";
 
 const centre = (q: readonly Point[]) => ({
   x: q.reduce((s, p) => s + p.x, 0) / q.length,
@@ -73,6 +74,14 @@ describe("locateMrz + cropBand on generated passports", () => {
       const slack = 0.05 * truthLength;
       for (const p of crop.corners) {
         expect(Math.min(...truthBand.map((q) => dist(p, q)))).toBeLessThan(slack);
+      }
+      // Upright pages: the portrait predicted from the band by the TD3 geometry lies on the truth's portrait box.
+      if (Math.abs(g.truth.conditions.rotationDeg) < 90) {
+        const p = TD3_MM.portrait;
+        const portrait = mmQuad(pageToImage(crop.corners), p.left, p.top, p.left + p.width, p.top + p.height);
+        portrait.forEach((q, i) => {
+          expect(dist(q, g.truth.portraitBox[i]!)).toBeLessThan(0.06 * truthLength);
+        });
       }
       expect(crop.image.height).toBeGreaterThan(60);
       expect(crop.image.width / crop.image.height).toBeGreaterThan(6);

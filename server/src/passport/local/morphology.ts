@@ -5,8 +5,8 @@ import type { GrayImage } from "./raster";
  * kernel size). Borders replicate the edge pixel.
  */
 
-/** Running min/max over a window of k (odd) along each row; borders replicate the edge pixel. */
-function rowFilter(src: Uint8Array, dst: Uint8Array, width: number, height: number, k: number, useMax: boolean): void {
+/** Running max over a window of k (odd) along each row; borders replicate the edge pixel. */
+function rowMax(src: Uint8Array, dst: Uint8Array, width: number, height: number, k: number): void {
   const r = k >> 1;
   const padded = width + 2 * r;
   const line = new Uint8Array(padded);
@@ -14,48 +14,37 @@ function rowFilter(src: Uint8Array, dst: Uint8Array, width: number, height: numb
   const h = new Uint8Array(padded);
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    const first = src[row]!;
-    const last = src[row + width - 1]!;
-    for (let i = 0; i < r; i++) {
-      line[i] = first;
-      line[padded - 1 - i] = last;
-    }
+    line.fill(src[row]!, 0, r);
+    line.fill(src[row + width - 1]!, r + width, padded);
     line.set(src.subarray(row, row + width), r);
-    // Prefix (g) and suffix (h) extrema within consecutive blocks of k.
+    // Prefix (g) and suffix (h) maxima within consecutive blocks of k.
     for (let b = 0; b < padded; b += k) {
-      const e = Math.min(padded, b + k);
+      const e = b + k < padded ? b + k : padded;
       let acc = line[b]!;
       g[b] = acc;
       for (let i = b + 1; i < e; i++) {
         const v = line[i]!;
-        acc = useMax ? Math.max(v, acc) : Math.min(v, acc);
+        if (v > acc) acc = v;
         g[i] = acc;
       }
       acc = line[e - 1]!;
       h[e - 1] = acc;
       for (let i = e - 2; i >= b; i--) {
         const v = line[i]!;
-        acc = useMax ? Math.max(v, acc) : Math.min(v, acc);
+        if (v > acc) acc = v;
         h[i] = acc;
       }
     }
     for (let j = 0; j < width; j++) {
       const a = h[j]!;
       const c = g[j + k - 1]!;
-      dst[row + j] = useMax ? Math.max(a, c) : Math.min(a, c);
+      dst[row + j] = a > c ? a : c;
     }
   }
 }
 
 /** The same along columns, computed row by row over whole rows (cache friendly). */
-function columnFilter(
-  src: Uint8Array,
-  dst: Uint8Array,
-  width: number,
-  height: number,
-  k: number,
-  useMax: boolean,
-): void {
+function columnMax(src: Uint8Array, dst: Uint8Array, width: number, height: number, k: number): void {
   const r = k >> 1;
   const padded = height + 2 * r;
   const rowAt = (i: number) => {
@@ -74,7 +63,7 @@ function columnFilter(
       for (let x = 0; x < width; x++) {
         const v = src[s + x]!;
         const a = g[p + x]!;
-        g[o + x] = useMax ? Math.max(v, a) : Math.min(v, a);
+        g[o + x] = v > a ? v : a;
       }
     }
     h.set(src.subarray(rowAt(e - 1), rowAt(e - 1) + width), (e - 1) * width);
@@ -85,7 +74,7 @@ function columnFilter(
       for (let x = 0; x < width; x++) {
         const v = src[s + x]!;
         const a = h[n + x]!;
-        h[o + x] = useMax ? Math.max(v, a) : Math.min(v, a);
+        h[o + x] = v > a ? v : a;
       }
     }
   }
@@ -95,22 +84,41 @@ function columnFilter(
     for (let x = 0; x < width; x++) {
       const a = h[o + x]!;
       const c = g[hg + x]!;
-      dst[o + x] = useMax ? Math.max(a, c) : Math.min(a, c);
+      dst[o + x] = a > c ? a : c;
     }
   }
 }
 
-function rectFilter(img: GrayImage, kw: number, kh: number, useMax: boolean): GrayImage {
-  const { width, height } = img;
+function invert(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = 255 - data[i]!;
+  return out;
+}
+
+/** Max filter; the min filter is the max filter of the inverted image, inverted (one code path to keep fast). */
+function rectMax(data: Uint8Array, width: number, height: number, kw: number, kh: number): Uint8Array {
   const w = Math.max(1, kw | 1);
   const hgt = Math.max(1, kh | 1);
-  const tmp = new Uint8Array(width * height);
-  const out = new Uint8Array(width * height);
-  if (w > 1) rowFilter(img.data, tmp, width, height, w, useMax);
-  else tmp.set(img.data);
-  if (hgt > 1) columnFilter(tmp, out, width, height, hgt, useMax);
-  else out.set(tmp);
-  return { width, height, data: out };
+  let cur = data;
+  if (w > 1) {
+    const tmp = new Uint8Array(width * height);
+    rowMax(cur, tmp, width, height, w);
+    cur = tmp;
+  }
+  if (hgt > 1) {
+    const out = new Uint8Array(width * height);
+    columnMax(cur, out, width, height, hgt);
+    cur = out;
+  }
+  return cur === data ? data.slice() : cur;
+}
+
+function rectFilter(img: GrayImage, kw: number, kh: number, useMax: boolean): GrayImage {
+  const { width, height } = img;
+  const data = useMax
+    ? rectMax(img.data, width, height, kw, kh)
+    : invert(rectMax(invert(img.data), width, height, kw, kh));
+  return { width, height, data };
 }
 
 export function dilate(img: GrayImage, kw: number, kh: number): GrayImage {
