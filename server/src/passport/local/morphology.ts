@@ -19,7 +19,7 @@ function rowMax(src: Uint8Array, dst: Uint8Array, width: number, height: number,
     line.set(src.subarray(row, row + width), r);
     // Prefix (g) and suffix (h) maxima within consecutive blocks of k.
     for (let b = 0; b < padded; b += k) {
-      const e = b + k < padded ? b + k : padded;
+      const e = Math.min(b + k, padded);
       let acc = line[b]!;
       g[b] = acc;
       for (let i = b + 1; i < e; i++) {
@@ -38,7 +38,7 @@ function rowMax(src: Uint8Array, dst: Uint8Array, width: number, height: number,
     for (let j = 0; j < width; j++) {
       const a = h[j]!;
       const c = g[j + k - 1]!;
-      dst[row + j] = a > c ? a : c;
+      dst[row + j] = Math.max(a, c);
     }
   }
 }
@@ -63,7 +63,7 @@ function columnMax(src: Uint8Array, dst: Uint8Array, width: number, height: numb
       for (let x = 0; x < width; x++) {
         const v = src[s + x]!;
         const a = g[p + x]!;
-        g[o + x] = v > a ? v : a;
+        g[o + x] = Math.max(v, a);
       }
     }
     h.set(src.subarray(rowAt(e - 1), rowAt(e - 1) + width), (e - 1) * width);
@@ -74,7 +74,7 @@ function columnMax(src: Uint8Array, dst: Uint8Array, width: number, height: numb
       for (let x = 0; x < width; x++) {
         const v = src[s + x]!;
         const a = h[n + x]!;
-        h[o + x] = v > a ? v : a;
+        h[o + x] = Math.max(v, a);
       }
     }
   }
@@ -84,7 +84,7 @@ function columnMax(src: Uint8Array, dst: Uint8Array, width: number, height: numb
     for (let x = 0; x < width; x++) {
       const a = h[o + x]!;
       const c = g[hg + x]!;
-      dst[o + x] = a > c ? a : c;
+      dst[o + x] = Math.max(a, c);
     }
   }
 }
