@@ -103,8 +103,16 @@ test("images sent through either provider are never written to disk", async ({ p
     // The image was accepted and processed (not refused at the door): the upstream answered, the engine ran.
     expect(statuses["tencent multipart"]).toBe(200);
     expect(statuses["tencent json"]).toBe(200);
-    expect(statuses["offline multipart"]).not.toBe(400);
-    expect(statuses["offline multipart"]).not.toBe(415);
+    const offline = (await (await fetch(`${offlineAppUrl}/api/health`)).json()) as { ready: boolean };
+    if (offline.ready) {
+      // The engine decoded and read it (or said it found no MRZ in random pixels).
+      expect([200, 422]).toContain(statuses["offline multipart"]);
+      expect([200, 422]).toContain(statuses["offline json"]);
+    } else {
+      test
+        .info()
+        .annotations.push({ type: "note", description: "offline engine not ready: only the Tencent path ran" });
+    }
 
     // Control: a file that does hold the image (as base64) must be found, or the scan proves nothing.
     const control = `${marker}-control`;
