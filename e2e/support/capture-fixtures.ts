@@ -18,6 +18,24 @@ export const generatedDir = join(e2eRoot, "fixtures", "generated", "capture");
 export const heicFixture = join(e2eRoot, "fixtures", "capture", `passport-${CAPTURE_SEED}.heic`);
 /** The fake camera's video; made by captureFixtures(), which a spec's beforeAll runs before the browser starts. */
 export const fakeVideoPath = join(generatedDir, `${CAPTURE_SEED}.y4m`);
+/** Fake camera videos of bad conditions, each meant to fail exactly one live check. */
+export const HINT_VIDEOS = {
+  blurry: "scale=1440:1080,boxblur=6:2,pad=1920:1080:240:0:0x3a3a3a",
+  dark: "scale=1440:1080,pad=1920:1080:240:0:0x3a3a3a,eq=brightness=-0.6",
+  far: "scale=480:360,pad=1920:1080:720:360:0x3a3a3a",
+  glare: "scale=1440:1080,pad=1920:1080:240:0:0x3a3a3a,drawbox=x=700:y=300:w=420:h=260:color=white:t=fill",
+} as const;
+export type HintVideo = keyof typeof HINT_VIDEOS;
+export const hintVideoPath = (kind: HintVideo) => join(generatedDir, `${CAPTURE_SEED}-${kind}.y4m`);
+
+function y4m(source: string, filter: string, out: string): void {
+  execFileSync(
+    "ffmpeg",
+    ["-loglevel", "error", "-y", "-i", source, "-vf", `${filter},format=yuv420p`, "-frames:v", "2", "-r", "10", out],
+    { stdio: "pipe" },
+  );
+}
+
 /** Written into the rotated JPEG's EXIF; must never reach the server. */
 export const METADATA_MARKER = "E2E-METADATA-MARKER";
 
@@ -125,25 +143,10 @@ export async function captureFixtures(): Promise<CaptureFixtures> {
       .toFile(f.rotatedJpeg);
   }
   if (!existsSync(f.tooSmall)) await sharp(source).resize(640, 400, { fit: "fill" }).png().toFile(f.tooSmall);
-  if (!existsSync(f.video)) {
-    execFileSync(
-      "ffmpeg",
-      [
-        "-loglevel",
-        "error",
-        "-y",
-        "-i",
-        source,
-        "-vf",
-        "scale=1440:1080,pad=1920:1080:240:0:0x3a3a3a,format=yuv420p",
-        "-frames:v",
-        "2",
-        "-r",
-        "10",
-        f.video,
-      ],
-      { stdio: "pipe" },
-    );
+  if (!existsSync(f.video)) y4m(source, "scale=1440:1080,pad=1920:1080:240:0:0x3a3a3a", f.video);
+  for (const [kind, filter] of Object.entries(HINT_VIDEOS)) {
+    const out = hintVideoPath(kind as HintVideo);
+    if (!existsSync(out)) y4m(source, filter, out);
   }
   cached = { truth, ...f };
   return cached;

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { fakeCameraLaunch } from "./capture-browser";
+import { captureFixtures, type HintVideo, hintVideoPath } from "./capture-fixtures";
+import { captureAppUrl } from "./capture-servers";
+
+/**
+ * One live-check case: the fake camera plays a page that fails exactly one check; the worker's measures show it in
+ * the "Why?" panel, the live region announces the matching hint, and auto-capture does not fire.
+ * Call at the top level of its own spec file (the camera video is a browser launch flag).
+ */
+export function hintCase(kind: HintVideo, check: string, hint: string): void {
+  test.use({ launchOptions: fakeCameraLaunch(hintVideoPath(kind)) });
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    await captureFixtures();
+  });
+
+  test(`${kind} page: "${check}" fails, the hint says so, no auto-capture`, async ({ page }) => {
+    await page.goto(`${captureAppUrl}/`);
+    await page.getByRole("button", { name: "Use the camera" }).click();
+    await expect(page.getByRole("status")).toHaveText(hint, { timeout: 15_000 });
+    await page.getByText("Why?").click();
+    const rows = page.getByRole("table").getByRole("row");
+    await expect(rows.filter({ hasText: check })).toContainText("Not yet");
+    await expect(rows.filter({ hasText: "Not yet" })).toHaveCount(1);
+    // Several seconds of frames: the default needs 5 good ones in a row; none is good.
+    await page.waitForTimeout(3000);
+    await expect(page.getByRole("heading", { name: "Check the photo" })).toHaveCount(0);
+    await expect(page.getByRole("status")).toHaveText(hint);
+  });
+}
