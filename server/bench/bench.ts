@@ -3,6 +3,8 @@
  *   --quick          5 s load runs instead of 30 s (a local smoke run; not for docs/benchmarks.md)
  *   --json FILE      also write every raw figure as JSON
  *   --skip-browser   no Chromium compression run
+ * Engine accuracy and latency come from a smaller run of `bench:engine` (our model only), or from a saved output of a
+ * full run given as BENCH_ENGINE_OUTPUT=FILE.
  * Load runs go to 127.0.0.1 only and are bounded in time. Not part of `pnpm test`.
  */
 import { execFileSync } from "node:child_process";
@@ -12,7 +14,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { REPO_DIR } from "./bench-servers";
 import { benchCompression, type CompressionBench } from "./browser-compression";
-import { type EngineFigures, readEngineFigures } from "./engine-figures";
+import { type EngineFigures, engineFigures } from "./engine-figures";
 import { benchOffline, type OfflineBench } from "./offline-load";
 import { benchProxy, type ProxyBench } from "./proxy-load";
 import { benchRateLimit, type RateLimitBench } from "./rate-limit-load";
@@ -67,7 +69,9 @@ const offline = await attempt("offline engine load", () =>
 const compression = values["skip-browser"]
   ? ({ ok: false, error: "skipped (--skip-browser)" } as const)
   : await attempt("browser compression", () => benchCompression({ runs: quick ? 3 : 7 }));
-const engine = await attempt("engine figures", () => readEngineFigures());
+const engine = await attempt("engine figures (bench:engine)", () =>
+  engineFigures({ perCondition: quick ? 5 : 20, latency: quick ? 3 : 10 }),
+);
 
 const machine = {
   cpu: cpus()[0]?.model ?? "unknown",
@@ -174,6 +178,7 @@ if (web.ok) {
 if (engine.ok) {
   const e = engine.value as EngineFigures;
   for (const [metric, value, note] of e.rows) row(metric, value, note);
+  row("Engine figures from", e.source, "full figures: pnpm --filter server bench:engine");
 } else failed("Engine accuracy and latency", engine);
 
 const widths = [0, 1, 2].map((i) =>
