@@ -32,10 +32,17 @@ export const ERROR_NEXT_STEP: Readonly<Record<string, NextStep>> = {
   mrz_visual_inconsistent: "retake",
   no_passport: "retake",
   ocr_failed: "retake",
+  passport_fields_unreadable: "retake",
+  recognition_failed: "retake",
   // Capacity and availability.
   rate_limited: "later",
   engine_busy: "later",
   engine_unavailable: "operator",
+  engine_crashed: "later",
+  server_busy: "later",
+  request_aborted: "later",
+  deadline_exceeded: "later",
+  provider_not_configured: "operator",
   internal_error: "later",
   network_error: "later",
   // Upstream (Tencent).
