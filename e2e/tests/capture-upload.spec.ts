@@ -166,3 +166,15 @@ for (const how of ["drop", "paste"] as const) {
     await expectRead(page);
   });
 }
+
+test("sending can be cancelled while the passport is being read; no result appears", async ({ page }) => {
+  await scriptFake([{ type: "success", delayMs: 4000, person: { documentNumber: fx.truth.document.number } }]);
+  await page.goto(`${captureAppUrl}/`);
+  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  await expect(page.getByRole("status")).toHaveText("Reading the passport…");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();
+  await page.waitForTimeout(5000);
+  await expect(page.getByText(fx.truth.document.number)).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();
+});
