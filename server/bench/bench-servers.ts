@@ -34,13 +34,34 @@ export async function startFakeUpstream(): Promise<{ child: Child; url: string }
 export async function startServer(env: Record<string, string>): Promise<{ child: Child; url: string }> {
   const entry = process.env.BENCH_SERVER_ENTRY ?? `${SERVER_DIR}dist/index.js`;
   if (!existsSync(entry)) throw new Error(`${entry} missing: run pnpm --filter server build`);
-  const { child, match } = await startChild(process.execPath, [entry], {
+  const { child, match } = await startChild(process.execPath, ["--expose-gc", "--import", MEMORY_PROBE, entry], {
     cwd: REPO_DIR,
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     ready: /listening on http:\/\/localhost:(\d+)/,
     timeoutMs: 120_000,
   });
   return { child, url: `http://127.0.0.1:${match[1]}` };
+}
+
+/**
+ * Loaded into the server process by the benchmark only (the server's code is unchanged): on SIGUSR2 it runs a full
+ * garbage collection and prints the memory figures, so rounds can be compared on live memory rather than on RSS,
+ * which the collector's timing makes swing.
+ */
+const MEMORY_PROBE = `data:text/javascript,${encodeURIComponent(
+  'process.on("SIGUSR2", () => { globalThis.gc?.(); globalThis.gc?.(); console.log("BENCH_MEMORY " + JSON.stringify(process.memoryUsage())); });',
+)}`;
+
+export interface MemoryAfterGc {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+export async function memoryAfterGc(child: Child): Promise<MemoryAfterGc> {
+  const match = await child.ask("SIGUSR2", /BENCH_MEMORY (\{.*\})/);
+  return JSON.parse(match[1] as string) as MemoryAfterGc;
 }
 
 /** Our server configured for Tencent, pointed at the fake upstream. */

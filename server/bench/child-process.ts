@@ -11,6 +11,8 @@ export interface Child {
   /** Highest resident set size since the process started, in bytes (VmHWM, kept by the kernel). */
   peakRss(): number;
   stop(): Promise<void>;
+  /** Sends `signal` and resolves with the first line printed afterwards that matches `line`. */
+  ask(signal: NodeJS.Signals, line: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
 function statusField(pid: number, field: "VmRSS" | "VmHWM"): number {
@@ -70,6 +72,20 @@ export async function startChild(
       output: () => output,
       rss: () => statusField(pid, "VmRSS"),
       peakRss: () => statusField(pid, "VmHWM"),
+      ask: (signal, line, timeoutMs = 10_000) =>
+        new Promise<RegExpMatchArray>((resolve, reject) => {
+          const from = output.length;
+          const timer = setTimeout(() => reject(new Error(`no answer to ${signal}`)), timeoutMs);
+          const check = () => {
+            const found = output.slice(from).match(line);
+            if (!found) return;
+            clearTimeout(timer);
+            proc.stdout?.off("data", check);
+            resolve(found);
+          };
+          proc.stdout?.on("data", check);
+          proc.kill(signal);
+        }),
       stop: () =>
         new Promise<void>((resolve) => {
           if (proc.exitCode !== null || proc.signalCode !== null) return resolve();

@@ -4,7 +4,7 @@
  * own process so its peak memory is its own.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { startFakeUpstream, startServer, tencentEnv } from "./bench-servers";
+import { type MemoryAfterGc, memoryAfterGc, startFakeUpstream, startServer, tencentEnv } from "./bench-servers";
 import { type LoadFigures, runLoad, unexpected } from "./load-run";
 import { jpegOfAbout, multipartUpload, signedUpstreamCall } from "./request-bodies";
 
@@ -13,6 +13,8 @@ export interface ProxyRound {
   proxy: LoadFigures;
   /** Server RSS after the round, once idle. */
   rssAfterBytes: number;
+  /** Live memory after the round and a full garbage collection. */
+  afterGc: MemoryAfterGc;
 }
 
 export interface ProxyBench {
@@ -22,6 +24,8 @@ export interface ProxyBench {
   /** One connection, no queueing: what the proxy itself adds to one call. */
   unloaded: { direct: LoadFigures; proxy: LoadFigures };
   rounds: ProxyRound[];
+  /** Live memory after warm-up and a full garbage collection: the baseline for growth. */
+  warmGc: MemoryAfterGc;
   peakRssBytes: number;
   /** Responses that were neither 200 nor a configured 429, plus connection errors, over all proxied runs. */
   unexpectedErrors: number;
@@ -43,6 +47,7 @@ export async function benchProxy(options: { durationSeconds: number; rounds: num
     // Warm both paths (JIT, connection pools) before measuring.
     await proxy(4, 2);
     await direct(4, 2);
+    const warmGc = await memoryAfterGc(server.child);
 
     const unloadedSeconds = Math.max(3, Math.round(options.durationSeconds / 4));
     const unloaded = { direct: await direct(1, unloadedSeconds), proxy: await proxy(1, unloadedSeconds) };
@@ -51,7 +56,8 @@ export async function benchProxy(options: { durationSeconds: number; rounds: num
       const d = await direct(options.connections, options.durationSeconds);
       const p = await proxy(options.connections, options.durationSeconds);
       await sleep(2_000);
-      rounds.push({ direct: d, proxy: p, rssAfterBytes: server.child.rss() });
+      const rssAfterBytes = server.child.rss();
+      rounds.push({ direct: d, proxy: p, rssAfterBytes, afterGc: await memoryAfterGc(server.child) });
     }
     const unexpectedErrors = [unloaded.proxy, ...rounds.map((r) => r.proxy)].reduce(
       (sum, run) => sum + unexpected(run, [200, 429]),
@@ -63,6 +69,7 @@ export async function benchProxy(options: { durationSeconds: number; rounds: num
       durationSeconds: options.durationSeconds,
       unloaded,
       rounds,
+      warmGc,
       peakRssBytes: server.child.peakRss(),
       unexpectedErrors,
     } satisfies ProxyBench;
