@@ -6,7 +6,11 @@ import { workerEntry } from "./worker-entry";
 const entry = workerEntry("pool-test-worker.ts", "pool-test-worker.js");
 const pools: EnginePool[] = [];
 
-function pool(workers: number, queueMax: number, extra: { restartDelayMs?: number; url?: URL } = {}) {
+function pool(
+  workers: number,
+  queueMax: number,
+  extra: { restartDelayMs?: number; url?: URL; jobTimeoutMs?: number } = {},
+) {
   const p = new EnginePool({
     workers,
     queueMax,
@@ -14,6 +18,7 @@ function pool(workers: number, queueMax: number, extra: { restartDelayMs?: numbe
     argv: entry.argv,
     workerData: { langPath: "/nonexistent", lang: "none" },
     restartDelayMs: extra.restartDelayMs ?? 50,
+    ...(extra.jobTimeoutMs ? { jobTimeoutMs: extra.jobTimeoutMs } : {}),
   });
   pools.push(p);
   return p;
@@ -92,6 +97,15 @@ describe("EnginePool", () => {
     runningCtl.abort(new AppError(504, "deadline_exceeded", "too slow"));
     const r = await rejection(running);
     expect([r.status, r.code]).toEqual([504, "deadline_exceeded"]);
+    await p.whenReady();
+    await expect(p.run(job(0, 0), never())).resolves.toMatchObject({ provider: "local" });
+  });
+
+  it("ends a job that runs past its time limit with 504 engine_timeout and replaces the worker", async () => {
+    const p = pool(1, 1, { jobTimeoutMs: 300 });
+    await p.whenReady();
+    const err = await rejection(p.run(job(3), never()));
+    expect([err.status, err.code, err.retake]).toEqual([504, "engine_timeout", true]);
     await p.whenReady();
     await expect(p.run(job(0, 0), never())).resolves.toMatchObject({ provider: "local" });
   });

@@ -13,6 +13,8 @@ export interface EnginePoolOptions {
   workerData: EngineWorkerData;
   /** Delay before restarting a worker that failed to start (ms). */
   restartDelayMs?: number;
+  /** A job running longer than this ends its worker and fails with 504 engine_timeout (default 30 s). */
+  jobTimeoutMs?: number;
 }
 
 export interface PoolStatus {
@@ -26,6 +28,7 @@ export interface PoolStatus {
 
 interface Job {
   id: number;
+  timer?: ReturnType<typeof setTimeout>;
   input: PipelineInput;
   signal: AbortSignal;
   resolve: (r: EngineResult) => void;
@@ -214,6 +217,27 @@ export class EnginePool {
     image.set(job.input.image);
     const request: JobRequest = { id: job.id, image, mediaType: job.input.mediaType, portrait: job.input.portrait };
     slot.worker.postMessage(request, [image.buffer]);
+    job.timer = setTimeout(() => {
+      if (slot.job !== job) return;
+      this.retire(slot);
+      this.settle(
+        job,
+        new AppError(504, "engine_timeout", "The offline engine took too long on this photo. Please try again.", {
+          retake: true,
+        }),
+      );
+    }, this.options.jobTimeoutMs ?? 30_000);
+    job.timer.unref?.();
+  }
+
+  /** Ends a busy worker on purpose (its exit is no crash); onExit starts its replacement. */
+  private retire(slot: Slot): void {
+    const job = slot.job;
+    slot.job = null;
+    slot.retiring = true;
+    slot.ready = false;
+    if (job) this.started.delete(job.id);
+    void slot.worker.terminate();
   }
 
   private pump(): void {
@@ -234,15 +258,12 @@ export class EnginePool {
     }
     const slot = this.slots.find((s) => s.job === job);
     if (!slot) return;
-    slot.job = null;
-    slot.retiring = true;
-    slot.ready = false;
-    this.started.delete(job.id);
+    this.retire(slot);
     this.settle(job, abortError(job.signal));
-    void slot.worker.terminate();
   }
 
   private settle(job: Job, error: unknown, result?: EngineResult): void {
+    if (job.timer) clearTimeout(job.timer);
     job.signal.removeEventListener("abort", job.onAbort);
     if (error) job.reject(error);
     else if (result) job.resolve(result);

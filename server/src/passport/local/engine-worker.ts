@@ -27,7 +27,9 @@ port.on("message", async (job: JobRequest) => {
         error: { status: err.status, code: err.code, message: err.message, retake: err.retake },
       });
     } else {
+      // The recogniser may be left in a bad state: answer, then end this thread so the pool starts a fresh one.
       send({ type: "error", id: job.id, error: null });
+      process.exit(1);
     }
   }
 });
