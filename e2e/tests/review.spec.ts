@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { WARNING_CATALOGUE, type WarningCode } from "../../server/src/warnings/catalogue";
+import { WARNING_CATALOGUE, WARNING_CODES, type WarningCode } from "../../server/src/warnings/catalogue";
 import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
 import { resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
 
@@ -10,7 +10,7 @@ import { resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/s
 
 /** A valid, adult, unexpired holder of a real country (no specimen, expiry or age banners). */
 const HOLDER = {
-  documentNumber: "XN1234567",
+  documentNumber: "XN1034567",
   surname: "DE BOER",
   givenNames: "LOTTE",
   issuingCountry: "NLD",
@@ -52,16 +52,38 @@ function checkDigit(field: string): string {
   for (let i = 0; i < field.length; i++) sum += value(field[i] as string) * ([7, 3, 1][i % 3] as number);
   return String(sum % 10);
 }
-/** HOLDER's MRZ line 2 with the document number's check digit replaced by `numberCheck`. */
-function line2(numberCheck = checkDigit(HOLDER.documentNumber)): string {
-  const yymmdd = (iso: string) => iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
-  const number = HOLDER.documentNumber + numberCheck;
-  const birth = yymmdd(HOLDER.birthDate) + checkDigit(yymmdd(HOLDER.birthDate));
-  const expiry = yymmdd(HOLDER.expiryDate) + checkDigit(yymmdd(HOLDER.expiryDate));
-  const optional = "<".repeat(15);
-  const composite = checkDigit(`${number}${birth}${expiry}${optional}`);
-  return `${number}${HOLDER.nationality}${birth}${HOLDER.sex}${expiry}${optional}${composite}`;
+const yymmdd = (iso: string) => iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
+
+/** HOLDER's MRZ line 1: `P<NLDDE<BOER<<LOTTE<<<...`. */
+const LINE1 = "P<NLDDE<BOER<<LOTTE".padEnd(44, "<");
+
+interface Line2Parts {
+  number?: string;
+  numberCheck?: string;
+  birth?: string;
+  expiry?: string;
+  expiryCheck?: string;
+  birthCheck?: string;
+  sex?: string;
+  optional?: string;
+  optionalCheck?: string;
 }
+
+/** HOLDER's MRZ line 2; any part can be replaced, every check digit not given is computed (composite included). */
+function line2(parts: Line2Parts = {}): string {
+  const number = parts.number ?? HOLDER.documentNumber;
+  const birth = parts.birth ?? yymmdd(HOLDER.birthDate);
+  const expiry = parts.expiry ?? yymmdd(HOLDER.expiryDate);
+  const optional = (parts.optional ?? "").padEnd(14, "<");
+  const numberPart = number + (parts.numberCheck ?? checkDigit(number));
+  const birthPart = birth + (parts.birthCheck ?? checkDigit(birth));
+  const expiryPart = expiry + (parts.expiryCheck ?? checkDigit(expiry));
+  const optionalCheck = parts.optionalCheck ?? (parts.optional ? checkDigit(optional) : "<");
+  const composite = checkDigit(numberPart + birthPart + expiryPart + optional + optionalCheck);
+  return `${numberPart}${HOLDER.nationality}${birthPart}${parts.sex ?? HOLDER.sex}${expiryPart}${optional}${optionalCheck}${composite}`;
+}
+
+const off = (digit: string) => String((Number(digit) + 1) % 10);
 
 function badge(screen: Locator, code: string): Locator {
   return screen.locator(`.review-warning[data-code="${code}"]`);
@@ -69,12 +91,15 @@ function badge(screen: Locator, code: string): Locator {
 
 async function expectBadge(screen: Locator, code: WarningCode, { catalogueMessage = true } = {}) {
   const entry = WARNING_CATALOGUE[code];
-  const item = badge(screen, code);
-  await expect(item, code).toHaveCount(1);
+  const items = badge(screen, code);
+  await expect(items.first(), code).toBeVisible();
   const severityWord = { critical: "Critical", warning: "Warning", info: "Note" }[entry.severity];
-  await expect(item).toContainText(severityWord);
-  if (catalogueMessage) await expect(item).toContainText(entry.message);
-  await expect(item).toContainText(`What to do: ${entry.action}`);
+  // One badge per warning: the same code can come twice for two fields; each carries its words.
+  for (const item of await items.all()) {
+    await expect(item).toContainText(severityWord);
+    if (catalogueMessage) await expect(item).toContainText(entry.message);
+    await expect(item).toContainText(`What to do: ${entry.action}`);
+  }
 }
 
 test.describe("warning badges", () => {
@@ -96,6 +121,8 @@ test.describe("warning badges", () => {
       "tencent_warnings_not_enabled",
     ];
     for (const code of codes) await expectBadge(screen, code);
+    // -9102 came in both Warn and WarnCardInfos: one badge.
+    await expect(badge(screen, "tencent_photocopy")).toHaveCount(1);
     await expect(badge(screen, "tencent_photocopy")).toContainText("Photocopy");
     await expect(badge(screen, "tencent_reflection")).toContainText("Retake without glare");
     // An unknown upstream code still gets a badge that names it.
@@ -108,6 +135,112 @@ test.describe("warning badges", () => {
     const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
     expect(severities.map((s) => rank[s ?? ""])).toEqual([...severities.map((s) => rank[s ?? ""])].sort());
     expect(severities).toHaveLength(10);
+  });
+
+  /** MRZ-engine and cross-check findings, each provoked by a scripted upstream answer. */
+  const CASES: {
+    name: string;
+    response: Record<string, unknown>;
+    person?: Record<string, unknown>;
+    codes: WarningCode[];
+  }[] = [
+    {
+      name: "a misread O corrected by the check digit",
+      response: { CodeCrc: line2().replace("XN103", "XN1O3") },
+      codes: ["mrz_corrected"],
+    },
+    { name: "lowercase MRZ", response: { CodeSet: LINE1.toLowerCase(), CodeCrc: line2() }, codes: ["mrz_normalised"] },
+    { name: "a digit in the name", response: { CodeSet: LINE1.replace("BOER", "B0ER") }, codes: ["name_corrected"] },
+    {
+      name: "an unknown country code",
+      response: { CodeSet: LINE1.replace("P<NLD", "P<QQQ") },
+      codes: ["unknown_country_code", "mrz_provider_mismatch", "mrz_visual_mismatch"],
+    },
+    {
+      name: "a misread country code",
+      response: { CodeSet: LINE1.replace("P<NLD", "P<N1D") },
+      codes: ["country_code_corrected"],
+    },
+    {
+      name: "a wrong birth-date check digit",
+      response: { CodeCrc: line2({ birthCheck: off(checkDigit(yymmdd(HOLDER.birthDate))) }) },
+      codes: ["check_digit_failed_birth_date", "mrz_unverifiable"],
+    },
+    {
+      name: "a wrong expiry check digit",
+      response: { CodeCrc: line2({ expiryCheck: off(checkDigit(yymmdd(HOLDER.expiryDate))) }) },
+      codes: ["check_digit_failed_expiry_date", "mrz_unverifiable"],
+    },
+    {
+      name: "a wrong optional-data check digit",
+      response: { CodeCrc: line2({ optional: "AB1234", optionalCheck: off(checkDigit("AB1234".padEnd(14, "<"))) }) },
+      codes: ["check_digit_failed_optional_data", "mrz_unverifiable"],
+    },
+    {
+      name: "a correction the check digit cannot decide",
+      person: { documentNumber: "A08O26475" },
+      response: { CodeCrc: line2({ number: "A08O26475" }).replace("A08O", "A080") },
+      // The likeliest reading (AQ8026475) is not what the provider and the printed page say (A08O26475).
+      codes: ["mrz_corrected", "mrz_correction_uncertain", "mrz_provider_mismatch", "mrz_visual_mismatch"],
+    },
+    {
+      name: "a wrong composite",
+      response: { CodeCrc: line2().slice(0, 43) + off(line2().slice(43)) },
+      codes: ["composite_failed", "mrz_unverifiable"],
+    },
+    {
+      name: "the provider's number differs from the MRZ",
+      response: { ID: "XN1034568" },
+      codes: ["mrz_provider_mismatch"],
+    },
+    { name: "a letter where sex goes", response: { CodeCrc: line2({ sex: "Q" }) }, codes: ["mrz_field_invalid"] },
+    {
+      name: "an impossible birth date",
+      response: { CodeCrc: line2({ birth: "851314" }), DateOfBirth: "" },
+      codes: ["invalid_date"],
+    },
+    {
+      name: "an unknown day and month of birth",
+      response: { CodeCrc: line2({ birth: "85<<<<" }), DateOfBirth: "" },
+      codes: ["birth_date_unknown_part"],
+    },
+    {
+      name: "a name filling the whole field",
+      response: { CodeSet: `P<NLD${"DEBOERVANDERWAALSHOOGSTRATEN<<LOTTEMARIAJOH"}`.slice(0, 44) },
+      // The provider's own surname and the printed one are the full name, so they differ from the cut MRZ.
+      codes: ["name_truncated", "mrz_provider_mismatch", "mrz_visual_mismatch"],
+    },
+    {
+      name: "a specimen, expired, for a minor, read with low confidence",
+      response: { AdvancedInfo: JSON.stringify({ Name: { Confidence: "0.5000" } }) },
+      person: { issuingCountry: "UTO", nationality: "UTO", birthDate: "2012-01-01", expiryDate: "2020-01-01" },
+      // The printed nationality (NEDERLANDSE) no longer matches the MRZ's UTO.
+      codes: ["specimen_document", "expired", "under_18", "low_confidence", "mrz_visual_mismatch"],
+    },
+  ];
+
+  for (const item of CASES) {
+    test(`${item.name}: ${item.codes.join(", ")}`, async ({ page }) => {
+      const screen = await review(page, [success(item.response, item.person)]);
+      for (const code of item.codes) await expectBadge(screen, code, { catalogueMessage: false });
+      const shown = await screen
+        .locator(".review-warning")
+        .evaluateAll((els) => els.map((el) => el.getAttribute("data-code")));
+      expect(new Set(shown)).toEqual(new Set(item.codes));
+    });
+  }
+
+  test("this spec provokes every catalogue code except the offline engine's image-quality ones", () => {
+    const tencent = WARNING_CODES.filter((code) => code.startsWith("tencent_"));
+    const elsewhere: WarningCode[] = [
+      "mrz_visual_mismatch",
+      "check_digit_failed_document_number",
+      "expiring_soon",
+      "mrz_unreadable",
+    ];
+    const covered = new Set<WarningCode>([...tencent, ...elsewhere, ...CASES.flatMap((c) => c.codes)]);
+    const missing = WARNING_CODES.filter((code) => !covered.has(code) && WARNING_CATALOGUE[code].source !== "quality");
+    expect(missing).toEqual([]);
   });
 
   test("MRZ and document checks show their badges: specimen, expired, under 18, low confidence", async ({ page }) => {
@@ -150,8 +283,8 @@ test("a check-digit failure colours its MRZ segment and its field, with words no
   const screen = await review(page, [success({ CodeCrc: line2() })]);
   await expect(screen.getByRole("row", { name: /Document number/ })).toContainText("Verified by check digit");
 
-  const wrongDigit = String((Number(checkDigit(HOLDER.documentNumber)) + 1) % 10);
-  const bad = await review(page, [success({ CodeCrc: line2(wrongDigit) })]);
+  const wrongDigit = off(checkDigit(HOLDER.documentNumber));
+  const bad = await review(page, [success({ CodeCrc: line2({ numberCheck: wrongDigit }) })]);
 
   const segment = bad.getByRole("button", {
     name: new RegExp(`^${HOLDER.documentNumber}: Document number, Check digit failed`),

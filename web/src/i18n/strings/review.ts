@@ -268,6 +268,7 @@ const warningTitlesEn: Record<(typeof WARNING_CODES)[number], string> = {
   mrz_unverifiable: "MRZ unverifiable",
   mrz_unreadable: "MRZ unreadable",
   mrz_corrected: "MRZ corrected",
+  mrz_correction_uncertain: "Correction uncertain",
   mrz_normalised: "MRZ normalised",
   name_corrected: "Name corrected",
   country_code_corrected: "Country code corrected",
@@ -386,6 +387,11 @@ const warningsZh: Record<(typeof WARNING_CODES)[number], ZhWarning> = {
     title: "机读区已纠正",
     message: "已借助校验位纠正机读区中误读的字符。",
     action: "无需处理；纠正后的值已通过校验位验证",
+  },
+  mrz_correction_uncertain: {
+    title: "纠正结果不确定",
+    message: "误读的字符已被纠正，但校验位也能接受另一种读法：已选择可能性最大的一种。",
+    action: "请人工将纠正后的字段与证件核对，或重新拍摄",
   },
   mrz_normalised: {
     title: "机读区已规范化",
