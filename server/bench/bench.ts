@@ -151,7 +151,7 @@ if (rateLimit.ok) {
   row(
     "Rate limit: polite client refused",
     `${r.politeRefused} of ${r.polite.requests}`,
-    `at the same time; unexpected answers ${r.unexpectedErrors}`,
+    `at the same time; its p50 ${ms(r.polite.latencyP50Ms)}; unexpected answers ${r.unexpectedErrors}`,
   );
 } else failed("Rate limit under load", rateLimit);
 
