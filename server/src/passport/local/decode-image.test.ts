@@ -2,7 +2,7 @@ import { encode as encodeBmp } from "bmp-ts";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors";
-import { decodeImage, readImageSize } from "./decode-image";
+import { clampRect, decodeImage, openImage, readImageSize } from "./decode-image";
 
 /** A 40x20 image: left half red, right half blue. */
 function halves(): Buffer {
@@ -139,5 +139,39 @@ describe("decodeImage", () => {
       .toBuffer();
     await expectAppError(decodeImage(png, "image/jpeg"), 422, "image_undecodable");
     await expectAppError(decodeImage(png.subarray(0, 60), "image/png"), 422, "image_undecodable");
+  });
+});
+
+describe("openImage", () => {
+  it("serves a shrunk overview and full-resolution regions of a JPEG, clamped to the image", async () => {
+    // 1200x800: left half red, right half blue.
+    const w = 1200;
+    const h = 800;
+    const raw = Buffer.alloc(w * h * 3);
+    for (let i = 0; i < w * h; i++) raw[i * 3 + (i % w < w / 2 ? 0 : 2)] = 255;
+    const jpeg = await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    const source = await openImage(jpeg, "image/jpeg");
+    expect([source.width, source.height]).toEqual([1200, 800]);
+    const overview = await source.overview(300);
+    expect(overview.image.width).toBe(300);
+    expect(overview.factor).toBeCloseTo(4, 5);
+    const { image, rect } = await source.region({ left: 1100, top: 700, width: 300, height: 300 });
+    expect(rect).toEqual({ left: 1100, top: 700, width: 100, height: 100 });
+    expect([image.width, image.height]).toEqual([100, 100]);
+    expect(pixel(image, 50, 50)[2]).toBeGreaterThan(240);
+    const left = await source.region({ left: 10, top: 10, width: 20, height: 20 });
+    expect(pixel(left.image, 5, 5)[0]).toBeGreaterThan(240);
+  });
+
+  it("clampRect drops what lies outside and answers null for nothing", () => {
+    expect(clampRect({ left: -5, top: -5, width: 10, height: 10 }, 100, 100)).toEqual({
+      left: 0,
+      top: 0,
+      width: 5,
+      height: 5,
+    });
+    expect(clampRect({ left: 200, top: 0, width: 10, height: 10 }, 100, 100)).toBeNull();
   });
 });

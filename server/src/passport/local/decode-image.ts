@@ -105,8 +105,9 @@ const emptyRegion = () => new AppError(422, "mrz_not_found", "No machine readabl
 
 /**
  * Opens PNG, JPEG (EXIF orientation applied) or BMP. The pixel count is checked from the header first: an image
- * over MAX_INPUT_PIXELS is refused with 413 `image_too_large_pixels` before any pixel is decoded. JPEGs are read
- * lazily through sharp (shrink-on-load overview, full-resolution regions); PNG and BMP are decoded once into memory
+ * over MAX_INPUT_PIXELS is refused with 413 `image_too_large_pixels` before any pixel is decoded. A JPEG's overview
+ * comes from libvips shrink-on-load; its full resolution is decoded once, on the first region read. PNG and BMP are
+ * decoded once into memory
  * (PNG over MAX_DECODED_PIXELS is scaled down while decoding; BMP over it is refused: it cannot be shrunk on load).
  */
 export async function openImage(
@@ -129,6 +130,7 @@ export async function openImage(
   const width = size.swapsAxes ? size.height : size.width;
   const height = size.swapsAxes ? size.width : size.height;
   const open = () => sharp(bytes, { limitInputPixels: maxInput, failOn: "error" }).rotate();
+  let full: Promise<ImageSource> | null = null;
   const toRgb = async (pipeline: Sharp) => {
     try {
       const { data, info } = await pipeline
@@ -162,10 +164,10 @@ export async function openImage(
       return { image, factor: width / image.width };
     },
     async region(rect) {
-      const r = clampRect(rect, width, height);
-      if (!r) throw emptyRegion();
-      const image = await toRgb(open().extract(r));
-      return { image, rect: r };
+      // The first region decodes the whole photo once (a JPEG is decoded sequentially anyway, so a region costs
+      // about as much as the whole); the band, the portrait and any retry are then served from memory.
+      full ??= decodeImage(bytes, mediaType, limits).then(memorySource);
+      return (await full).region(rect);
     },
   };
 }
