@@ -91,7 +91,7 @@ export function App({ pathname = window.location.pathname, search = window.locat
       <main ref={main}>
         {step.name === "start" && (
           <section className="start-screen" aria-labelledby="start-title">
-            <h2 id="start-title">{t.appTitle}</h2>
+            <h2 id="start-title">{t.startTitle}</h2>
             <p>{t.intro}</p>
             <button type="button" className="primary" onClick={() => flow.go({ name: "camera" })}>
               {t.startCamera}

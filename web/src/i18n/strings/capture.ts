@@ -6,6 +6,7 @@ export const captureStrings = defineStrings({
     appTitle: "Passport check",
     deskTitle: "Passport desk",
     language: "Language",
+    startTitle: "Photograph your passport",
     intro:
       "Photograph the photo page of your passport: the page with your picture and the two lines of letters and <<< at the bottom.",
     deskIntro: "Place the passport's photo page under the camera. Keys: Space takes the photo, R retakes, Enter sends.",
@@ -101,6 +102,7 @@ export const captureStrings = defineStrings({
     appTitle: "护照核验",
     deskTitle: "护照核验工作台",
     language: "语言",
+    startTitle: "拍摄您的护照",
     intro: "请拍摄护照的照片页：带有您照片且底部有两行字母和 <<< 的那一页。",
     deskIntro: "将护照照片页放在相机下。按键：空格拍照，R 重拍，回车发送。",
     startCamera: "使用相机",
