@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { WARNING_CATALOGUE, WARNING_CODES, type WarningCode } from "../../server/src/warnings/catalogue";
-import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
+import { CAPTURE_SEED, type CaptureFixtures, captureFixtures, generatedDir } from "../support/capture-fixtures";
 import { resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
 
 // The review screen against the app backed by the fake Tencent upstream, scripted per case. The photo is task C's
@@ -448,19 +449,46 @@ test("the exported JSON holds fields, warnings, edits and decision, and the imag
   expect(Buffer.from(withImage.image.base64, "base64").subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
 });
 
-test("overlay toggle, zoom and the estimated band of a Tencent read", async ({ page }) => {
+test("a Tencent read (no band position) gets the band found in the photo, on the page's real MRZ", async ({ page }) => {
   const screen = await review(page, [success()]);
-  await expect(screen.getByText(/drawn at the standard passport position \(approximate\)/)).toBeVisible();
+  await expect(screen.getByText(/MRZ band found in the photo by this page/)).toBeVisible();
   const overlay = screen.getByTestId("mrz-overlay");
+  const band = overlay.locator('.review-band[data-source="browser"]');
+  await expect(band).toHaveCount(1);
+  // Compare with the generator's truth for the uploaded page, both as fractions of the image.
+  const truth = JSON.parse(await readFile(join(generatedDir, `${CAPTURE_SEED}.json`), "utf8")) as {
+    width: number;
+    height: number;
+    mrzBand: { x: number; y: number }[];
+  };
+  const viewBox = ((await overlay.getAttribute("viewBox")) ?? "").split(" ").map(Number);
+  const [, , vw = 1, vh = 1] = viewBox;
+  const corners = ((await band.getAttribute("points")) ?? "").split(" ").map((pair) => pair.split(",").map(Number));
+  expect(corners).toHaveLength(4);
+  corners.forEach(([x = 0, y = 0], i) => {
+    const expected = truth.mrzBand[i] ?? { x: -1, y: -1 };
+    expect(Math.abs(x / vw - expected.x / truth.width), `corner ${i} x`).toBeLessThan(0.03);
+    expect(Math.abs(y / vh - expected.y / truth.height), `corner ${i} y`).toBeLessThan(0.03);
+  });
+  // Every segment is drawn in the band, with its text.
   await expect(overlay.locator("text")).toHaveCount(await overlay.locator("g.review-segment").count());
-  await expect(overlay.locator('.review-band[data-located="false"]')).toHaveCount(1);
+});
+
+test("overlay toggle and zoom", async ({ page }) => {
+  const screen = await review(page, [success()]);
+  const overlay = screen.getByTestId("mrz-overlay");
+  await expect(overlay).toHaveCount(1);
   const canvas = screen.locator(".review-image-canvas");
   const before = (await canvas.boundingBox())?.width ?? 0;
   await screen.getByRole("button", { name: "Zoom in" }).click();
   await expect(screen.getByRole("group", { name: "Zoom" }).locator("output")).toHaveText("150%");
   expect((await canvas.boundingBox())?.width ?? 0).toBeCloseTo(before * 1.5, 0);
+  await screen.getByRole("button", { name: "Fit" }).click();
+  await expect(screen.getByRole("group", { name: "Zoom" }).locator("output")).toHaveText("100%");
   await screen.getByLabel("Show MRZ overlay").uncheck();
   await expect(overlay).toHaveCount(0);
+  await screen.getByLabel("Show MRZ overlay").check();
+  await expect(overlay).toHaveCount(1);
 });
 
 test("customer mode asks 'Is this you?' with the key fields and no agent controls", async ({ page }) => {

@@ -61,7 +61,7 @@ export function DeskReview({ result, image, onRetake }: DeskReviewProps) {
       <BannerList document={result.document} today={new Date()} />
       <div className="review-columns">
         <div className="review-column">
-          <MrzOverlay result={result} imageUrl={imageUrl} active={active} onActivate={setActive} />
+          <MrzOverlay result={result} image={image} imageUrl={imageUrl} active={active} onActivate={setActive} />
           {result.mrz && <MrzTranscript report={result.mrz} active={active} onActivate={setActive} />}
           {result.portrait && <PortraitView portrait={result.portrait} />}
         </div>

@@ -7,18 +7,22 @@ import { bandMatrix, type Quad, quadPoints, td3BandEstimate } from "./mrz-geomet
 import { buildMrzSegments, mrzColumns } from "./mrz-segments";
 import type { ReviewFieldKey } from "./review-fields";
 import { reviewFieldOfMrz } from "./review-fields";
+import { useLocatedBand } from "./use-located-band";
 
 const ZOOM_STEPS = [1, 1.5, 2, 3, 4] as const;
 
 interface MrzOverlayProps {
   result: PassportResult;
+  image: Blob;
   imageUrl: string | null;
   active: ReviewFieldKey | null;
   onActivate: (field: ReviewFieldKey | null) => void;
 }
 
 /** The captured image, zoomable, with the MRZ band outlined and the MRZ drawn over it segment by segment. */
-export function MrzOverlay({ result, imageUrl, active, onActivate }: MrzOverlayProps) {
+export type BandSource = "reader" | "browser" | "estimate";
+
+export function MrzOverlay({ result, image, imageUrl, active, onActivate }: MrzOverlayProps) {
   const t = useStrings(reviewStrings);
   const [showOverlay, setShowOverlay] = useState(true);
   const [zoomIndex, setZoomIndex] = useState(0);
@@ -28,8 +32,18 @@ export function MrzOverlay({ result, imageUrl, active, onActivate }: MrzOverlayP
   const size = result.image ?? natural;
   const zoom = ZOOM_STEPS[zoomIndex] ?? 1;
   const report = result.mrz;
-  const located = result.mrzBand !== null;
-  const band: Quad | null = result.mrzBand ?? (size && report ? td3BandEstimate(size, mrzColumns(report) || 44) : null);
+  const found = useLocatedBand(image, result.mrzBand === null && report !== null);
+  let band: Quad | null = null;
+  let source: BandSource = "estimate";
+  if (result.mrzBand) {
+    band = result.mrzBand;
+    source = "reader";
+  } else if (size && found) {
+    band = found.map((p) => ({ x: p.x * size.width, y: p.y * size.height })) as Quad;
+    source = "browser";
+  } else if (size && report) {
+    band = td3BandEstimate(size, mrzColumns(report) || 44);
+  }
 
   return (
     <section className="review-image" aria-labelledby={`${toggleId}-heading`}>
@@ -63,7 +77,7 @@ export function MrzOverlay({ result, imageUrl, active, onActivate }: MrzOverlayP
         </fieldset>
       </div>
       <p id={noteId} className="review-note">
-        {report ? (located ? t["image.bandLocated"] : t["image.bandEstimated"]) : t["image.noMrz"]}
+        {report ? t[`image.band.${source}`] : t["image.noMrz"]}
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the scrollable, zoomed image must be reachable by keyboard to scroll it */}
       <section className="review-image-viewport" tabIndex={0} aria-label={t["image.viewport"]}>
@@ -88,7 +102,7 @@ export function MrzOverlay({ result, imageUrl, active, onActivate }: MrzOverlayP
             >
               <polygon
                 className="review-band"
-                data-located={located}
+                data-source={source}
                 points={quadPoints(band)}
                 vectorEffect="non-scaling-stroke"
               />
