@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import sharp from "sharp";
 import { WARNING_CATALOGUE, WARNING_CODES, type WarningCode } from "../../server/src/warnings/catalogue";
 import { CAPTURE_SEED, type CaptureFixtures, captureFixtures, generatedDir } from "../support/capture-fixtures";
 import { resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
@@ -362,6 +363,11 @@ test("keyboard only: MRZ and rows highlight each other, edit with a reason, deci
   const edit = screen.getByRole("button", { name: "Edit Surname" });
   await tabTo(page, edit);
   await expect(surnameRow).toHaveAttribute("data-active", "true");
+  await expect(screen.getByTestId("mrz-overlay").locator('g[data-field="surname"]')).toHaveAttribute(
+    "data-active",
+    "true",
+  );
+  await expect(screen.locator('.review-mrz button[data-field="surname"]')).toHaveAttribute("data-active", "true");
   await page.keyboard.press("Enter");
   const value = screen.getByLabel("New value");
   await expect(value).toBeFocused();
@@ -472,6 +478,44 @@ test("a Tencent read (no band position) gets the band found in the photo, on the
   });
   // Every segment is drawn in the band, with its text.
   await expect(overlay.locator("text")).toHaveCount(await overlay.locator("g.review-segment").count());
+});
+
+test("hovering a field row lights its MRZ segments, and hovering a segment lights its row", async ({ page }) => {
+  const screen = await review(page, [success()]);
+  const overlay = screen.getByTestId("mrz-overlay");
+  await screen.getByRole("row", { name: /Date of birth/ }).hover();
+  await expect(overlay.locator('g[data-field="birthDate"][data-active="true"]')).toHaveCount(2); // field + check digit
+  await expect(overlay.locator('g[data-active="true"]')).toHaveCount(2);
+  await overlay.locator('g[data-field="expiryDate"][data-kind="field"]').hover();
+  await expect(screen.getByRole("row", { name: /Date of expiry/ })).toHaveAttribute("data-active", "true");
+  await expect(screen.getByRole("row", { name: /Date of birth/ })).toHaveAttribute("data-active", "false");
+  await screen.locator('.review-mrz button[data-field="nationality"]').hover();
+  await expect(screen.getByRole("row", { name: /Nationality/ })).toHaveAttribute("data-active", "true");
+});
+
+test("the portrait is shown when the provider returns one (desk and customer)", async ({ page }) => {
+  // The portrait the fake returns: a JPEG cut from the uploaded page.
+  const truth = JSON.parse(await readFile(join(generatedDir, `${CAPTURE_SEED}.json`), "utf8")) as {
+    portraitBox: { x: number; y: number }[];
+  };
+  const xs = truth.portraitBox.map((p) => p.x);
+  const ys = truth.portraitBox.map((p) => p.y);
+  const left = Math.round(Math.min(...xs));
+  const top = Math.round(Math.min(...ys));
+  const portrait = await sharp(fx.jpeg)
+    .extract({ left, top, width: Math.round(Math.max(...xs)) - left, height: Math.round(Math.max(...ys)) - top })
+    .jpeg()
+    .toBuffer();
+  // Ask for the portrait the way an integration would (the flag on the request).
+  await page.route("**/api/passport", (route) => route.continue({ url: `${route.request().url()}?portrait=true` }));
+  for (const mode of ["desk", "customer"] as const) {
+    const screen = await review(page, [success({ Image: portrait.toString("base64") })], mode);
+    const img = screen.getByRole("img", { name: "Portrait cut from the document" });
+    await expect(img).toBeVisible();
+    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(
+      (await sharp(portrait).metadata()).width,
+    );
+  }
 });
 
 test("overlay toggle and zoom", async ({ page }) => {
