@@ -518,6 +518,38 @@ test("the portrait is shown when the provider returns one (desk and customer)", 
   }
 });
 
+test("recent captures are listed for the session in memory only", async ({ page }) => {
+  const screen = await review(page, [success()]);
+  await screen.getByRole("radio", { name: "Reject" }).check();
+  await screen.getByLabel("Reason for the decision").fill("Photo does not match");
+  await screen.getByRole("button", { name: "Record decision" }).click();
+  await screen.getByRole("button", { name: "Retake photo" }).click();
+  // The desk goes back to the camera (none here), and the next upload is a new capture.
+  await scriptFakeTencent([success({}, { documentNumber: "YP7654321", surname: "JANSEN" })]);
+  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  await expect(screen.getByRole("row", { name: /Document number/ })).toContainText("YP7654321");
+  const recent = screen.getByRole("region", { name: "Recent captures (this session only)" }).getByRole("listitem");
+  await expect(recent).toHaveCount(2);
+  await expect(recent.nth(0)).toContainText("JANSEN LOTTE, YP7654321 — no decision (this one)");
+  await expect(recent.nth(1)).toContainText(`DE BOER LOTTE, ${HOLDER.documentNumber} — Reject`);
+  // Nothing was kept: a reload starts with an empty list and nothing in web storage mentions the captures.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain(HOLDER.documentNumber);
+  const again = await review(page, [success({}, { documentNumber: "ZZ1111111" })]);
+  await expect(
+    again.getByRole("region", { name: "Recent captures (this session only)" }).getByRole("listitem"),
+  ).toHaveCount(1);
+});
+
+test("the review follows the language picker (Simplified Chinese)", async ({ page }) => {
+  const screen = await review(page, [success({ WarnCardInfos: [-9107] })]);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+  await expect(page.getByRole("heading", { level: 2, name: "审核识别结果" })).toBeVisible();
+  await expect(badge(screen, "tencent_reflection")).toContainText("反光");
+  await expect(badge(screen, "tencent_reflection")).toContainText("重新拍摄并避免反光");
+  await expect(screen.getByRole("button", { name: "记录结论" })).toBeVisible();
+});
+
 test("overlay toggle and zoom", async ({ page }) => {
   const screen = await review(page, [success()]);
   const overlay = screen.getByTestId("mrz-overlay");
