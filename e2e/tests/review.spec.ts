@@ -5,7 +5,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { WARNING_CATALOGUE, WARNING_CODES, type WarningCode } from "../../server/src/warnings/catalogue";
 import { CAPTURE_SEED, type CaptureFixtures, captureFixtures, generatedDir } from "../support/capture-fixtures";
-import { resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
+import { offlineAppUrl, resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
 
 // The review screen against the app backed by the fake Tencent upstream, scripted per case. The photo is task C's
 // synthetic page; what the review shows comes from the scripted upstream answer run through our MRZ engine.
@@ -548,6 +548,33 @@ test("the review follows the language picker (Simplified Chinese)", async ({ pag
   await expect(badge(screen, "tencent_reflection")).toContainText("反光");
   await expect(badge(screen, "tencent_reflection")).toContainText("重新拍摄并避免反光");
   await expect(screen.getByRole("button", { name: "记录结论" })).toBeVisible();
+});
+
+test("an offline read draws the band where the reader located it, solid, on the page's real MRZ", async ({
+  page,
+  request,
+}) => {
+  const health = (await (await request.get(`${offlineAppUrl}/api/health`)).json()) as { ready?: boolean };
+  test.skip(health.ready !== true, "the offline engine is not ready in this build");
+  await page.goto(`${offlineAppUrl}/desk`);
+  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  const screen = page.locator(".review-screen");
+  await expect(page.getByRole("heading", { level: 2, name: "Review the read" })).toBeVisible({ timeout: 60_000 });
+  await expect(screen.getByText("MRZ band as located by the reader.")).toBeVisible();
+  const overlay = screen.getByTestId("mrz-overlay");
+  const band = overlay.locator('.review-band[data-source="reader"]');
+  const truth = JSON.parse(await readFile(join(generatedDir, `${CAPTURE_SEED}.json`), "utf8")) as {
+    width: number;
+    height: number;
+    mrzBand: { x: number; y: number }[];
+  };
+  const [, , vw = 1, vh = 1] = ((await overlay.getAttribute("viewBox")) ?? "").split(" ").map(Number);
+  const corners = ((await band.getAttribute("points")) ?? "").split(" ").map((pair) => pair.split(",").map(Number));
+  corners.forEach(([x = 0, y = 0], i) => {
+    const expected = truth.mrzBand[i] ?? { x: -1, y: -1 };
+    expect(Math.abs(x / vw - expected.x / truth.width), `corner ${i} x`).toBeLessThan(0.03);
+    expect(Math.abs(y / vh - expected.y / truth.height), `corner ${i} y`).toBeLessThan(0.03);
+  });
 });
 
 test("overlay toggle and zoom", async ({ page }) => {
