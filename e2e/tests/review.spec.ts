@@ -577,6 +577,35 @@ test("an offline read draws the band where the reader located it, solid, on the 
   });
 });
 
+test("copy fields puts label-tab-value lines with edits on the clipboard; Escape cancels an edit", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: tencentAppUrl });
+  const screen = await review(page, [success()]);
+  await screen.getByRole("button", { name: "Edit Given names" }).click();
+  await screen.getByLabel("New value").fill("LOTTE MARIE");
+  await screen.getByLabel("Reason for the change").fill("Second given name on the printed page");
+  await screen.getByRole("button", { name: "Save edit" }).click();
+  // An edit abandoned with Escape leaves no trace.
+  await screen.getByRole("button", { name: "Edit Sex" }).click();
+  await screen.getByLabel("New value").fill("X");
+  await page.keyboard.press("Escape");
+  await expect(screen.getByLabel("New value")).toHaveCount(0);
+  await expect(screen.getByRole("button", { name: "Edit Sex" })).toBeFocused();
+  await screen.getByRole("button", { name: "Copy fields" }).click();
+  await expect(screen.getByText("Fields copied to the clipboard.")).toBeVisible();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = text.split("\n");
+  expect(lines.slice(0, 4)).toEqual([
+    "Surname\tDE BOER",
+    "Given names\tLOTTE MARIE",
+    `Document number\t${HOLDER.documentNumber}`,
+    "Nationality\tNLD",
+  ]);
+  expect(lines).toContain("Sex\tF");
+});
+
 test("overlay toggle and zoom", async ({ page }) => {
   const screen = await review(page, [success()]);
   const overlay = screen.getByTestId("mrz-overlay");
