@@ -634,9 +634,31 @@ test("customer mode asks 'Is this you?' with the key fields and no agent control
   await expect(screen.getByRole("status")).toHaveText("Thank you. Your details are confirmed.");
 });
 
-for (const mode of ["desk", "customer"] as const) {
-  test(`axe finds nothing serious or critical on the ${mode} review screen`, async ({ page }) => {
-    await review(page, [success({ Warn: [-9107], WarnCardInfos: [-9109] })], mode);
+const AXE_CASES = [
+  { mode: "desk", viewport: { width: 1280, height: 900 } },
+  { mode: "customer", viewport: { width: 1280, height: 900 } },
+  { mode: "customer", viewport: { width: 390, height: 844 } },
+] as const;
+
+for (const { mode, viewport } of AXE_CASES) {
+  test(`axe finds nothing serious or critical on the ${mode} review screen at ${viewport.width}px`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    // A corrected field, a mismatch and warnings of every severity, so every state is on screen.
+    const screen = await review(
+      page,
+      [
+        success({
+          Warn: [-9107],
+          WarnCardInfos: [-9109],
+          CodeCrc: line2().replace("XN103", "XN1O3"),
+          ID: "XN1034568",
+        }),
+      ],
+      mode,
+    );
+    if (mode === "desk") await expect(screen.locator(".review-warning")).toHaveCount(4);
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
