@@ -28,6 +28,7 @@ for (const [name, device] of [
         { type: "success", person: { documentNumber: fx.truth.document.number } },
       ]);
       await page.goto(`${captureAppUrl}/?goodFrames=1000`);
+      await expect(page.getByRole("heading", { name: "Photograph your passport" })).toBeVisible();
       await expectNoSeriousViolations(page, "start");
       await page.getByRole("button", { name: "Use the camera" }).click();
       await expect(page.getByRole("button", { name: "Take photo" })).toBeEnabled({ timeout: 15_000 });
