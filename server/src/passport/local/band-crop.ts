@@ -257,7 +257,11 @@ export async function cropBand(
 
   // 3. Final crop with a margin, characters scaled to capTarget.
   const scale = capTarget / Math.max(1, capPx);
-  const mu = hu + 1.2 * pitch;
+  // Glare or a shadow can hide the ends of the lines from the extent search: make room on both sides for the full
+  // ICAO line length (44 characters for 2-line bands, 30 for 3) at the measured character size.
+  const charsPerLine = lines.length >= 3 ? 30 : 44;
+  const expectedHalf = (charsPerLine * capPx * (2.54 / 2.42)) / 2;
+  const mu = Math.max(hu, expectedHalf) + 1.2 * pitch;
   const mv = hv + 0.8 * capPx;
   const outW = Math.max(16, Math.round(2 * mu * scale));
   const outH = Math.max(8, Math.round(2 * mv * scale));
