@@ -18,7 +18,7 @@ if (!parsed.ok) {
 }
 const env = parsed.env;
 
-const provider = await createProvider(env);
+const provider = createProvider(env);
 const app = createApp({
   provider,
   corsAllowOrigins: env.CORS_ALLOW_ORIGINS,

@@ -1,10 +1,10 @@
 import type { Env } from "../env";
-import { AppError } from "../errors";
+import { createLocalProvider } from "./local/provider";
 import type { PassportProvider } from "./provider";
 import { createTencentProvider } from "./tencent/provider";
 
 /** Builds the provider the configuration names (OCR_PROVIDER; `local` unless Tencent credentials are set). */
-export async function createProvider(env: Env): Promise<PassportProvider> {
+export function createProvider(env: Env): PassportProvider {
   if (env.OCR_PROVIDER === "tencent") {
     return createTencentProvider({
       secretId: env.TENCENTCLOUD_SECRET_ID ?? "",
@@ -15,11 +15,5 @@ export async function createProvider(env: Env): Promise<PassportProvider> {
       timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     });
   }
-  return {
-    name: "local",
-    recognize: async () => {
-      throw new AppError(503, "engine_unavailable", "The offline engine is not available yet.");
-    },
-    health: async () => ({ provider: "local", ready: false, detail: "offline engine not built yet" }),
-  };
+  return createLocalProvider({ workers: env.LOCAL_WORKERS, queueMax: env.LOCAL_QUEUE_MAX });
 }
