@@ -50,7 +50,7 @@ export default defineConfig({
     {
       name: "app-offline",
       command: "node ../server/dist/index.js",
-      url: `http://127.0.0.1:${E2E_PORTS.offline}/`,
+      url: `http://127.0.0.1:${E2E_PORTS.offline}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
       env: { ...appEnv, PORT: String(E2E_PORTS.offline), OCR_PROVIDER: "local" },
