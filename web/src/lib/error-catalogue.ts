@@ -39,6 +39,7 @@ export const ERROR_NEXT_STEP: Readonly<Record<string, NextStep>> = {
   engine_busy: "later",
   engine_unavailable: "operator",
   engine_crashed: "later",
+  engine_timeout: "retake",
   server_busy: "later",
   request_aborted: "later",
   deadline_exceeded: "later",
