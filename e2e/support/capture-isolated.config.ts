@@ -3,14 +3,16 @@ import { defineConfig } from "@playwright/test";
 import { E2E_TENCENT_SECRET_ID, E2E_TENCENT_SECRET_KEY } from "./servers";
 
 /**
- * The capture specs on their own set of servers (ports 18797/18798), for running them while another suite holds the
+ * The capture specs on their own set of servers (ports 18797-18799), for running them while another suite holds the
  * shared e2e ports:  pnpm --filter e2e exec playwright test -c support/capture-isolated.config.ts capture
  * CI uses playwright.config.ts; this only changes where the fake upstream and the Tencent-backed app listen.
  */
 const fakePort = 18797;
 const appPort = 18798;
+const offlinePort = 18799;
 process.env.CAPTURE_FAKE_URL = `http://127.0.0.1:${fakePort}`;
 process.env.CAPTURE_APP_URL = `http://127.0.0.1:${appPort}`;
+process.env.CAPTURE_OFFLINE_URL = `http://127.0.0.1:${offlinePort}`;
 
 /** webServer commands run from e2e/, like in playwright.config.ts. */
 const e2eDir = fileURLToPath(new URL("..", import.meta.url));
@@ -49,6 +51,14 @@ export default defineConfig({
         TENCENTCLOUD_ENDPOINT: process.env.CAPTURE_FAKE_URL,
         UPSTREAM_TIMEOUT_MS: "5000",
       },
+    },
+    {
+      command: "node ../server/dist/index.js",
+      cwd: e2eDir,
+      url: `${process.env.CAPTURE_OFFLINE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { HOST: "127.0.0.1", PORT: String(offlinePort), RATE_LIMIT_MAX: "1000", OCR_PROVIDER: "local" },
     },
   ],
 });

@@ -1,11 +1,13 @@
-import { E2E_PORTS, tencentAppUrl } from "./servers";
+import { E2E_PORTS, offlineAppUrl, tencentAppUrl } from "./servers";
 
 /**
- * Where the capture specs find the Tencent-backed app and the fake upstream. Defaults are the shared e2e servers
- * (playwright.config.ts); CAPTURE_APP_URL / CAPTURE_FAKE_URL point a run at a second set of servers, so the capture
+ * Where the capture specs find the Tencent-backed app, the offline app and the fake upstream. Defaults are the shared e2e servers
+ * (playwright.config.ts); CAPTURE_APP_URL / CAPTURE_OFFLINE_URL / CAPTURE_FAKE_URL point a run at a second set of servers, so the capture
  * specs can run while another suite holds the shared ports.
  */
 export const captureAppUrl = process.env.CAPTURE_APP_URL ?? tencentAppUrl;
+/** The app on the offline engine (a real MRZ read, no upstream). */
+export const captureOfflineUrl = process.env.CAPTURE_OFFLINE_URL ?? offlineAppUrl;
 const fakeUrl = process.env.CAPTURE_FAKE_URL ?? `http://127.0.0.1:${E2E_PORTS.fakeTencent}`;
 
 /** Scripts the fake upstream's next answers (consumed in order, the last repeats); see server/test/fake-tencent.ts. */
