@@ -139,8 +139,14 @@ test.describe("broken and hostile images, decoded by the offline engine", () => 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     server = await startOfflineServer();
-    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { ready: boolean; detail?: string };
-    expect(health, "the offline engine must be ready for these tests").toMatchObject({ ready: true });
+    // The server listens before its workers have loaded the model; wait for the engine to say it is ready.
+    await expect
+      .poll(async () => ((await (await fetch(`${server.url}/api/health`)).json()) as { ready: boolean }).ready, {
+        message: "the offline engine must become ready for these tests",
+        timeout: 90_000,
+        intervals: [500],
+      })
+      .toBe(true);
   });
 
   test.afterAll(async () => {

@@ -30,7 +30,12 @@ export async function benchOffline(options: { durationSeconds: number; burst: nu
     RATE_LIMIT_MAX: "100000000",
   });
   try {
-    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { ready?: boolean; detail?: string };
+    // The server listens before its workers have loaded the model: give the engine a minute to become ready.
+    let health: { ready?: boolean; detail?: string } = {};
+    for (let waited = 0; waited < 60_000 && !health.ready; waited += 500) {
+      health = (await (await fetch(`${server.url}/api/health`)).json()) as typeof health;
+      if (!health.ready) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     if (!health.ready) return { ready: false, reason: health.detail ?? "the offline engine reports not ready" };
 
     const images: Buffer[] = [];
