@@ -130,8 +130,24 @@ export async function captureFixtures(): Promise<CaptureFixtures> {
     writeFileSync(f.bmp, bmp24(data, info.width, info.height));
   }
   if (!existsSync(f.jpeg50mp)) {
-    // 8660 x 6495 = 56 MP, high quality: a phone's 50 MP mode (~15-20 MB).
-    await sharp(source).resize(8660, 6495, { kernel: "lanczos3" }).jpeg({ quality: 95 }).toFile(f.jpeg50mp);
+    // 8660 x 6495 = 56 MP with sensor-like noise at high quality: ~21 MB, like a phone's 50 MP mode, well over the
+    // 7 MB limit, so the browser must compress it.
+    execFileSync(
+      "ffmpeg",
+      [
+        "-loglevel",
+        "error",
+        "-y",
+        "-i",
+        source,
+        "-vf",
+        "scale=8660:6495:flags=lanczos,noise=alls=12:allf=t",
+        "-q:v",
+        "2",
+        f.jpeg50mp,
+      ],
+      { stdio: "pipe" },
+    );
   }
   if (!existsSync(f.rotatedJpeg)) {
     // Pixels stored turned 90° counter-clockwise; EXIF Orientation 6 says "turn clockwise to view" (a phone held upright).
