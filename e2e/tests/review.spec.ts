@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -240,7 +242,12 @@ test.describe("warning badges", () => {
       "expiring_soon",
       "mrz_unreadable",
     ];
-    const covered = new Set<WarningCode>([...tencent, ...elsewhere, ...CASES.flatMap((c) => c.codes)]);
+    const covered = new Set<WarningCode>([
+      ...tencent,
+      ...elsewhere,
+      ...CASES.flatMap((c) => c.codes),
+      ...QUALITY_CASES.flatMap((c) => c.codes),
+    ]);
     const missing = WARNING_CODES.filter((code) => !covered.has(code) && WARNING_CATALOGUE[code].source !== "quality");
     expect(missing).toEqual([]);
   });
@@ -605,6 +612,57 @@ test("copy fields puts label-tab-value lines with edits on the clipboard; Escape
   ]);
   expect(lines).toContain("Sex\tF");
 });
+
+/** A synthetic page from task C's generator ("hard" conditions), generated once into the git-ignored fixtures. */
+function hardPage(seed: number): string {
+  const dir = join(generatedDir, "..", "review");
+  const file = join(dir, `${seed}.jpg`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync(
+      "pnpm",
+      [
+        "--filter",
+        "server",
+        "exec",
+        "tsx",
+        "synthetic/cli.ts",
+        "--out",
+        dir,
+        "--count",
+        "1",
+        "--seed",
+        String(seed),
+      ].concat(["--conditions", "hard"]),
+      { cwd: join(generatedDir, "..", "..", "..", ".."), stdio: "pipe" },
+    );
+  }
+  return file;
+}
+
+// The offline engine's image-quality findings, on pages whose conditions are known from the generator.
+const QUALITY_CASES: { seed: number; conditions: string; codes: WarningCode[] }[] = [
+  {
+    seed: 302,
+    conditions: "two glare spots, one on the portrait; page fills 46%",
+    codes: ["glare_portrait", "document_too_small"],
+  },
+  { seed: 306, conditions: "grayscale copy; page fills 52%", codes: ["photocopy_grayscale", "document_too_small"] },
+];
+
+for (const item of QUALITY_CASES) {
+  test(`offline read of a page with ${item.conditions}: ${item.codes.join(", ")}`, async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const health = (await (await request.get(`${offlineAppUrl}/api/health`)).json()) as { ready?: boolean };
+    test.skip(health.ready !== true, "the offline engine is not ready in this build");
+    const file = hardPage(item.seed);
+    await page.goto(`${offlineAppUrl}/desk`);
+    await page.getByLabel("Choose a file").setInputFiles(file);
+    await expect(page.getByRole("heading", { level: 2, name: "Review the read" })).toBeVisible({ timeout: 60_000 });
+    const screen = page.locator(".review-screen");
+    for (const code of item.codes) await expectBadge(screen, code);
+  });
+}
 
 test("overlay toggle and zoom", async ({ page }) => {
   const screen = await review(page, [success()]);
