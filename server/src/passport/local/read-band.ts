@@ -133,14 +133,27 @@ function attempt(lines: OcrLine[], today: Date | undefined): BandRead {
 
 /**
  * Recognises a deskewed band, then the MRZ engine verifies and corrects it by its check digits. When that fails the
- * band is tried upside down (a page held the wrong way round).
+ * band is tried upside down (a page held the wrong way round), and an MRZ-shaped but inconsistent read gets a second
+ * opinion from the other read mode. Only a read whose check digits all hold is ever returned as valid.
  */
 export async function readBand(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
   const upright = attempt(await recognise(ocr, band, mode), today);
   if (upright.status === "valid") return upright;
-  const flipped = attempt(await recognise(ocr, flip(band), mode), today);
+  const turned = flip(band);
+  const flipped = attempt(await recognise(ocr, turned, mode), today);
   if (flipped.status === "valid") return { ...flipped, flipped: true };
-  if (upright.status === "inconsistent") return upright;
-  if (flipped.status === "inconsistent") return { ...flipped, flipped: true };
-  return { status: "none" };
+  // MRZ-shaped but inconsistent: a second opinion from the other way of cutting the band, same orientation.
+  const other: ReadMode = mode === "block" ? "lines" : "block";
+  const best =
+    upright.status === "inconsistent"
+      ? upright
+      : flipped.status === "inconsistent"
+        ? { ...flipped, flipped: true }
+        : null;
+  if (!best) return { status: "none" };
+  if (band.lineRows.length > 0) {
+    const second = attempt(await recognise(ocr, best.flipped ? turned : band, other), today);
+    if (second.status === "valid") return { ...second, flipped: best.flipped };
+  }
+  return best;
 }
