@@ -21,9 +21,7 @@ export default defineConfig({
     trace: "off",
     launchOptions: { executablePath, args },
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args } } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args } } }],
   webServer: [
     {
       name: "fake-tencent",

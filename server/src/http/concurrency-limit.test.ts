@@ -24,7 +24,7 @@ function setup(maxInFlight: number, maxQueued: number) {
   const tick = () => new Promise((r) => setTimeout(r, 5));
   const openAll = async () => {
     while (gates.length > 0 || running > 0) {
-      gates.splice(0).forEach((g) => g());
+      for (const open of gates.splice(0)) open();
       await tick();
     }
   };
