@@ -88,3 +88,15 @@ test("desk: space captures, r retakes, enter sends; the camera choice is remembe
   await page.goto(`${captureAppUrl}/desk?goodFrames=1000`);
   await expect(page.getByRole("combobox", { name: "Camera" })).toHaveValue(remembered ?? "", { timeout: 15_000 });
 });
+
+test("without createImageBitmap (older Safari) the frames are drawn on a canvas and auto-capture still fires", async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    delete (window as { createImageBitmap?: unknown }).createImageBitmap;
+  });
+  await page.goto(`${captureAppUrl}/`);
+  expect(await page.evaluate(() => typeof window.createImageBitmap)).toBe("undefined");
+  await page.getByRole("button", { name: "Use the camera" }).click();
+  await expect(page.getByRole("heading", { name: "Check the photo" })).toBeVisible({ timeout: 20_000 });
+});

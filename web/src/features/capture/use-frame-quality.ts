@@ -31,11 +31,13 @@ export function useFrameQuality(
   callback.current = onAutoCapture;
 
   useEffect(() => {
-    if (!video || !active || typeof createImageBitmap !== "function") return;
+    if (!video || !active) return;
     const worker = new Worker(new URL("./quality.worker.ts", import.meta.url), { type: "module", name: "quality" });
     const stabilizer = new HintStabilizer(1000);
     const auto = new AutoCapture(thresholds.goodFrames);
     let busy = false;
+    let useCanvas = typeof createImageBitmap !== "function";
+    let fallback: HTMLCanvasElement | undefined;
     let seq = 0;
     let stopped = false;
     worker.addEventListener("message", (event: MessageEvent<{ seq: number; metrics?: FrameMetrics }>) => {
@@ -48,13 +50,36 @@ export function useFrameQuality(
       setState({ metrics, hint, progress: auto.progress() });
       if (fire) callback.current();
     });
+    worker.addEventListener("error", () => {
+      busy = false;
+    });
     const timer = window.setInterval(() => {
       if (busy || video.readyState < 2 || video.videoWidth === 0) return;
       const g = guideRect(video.videoWidth, video.videoHeight);
       busy = true;
+      const width = ANALYSIS_WIDTH;
+      const height = Math.round((ANALYSIS_WIDTH * g.height) / g.width);
+      const viaCanvas = () => {
+        // Browsers that cannot crop/resize in createImageBitmap: a 320 px draw here, the measuring in the worker.
+        fallback ??= document.createElement("canvas");
+        fallback.width = width;
+        fallback.height = height;
+        const ctx = fallback.getContext("2d", { willReadFrequently: true });
+        if (!ctx) {
+          busy = false;
+          return;
+        }
+        ctx.drawImage(video, g.x, g.y, g.width, g.height, 0, 0, width, height);
+        const rgba = ctx.getImageData(0, 0, width, height).data;
+        worker.postMessage({ rgba, width, height, seq: ++seq }, [rgba.buffer]);
+      };
+      if (useCanvas) {
+        viaCanvas();
+        return;
+      }
       createImageBitmap(video, g.x, g.y, g.width, g.height, {
-        resizeWidth: ANALYSIS_WIDTH,
-        resizeHeight: Math.round((ANALYSIS_WIDTH * g.height) / g.width),
+        resizeWidth: width,
+        resizeHeight: height,
         resizeQuality: "medium",
       }).then(
         (bitmap) => {
@@ -65,7 +90,8 @@ export function useFrameQuality(
           worker.postMessage({ bitmap, seq: ++seq }, [bitmap]);
         },
         () => {
-          busy = false;
+          useCanvas = true;
+          if (!stopped) viaCanvas();
         },
       );
     }, INTERVAL_MS);
