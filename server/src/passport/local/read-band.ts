@@ -1,4 +1,5 @@
 import { MrzFormatError } from "../../mrz/mrz-format-error";
+import { mrzWarnings } from "../../mrz/mrz-warnings";
 import { readMrz } from "../../mrz/read-mrz";
 import type { MrzReport } from "../../mrz/types";
 import type { MrzOcr, OcrLine } from "./mrz-ocr";
@@ -137,6 +138,22 @@ function attempt(lines: OcrLine[], today: Date | undefined): BandRead {
  * opinion from the other read mode. Only a read whose check digits all hold is ever returned as valid.
  */
 export async function readBand(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
+  const first = await readOriented(ocr, band, mode, today);
+  if (first.status !== "valid" || !uncertain(first.report) || band.lineRows.length === 0) return first;
+  // The check digits were made to hold by a correction that another reading would also satisfy: ask the other
+  // read mode, and prefer its read when it needs no such guess.
+  const other: ReadMode = mode === "block" ? "lines" : "block";
+  const second = attempt(await recognise(ocr, first.flipped ? flip(band) : band, other), today);
+  if (second.status === "valid" && !uncertain(second.report)) return { ...second, flipped: first.flipped };
+  return first;
+}
+
+/** True when the MRZ engine flags a correction as a guess among several that fit the check digits. */
+function uncertain(report: MrzReport): boolean {
+  return report.corrections.length > 0 && mrzWarnings(report).some((w) => w.code === "mrz_correction_uncertain");
+}
+
+async function readOriented(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
   const upright = attempt(await recognise(ocr, band, mode), today);
   if (upright.status === "valid") return upright;
   const turned = flip(band);
