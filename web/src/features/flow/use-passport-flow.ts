@@ -32,6 +32,8 @@ export function usePassportFlow(initial: FlowStep["name"] = "start") {
       setStep({ name: "working", stage: "upload", percent: 0, prepared });
       const result = await mutateAsync({
         image: prepared.blob,
+        // The review shows the identity photo (customer: "Is this you?"; desk: beside the fields).
+        portrait: true,
         signal,
         onUploadProgress: (percent) =>
           setStep(

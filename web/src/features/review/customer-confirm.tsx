@@ -2,10 +2,10 @@ import { useState } from "react";
 import type { PassportResult } from "server/passport/result";
 import { useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
+import { useObjectUrl } from "../../lib/use-object-url";
 import { BannerList } from "./banner-list";
 import { PortraitView } from "./portrait-view";
 import type { ReviewFieldKey } from "./review-fields";
-import { useObjectUrl } from "./use-object-url";
 
 const KEY_FIELDS = [
   "surname",

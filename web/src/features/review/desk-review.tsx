@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { PassportResult } from "server/passport/result";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
+import { useObjectUrl } from "../../lib/use-object-url";
 import { BannerList } from "./banner-list";
 import { DecisionForm } from "./decision-form";
 import { ExportTools } from "./export-tools";
@@ -16,7 +17,6 @@ import { RecentCapturesList } from "./recent-captures-list";
 import type { ReviewDecision } from "./review-decision";
 import { currentValues, editDiff, type FieldEdit } from "./review-edits";
 import type { ReviewFieldKey } from "./review-fields";
-import { useObjectUrl } from "./use-object-url";
 import { WarningBadges } from "./warning-badges";
 
 interface DeskReviewProps {
