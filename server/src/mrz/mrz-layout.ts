@@ -35,57 +35,47 @@ export interface LayoutSpec {
   longDocumentNumber?: boolean;
 }
 
-const TD3: LayoutSpec = {
-  format: "TD3",
-  lineCount: 2,
-  lineLength: 44,
-  fields: [
-    { name: "documentCode", line: 0, start: 0, end: 2, kind: "code" },
-    { name: "issuingState", line: 0, start: 2, end: 5, kind: "country" },
-    { name: "documentNumber", line: 1, start: 0, end: 9, kind: "alnum", check: 9 },
-    { name: "nationality", line: 1, start: 10, end: 13, kind: "country" },
-    { name: "birthDate", line: 1, start: 13, end: 19, kind: "date", check: 19 },
-    { name: "sex", line: 1, start: 20, end: 21, kind: "sex" },
-    { name: "expiryDate", line: 1, start: 21, end: 27, kind: "date", check: 27 },
-    { name: "optionalData1", line: 1, start: 28, end: 42, kind: "alnum", check: 42 },
-  ],
-  names: { line: 0, start: 5, end: 44 },
-  composite: {
-    line: 1,
-    column: 43,
-    ranges: [
-      { line: 1, start: 0, end: 10 },
-      { line: 1, start: 13, end: 20 },
-      { line: 1, start: 21, end: 43 },
+/**
+ * TD3, TD2 and the visas share the two-line positions (ICAO 9303-4, -6, -7); they differ in line length, in the end
+ * and check digit of the optional data, and in whether a composite check digit closes line 2. The composite covers
+ * the document number, birth date and expiry date with their check digits and the optional data, up to its column.
+ */
+function twoLineLayout(
+  format: "TD3" | "TD2" | "MRVA" | "MRVB",
+  lineLength: number,
+  optionalData1: Pick<FieldSpec, "end" | "check">,
+  compositeColumn?: number,
+): LayoutSpec {
+  const layout: LayoutSpec = {
+    format,
+    lineCount: 2,
+    lineLength,
+    fields: [
+      { name: "documentCode", line: 0, start: 0, end: 2, kind: "code" },
+      { name: "issuingState", line: 0, start: 2, end: 5, kind: "country" },
+      { name: "documentNumber", line: 1, start: 0, end: 9, kind: "alnum", check: 9 },
+      { name: "nationality", line: 1, start: 10, end: 13, kind: "country" },
+      { name: "birthDate", line: 1, start: 13, end: 19, kind: "date", check: 19 },
+      { name: "sex", line: 1, start: 20, end: 21, kind: "sex" },
+      { name: "expiryDate", line: 1, start: 21, end: 27, kind: "date", check: 27 },
+      { name: "optionalData1", line: 1, start: 28, kind: "alnum", ...optionalData1 },
     ],
-  },
-};
-
-const TD2: LayoutSpec = {
-  format: "TD2",
-  lineCount: 2,
-  lineLength: 36,
-  fields: [
-    { name: "documentCode", line: 0, start: 0, end: 2, kind: "code" },
-    { name: "issuingState", line: 0, start: 2, end: 5, kind: "country" },
-    { name: "documentNumber", line: 1, start: 0, end: 9, kind: "alnum", check: 9 },
-    { name: "nationality", line: 1, start: 10, end: 13, kind: "country" },
-    { name: "birthDate", line: 1, start: 13, end: 19, kind: "date", check: 19 },
-    { name: "sex", line: 1, start: 20, end: 21, kind: "sex" },
-    { name: "expiryDate", line: 1, start: 21, end: 27, kind: "date", check: 27 },
-    { name: "optionalData1", line: 1, start: 28, end: 35, kind: "alnum" },
-  ],
-  names: { line: 0, start: 5, end: 36 },
-  composite: {
-    line: 1,
-    column: 35,
-    ranges: [
-      { line: 1, start: 0, end: 10 },
-      { line: 1, start: 13, end: 20 },
-      { line: 1, start: 21, end: 35 },
-    ],
-  },
-};
+    names: { line: 0, start: 5, end: lineLength },
+  };
+  if (compositeColumn === undefined) return layout;
+  return {
+    ...layout,
+    composite: {
+      line: 1,
+      column: compositeColumn,
+      ranges: [
+        { line: 1, start: 0, end: 10 },
+        { line: 1, start: 13, end: 20 },
+        { line: 1, start: 21, end: compositeColumn },
+      ],
+    },
+  };
+}
 
 const TD1: LayoutSpec = {
   format: "TD1",
@@ -116,31 +106,12 @@ const TD1: LayoutSpec = {
   longDocumentNumber: true,
 };
 
-function visa(format: "MRVA" | "MRVB", lineLength: number): LayoutSpec {
-  return {
-    format,
-    lineCount: 2,
-    lineLength,
-    fields: [
-      { name: "documentCode", line: 0, start: 0, end: 2, kind: "code" },
-      { name: "issuingState", line: 0, start: 2, end: 5, kind: "country" },
-      { name: "documentNumber", line: 1, start: 0, end: 9, kind: "alnum", check: 9 },
-      { name: "nationality", line: 1, start: 10, end: 13, kind: "country" },
-      { name: "birthDate", line: 1, start: 13, end: 19, kind: "date", check: 19 },
-      { name: "sex", line: 1, start: 20, end: 21, kind: "sex" },
-      { name: "expiryDate", line: 1, start: 21, end: 27, kind: "date", check: 27 },
-      { name: "optionalData1", line: 1, start: 28, end: lineLength, kind: "alnum" },
-    ],
-    names: { line: 0, start: 5, end: lineLength },
-  };
-}
-
 export const LAYOUTS: Readonly<Record<MrzFormat, LayoutSpec>> = {
   TD1,
-  TD2,
-  TD3,
-  MRVA: visa("MRVA", 44),
-  MRVB: visa("MRVB", 36),
+  TD2: twoLineLayout("TD2", 36, { end: 35 }, 35),
+  TD3: twoLineLayout("TD3", 44, { end: 42, check: 42 }, 43),
+  MRVA: twoLineLayout("MRVA", 44, { end: 44 }),
+  MRVB: twoLineLayout("MRVB", 36, { end: 36 }),
 };
 
 /**
