@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { deflateSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
+import { PNG_SIGNATURE, rgbPng } from "../../server/test/tiny-png";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -12,40 +12,9 @@ const repo = fileURLToPath(new URL("../..", import.meta.url));
 // keeps serving, and its logs hold nothing of the images.
 // (Bad input refused before decoding is covered in server/src/app.http.test.ts.)
 
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
 /** A valid PNG header declaring width x height (8-bit RGB) with a few real rows of data: a decompression bomb's shape. */
 function declaredPng(width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const rows = deflateSync(Buffer.alloc((1 + width * 3) * 4));
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    pngChunk("IHDR", header),
-    pngChunk("IDAT", rows),
-    pngChunk("IEND", new Uint8Array()),
-  ]);
+  return rgbPng(width, height, Buffer.alloc((1 + width * 3) * 4));
 }
 
 async function photoJpeg(page: Page): Promise<Buffer> {
