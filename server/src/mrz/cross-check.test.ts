@@ -1,44 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { crossCheck } from "./cross-check";
 import { readMrz } from "./read-mrz";
+import { tencentExampleDocument, tencentExampleLines, tencentExampleVisualZone } from "./specimen-passports";
 
 const today = new Date("2026-11-25T12:00:00Z");
-const tencent = readMrz(
-  ["P<USACARTER<<ESTHER<<<<<<<<<<<<<<<<<<<<<<<<<", "4567123452USA9004117F2107268713843748<708026"],
-  {
-    today,
-  },
-);
+const tencent = readMrz(tencentExampleLines(), { today });
 /** Tencent's documented PassportRecognizeInfos, mapped to VisualZone. */
-const printed = {
-  type: "P",
-  issuingCountry: "USA",
-  number: "456712345",
-  surname: "CARTER",
-  givenNames: "ESTHER",
-  nationality: "UNITED STATES OF AMERICA",
-  birthDate: "11 Apr 1990",
-  issueDate: "27 Jul 2011",
-  expiryDate: "26 Jul 2021",
-  sex: "F",
-};
+const printed = tencentExampleVisualZone();
 
 describe("crossCheck", () => {
   it("finds no mismatch in Tencent's example (names of countries, printed dates)", () => {
     expect(
       crossCheck(tencent, {
-        provider: {
-          type: "P",
-          number: "456712345",
-          surname: "CARTER",
-          givenNames: "ESTHER",
-          fullName: "CARTER ESTHER",
-          nationality: "USA",
-          issuingCountry: "USA",
-          birthDate: "1990-04-11",
-          expiryDate: "2021-07-26",
-          sex: "F",
-        },
+        provider: tencentExampleDocument(),
         visualZone: printed,
       }),
     ).toEqual([]);

@@ -1,9 +1,10 @@
+import { icaoSpecimenDocument, icaoSpecimenLines } from "server/mrz/specimen-passports";
 import type { MrzReport } from "server/mrz/types";
 import type { PassportResult } from "server/passport/result";
 
 /** The ICAO 9303 TD3 specimen (all check digits hold) as the MRZ engine reports it. */
 export function specimenReport(): MrzReport {
-  const lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
+  const lines = icaoSpecimenLines();
   return {
     format: "TD3",
     lines,
@@ -53,18 +54,7 @@ export function specimenResult(overrides: Partial<PassportResult> = {}): Passpor
     provider: "local",
     requestId: "req-1",
     upstreamRequestId: null,
-    document: {
-      type: "P",
-      number: "L898902C3",
-      surname: "ERIKSSON",
-      givenNames: "ANNA MARIA",
-      fullName: "ERIKSSON ANNA MARIA",
-      nationality: "UTO",
-      issuingCountry: "UTO",
-      birthDate: "1974-08-12",
-      expiryDate: "2012-04-15",
-      sex: "F",
-    },
+    document: icaoSpecimenDocument(),
     visualZone: null,
     confidence: {},
     mrz: specimenReport(),
