@@ -2,24 +2,20 @@ import { Agent } from "node:http";
 import type { LookupFunction } from "node:net";
 import SdkSign from "tencentcloud-sdk-nodejs-common/tencentcloud/common/sign";
 import { ocr } from "tencentcloud-sdk-nodejs-ocr";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FAKE_MAX_BODY_BYTES, type FakeTencent, startFakeTencent } from "./fake-tencent";
 import { ICAO_SPECIMEN, td3Lines } from "./tencent-bodies";
 import { tinyPng } from "./tiny-png";
+import { useFakeTencent } from "./use-fake-tencent";
 
 const SECRET_ID = "AKIDfakeTencentTest";
 const SECRET_KEY = "fake-tencent-test-key";
 const image = Buffer.from(tinyPng()).toString("base64");
 
-let fake: FakeTencent;
-beforeAll(async () => {
-  fake = await startFakeTencent({
-    secrets: { [SECRET_ID]: SECRET_KEY },
-    sessionTokens: { AKIDtemporary: "sts-token-1" },
-  });
+const fake = useFakeTencent({
+  secrets: { [SECRET_ID]: SECRET_KEY },
+  sessionTokens: { AKIDtemporary: "sts-token-1" },
 });
-beforeEach(() => fake.reset());
-afterAll(() => fake.close());
 
 /** Resolves every host name to the fake, so the SDK signs a real Tencent host name and connects locally. */
 const toLoopback = ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
@@ -34,7 +30,7 @@ function sdkClient(credential: { secretId: string; secretKey: string; token?: st
     profile: {
       httpProfile: {
         protocol: "http://",
-        endpoint: `ocr.intl.tencentcloudapi.com:${fake.port}`,
+        endpoint: `ocr.intl.tencentcloudapi.com:${fake().port}`,
         agent: new Agent({ lookup: toLoopback }),
         reqTimeout: 10,
       },
@@ -54,7 +50,7 @@ async function rawRequest(options: {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const authorization = SdkSign.sign3({
     method: "POST",
-    url: `http://127.0.0.1:${fake.port}/`,
+    url: `http://127.0.0.1:${fake().port}/`,
     payload: Buffer.from(body),
     timestamp,
     service: "ocr",
@@ -64,7 +60,7 @@ async function rawRequest(options: {
     boundary: "",
     headers: { "Content-Type": "application/json" },
   });
-  const res = await fetch(`${(options.target ?? fake).url}/`, {
+  const res = await fetch(`${(options.target ?? fake()).url}/`, {
     method: "POST",
     headers: {
       Authorization: authorization,
@@ -101,7 +97,7 @@ describe("fake Tencent accepts exactly what the official SDK sends", () => {
     expect(result.Image?.startsWith("iVBORw0KGgo")).toBe(true);
     expect(result.RequestId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const [request] = fake.requests();
+    const [request] = fake().requests();
     expect(request).toMatchObject({
       action: "MLIDPassportOCR",
       version: "2018-11-19",
@@ -113,8 +109,8 @@ describe("fake Tencent accepts exactly what the official SDK sends", () => {
       imageBase64Length: image.length,
       answer: "success",
     });
-    expect(request?.headers.host).toBe(`ocr.intl.tencentcloudapi.com:${fake.port}`);
-    expect(JSON.stringify(fake.requests())).not.toContain(image);
+    expect(request?.headers.host).toBe(`ocr.intl.tencentcloudapi.com:${fake().port}`);
+    expect(JSON.stringify(fake().requests())).not.toContain(image);
   });
 
   it("accepts the SDK's temporary credentials with X-TC-Token and rejects a wrong token", async () => {
@@ -158,11 +154,11 @@ describe("fake Tencent accepts exactly what the official SDK sends", () => {
       .MLIDPassportOCR({ ImageBase64: image })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "AuthFailure.SignatureFailure" });
-    expect(fake.requests()[0]?.signatureOk).toBe(false);
+    expect(fake().requests()[0]?.signatureOk).toBe(false);
   });
 
   it("passes a scripted business error through to the SDK unchanged", async () => {
-    fake.script([{ type: "error", code: "FailedOperation.NoPassport", message: "no passport found" }]);
+    fake().script([{ type: "error", code: "FailedOperation.NoPassport", message: "no passport found" }]);
     const error = await sdkClient({ secretId: SECRET_ID, secretKey: SECRET_KEY })
       .MLIDPassportOCR({ ImageBase64: image })
       .catch((e: unknown) => e);
@@ -230,13 +226,13 @@ describe("fake Tencent checks requests like Tencent", () => {
     const body = JSON.stringify({ ImageBase64: "A".repeat(FAKE_MAX_BODY_BYTES) });
     const { json } = await rawRequest({ body });
     expect(errorCode(json)).toBe("RequestSizeLimitExceeded");
-    expect(fake.requests()[0]?.bodyBytes).toBe(body.length);
+    expect(fake().requests()[0]?.bodyBytes).toBe(body.length);
   });
 });
 
 describe("fake Tencent scripts", () => {
   it("consumes scripted responses in order and repeats the last", async () => {
-    fake.script([
+    fake().script([
       { type: "error", code: "RequestLimitExceeded" },
       { type: "success", body: "example" },
     ]);
@@ -249,12 +245,12 @@ describe("fake Tencent scripts", () => {
   });
 
   it("serves raw HTTP answers, slow headers, a trickling body and connection resets", async () => {
-    fake.script([
+    fake().script([
       { type: "http", status: 503, body: "<html>gateway</html>", contentType: "text/html" },
       { type: "success", delayMs: 150, trickleMs: 5, trickleBytes: 200 },
       { type: "reset" },
     ]);
-    const gateway = await fetch(`${fake.url}/`, { method: "POST" }).catch(() => null);
+    const gateway = await fetch(`${fake().url}/`, { method: "POST" }).catch(() => null);
     // An unsigned request is rejected before the script is consulted.
     expect(await gateway?.json()).toMatchObject({ Response: { Error: { Code: "AuthFailure.InvalidAuthorization" } } });
 
@@ -265,20 +261,19 @@ describe("fake Tencent scripts", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(slow.json.Response.ID).toBe("L898902C3");
     await expect(rawRequest({})).rejects.toThrow();
-    expect(fake.requests().map((r) => r.answer)).toEqual([
-      "AuthFailure.InvalidAuthorization",
-      "http 503",
-      "success",
-      "reset",
-    ]);
+    expect(
+      fake()
+        .requests()
+        .map((r) => r.answer),
+    ).toEqual(["AuthFailure.InvalidAuthorization", "http 503", "success", "reset"]);
   });
 
   it("is scriptable from another process through the control API", async () => {
-    const bad = await fetch(`${fake.url}/__fake/script`, { method: "POST", body: '[{"type":"error"}]' });
+    const bad = await fetch(`${fake().url}/__fake/script`, { method: "POST", body: '[{"type":"error"}]' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("script[0]");
 
-    const ok = await fetch(`${fake.url}/__fake/script`, {
+    const ok = await fetch(`${fake().url}/__fake/script`, {
       method: "POST",
       body: JSON.stringify([{ type: "success", person: { documentNumber: "X12345678", surname: "Doe" } }]),
     });
@@ -286,13 +281,13 @@ describe("fake Tencent scripts", () => {
     const { json } = await rawRequest({});
     expect(json.Response).toMatchObject({ ID: "X12345678", Surname: "DOE" });
 
-    const requests = (await (await fetch(`${fake.url}/__fake/requests`)).json()) as { answer: string }[];
+    const requests = (await (await fetch(`${fake().url}/__fake/requests`)).json()) as { answer: string }[];
     expect(requests.map((r) => r.answer)).toEqual(["success"]);
     expect(JSON.stringify(requests)).not.toContain(image);
 
-    await fetch(`${fake.url}/__fake/reset`, { method: "POST" });
-    expect(await (await fetch(`${fake.url}/__fake/requests`)).json()).toEqual([]);
-    expect(await (await fetch(`${fake.url}/__fake/health`)).text()).toBe("ok");
+    await fetch(`${fake().url}/__fake/reset`, { method: "POST" });
+    expect(await (await fetch(`${fake().url}/__fake/requests`)).json()).toEqual([]);
+    expect(await (await fetch(`${fake().url}/__fake/health`)).text()).toBe("ok");
   });
 });
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeTencent, startFakeTencent } from "../../../test/fake-tencent";
+import { describe, expect, it } from "vitest";
 import { tinyPng } from "../../../test/tiny-png";
+import { useFakeTencent } from "../../../test/use-fake-tencent";
 import { AppError } from "../../errors";
 import { backoffDelay, createTencentClient, interpretAnswer, type TencentClientConfig } from "./client";
 
@@ -10,21 +10,16 @@ const TOKEN_ID = "AKIDtemporaryClient";
 const TOKEN = "sts-session-token-xyz";
 const image = Buffer.from(tinyPng()).toString("base64");
 
-let fake: FakeTencent;
-beforeAll(async () => {
-  fake = await startFakeTencent({
-    secrets: { [SECRET_ID]: SECRET_KEY, [TOKEN_ID]: SECRET_KEY },
-    sessionTokens: { [TOKEN_ID]: TOKEN },
-  });
+const fake = useFakeTencent({
+  secrets: { [SECRET_ID]: SECRET_KEY, [TOKEN_ID]: SECRET_KEY },
+  sessionTokens: { [TOKEN_ID]: TOKEN },
 });
-beforeEach(() => fake.reset());
-afterAll(() => fake.close());
 
 function client(overrides: Partial<TencentClientConfig> = {}) {
   return createTencentClient({
     secretId: SECRET_ID,
     secretKey: SECRET_KEY,
-    endpoint: fake.url,
+    endpoint: fake().url,
     timeoutMs: 2_000,
     backoffBaseMs: 10,
     ...overrides,
@@ -48,7 +43,7 @@ describe("Tencent client against the fake upstream over HTTP", () => {
     expect(result.attempts).toBe(1);
     expect(result.response.ID).toBe("L898902C3");
     expect(String(result.response.Image)).toMatch(/^iVBORw0KGgo/);
-    const [request] = fake.requests();
+    const [request] = fake().requests();
     expect(request).toMatchObject({
       action: "MLIDPassportOCR",
       version: "2018-11-19",
@@ -65,29 +60,29 @@ describe("Tencent client against the fake upstream over HTTP", () => {
 
   it("omits X-TC-Region when no region is configured", async () => {
     await client().mlidPassportOcr({ ImageBase64: image });
-    expect(fake.requests()[0]?.region).toBeNull();
-    expect(fake.requests()[0]?.headers).not.toHaveProperty("x-tc-region");
+    expect(fake().requests()[0]?.region).toBeNull();
+    expect(fake().requests()[0]?.headers).not.toHaveProperty("x-tc-region");
   });
 
   it("sends the session token as X-TC-Token", async () => {
     const result = await client({ secretId: TOKEN_ID, sessionToken: TOKEN }).mlidPassportOcr({ ImageBase64: image });
     expect(result.response.ID).toBe("L898902C3");
-    expect(fake.requests()[0]?.token).toBe(TOKEN);
+    expect(fake().requests()[0]?.token).toBe(TOKEN);
   });
 
   it("maps a business error without retrying and passes the upstream RequestId", async () => {
-    fake.script([{ type: "error", code: "FailedOperation.NoPassport" }]);
+    fake().script([{ type: "error", code: "FailedOperation.NoPassport" }]);
     const error = await failure(client().mlidPassportOcr({ ImageBase64: image }));
     expect(error.toBody()).toEqual({
       error: {
         code: "no_passport",
         message: expect.stringContaining("No passport was found"),
         retake: true,
-        upstreamRequestId: fake.requests()[0]?.upstreamRequestId,
+        upstreamRequestId: fake().requests()[0]?.upstreamRequestId,
       },
     });
     expect(error.status).toBe(422);
-    expect(fake.requests()).toHaveLength(1);
+    expect(fake().requests()).toHaveLength(1);
   });
 
   it.each([
@@ -96,110 +91,118 @@ describe("Tencent client against the fake upstream over HTTP", () => {
     "ResourceUnavailable.InArrears",
     "InvalidParameter",
   ])("never retries %s", async (code) => {
-    fake.script([{ type: "error", code }]);
+    fake().script([{ type: "error", code }]);
     await failure(client().mlidPassportOcr({ ImageBase64: image }));
-    expect(fake.requests()).toHaveLength(1);
+    expect(fake().requests()).toHaveLength(1);
   });
 
   it("retries a rate limit and succeeds on the second attempt", async () => {
-    fake.script([{ type: "error", code: "RequestLimitExceeded.UinLimitExceeded" }, { type: "success" }]);
+    fake().script([{ type: "error", code: "RequestLimitExceeded.UinLimitExceeded" }, { type: "success" }]);
     const result = await client().mlidPassportOcr({ ImageBase64: image });
     expect(result.attempts).toBe(2);
-    expect(fake.requests().map((r) => r.answer)).toEqual(["RequestLimitExceeded.UinLimitExceeded", "success"]);
+    expect(
+      fake()
+        .requests()
+        .map((r) => r.answer),
+    ).toEqual(["RequestLimitExceeded.UinLimitExceeded", "success"]);
   });
 
   it("gives up after two retries (three attempts) on persistent InternalError", async () => {
-    fake.script([{ type: "error", code: "InternalError" }]);
+    fake().script([{ type: "error", code: "InternalError" }]);
     const error = await failure(client().mlidPassportOcr({ ImageBase64: image }));
     expect(error).toMatchObject({ status: 502, code: "upstream_internal_error" });
-    expect(fake.requests()).toHaveLength(3);
+    expect(fake().requests()).toHaveLength(3);
   });
 
   it("honours maxRetries 0", async () => {
-    fake.script([{ type: "error", code: "ServiceUnavailable" }]);
+    fake().script([{ type: "error", code: "ServiceUnavailable" }]);
     const error = await failure(client({ maxRetries: 0 }).mlidPassportOcr({ ImageBase64: image }));
     expect(error).toMatchObject({ status: 503, code: "upstream_unavailable" });
-    expect(fake.requests()).toHaveLength(1);
+    expect(fake().requests()).toHaveLength(1);
   });
 
   it("retries a gateway 503 page and a connection reset, then succeeds", async () => {
-    fake.script([
+    fake().script([
       { type: "http", status: 503, body: "<html>busy</html>", contentType: "text/html" },
       { type: "reset" },
       { type: "success" },
     ]);
     const result = await client().mlidPassportOcr({ ImageBase64: image });
     expect(result.attempts).toBe(3);
-    expect(fake.requests().map((r) => r.answer)).toEqual(["http 503", "reset", "success"]);
+    expect(
+      fake()
+        .requests()
+        .map((r) => r.answer),
+    ).toEqual(["http 503", "reset", "success"]);
   });
 
   it("reports persistent connection resets as upstream_unreachable", async () => {
-    fake.script([{ type: "reset" }]);
+    fake().script([{ type: "reset" }]);
     const error = await failure(client().mlidPassportOcr({ ImageBase64: image }));
     expect(error).toMatchObject({ status: 502, code: "upstream_unreachable" });
-    expect(fake.requests()).toHaveLength(3);
+    expect(fake().requests()).toHaveLength(3);
   });
 
   it("times out slow headers per attempt and stops after three attempts", async () => {
-    fake.script([{ type: "success", delayMs: 1_000 }]);
+    fake().script([{ type: "success", delayMs: 1_000 }]);
     const started = performance.now();
     const error = await failure(client({ timeoutMs: 150, deadlineMs: 5_000 }).mlidPassportOcr({ ImageBase64: image }));
     const elapsed = performance.now() - started;
     expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
-    expect(fake.requests()).toHaveLength(3);
+    expect(fake().requests()).toHaveLength(3);
     expect(elapsed).toBeGreaterThanOrEqual(3 * 150 - 20);
     // Without per-attempt timeouts this would take 3 x 1000 ms; the margin absorbs a loaded machine.
     expect(elapsed).toBeLessThan(2_000);
   });
 
   it("times out a body that trickles past the attempt timeout", async () => {
-    fake.script([{ type: "success", trickleMs: 40, trickleBytes: 50 }]);
+    fake().script([{ type: "success", trickleMs: 40, trickleBytes: 50 }]);
     const error = await failure(client({ timeoutMs: 200, maxRetries: 0 }).mlidPassportOcr({ ImageBase64: image }));
     expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
   });
 
   it("bounds the whole call by its deadline", async () => {
-    fake.script([{ type: "success", delayMs: 2_000 }]);
+    fake().script([{ type: "success", delayMs: 2_000 }]);
     const started = performance.now();
     const error = await failure(client({ timeoutMs: 250, deadlineMs: 300 }).mlidPassportOcr({ ImageBase64: image }));
     const elapsed = performance.now() - started;
     expect(error.code).toBe("upstream_timeout");
     // Three attempts of 250 ms would take over 750 ms.
     expect(elapsed).toBeLessThan(650);
-    expect(fake.requests().length).toBeLessThanOrEqual(2);
+    expect(fake().requests().length).toBeLessThanOrEqual(2);
   });
 
   it("stops at once when the caller aborts, without retrying", async () => {
-    fake.script([{ type: "success", delayMs: 1_000 }]);
+    fake().script([{ type: "success", delayMs: 1_000 }]);
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("client went away")), 50);
     const started = performance.now();
     const error = await failure(client().mlidPassportOcr({ ImageBase64: image }, controller.signal));
     expect(error).toMatchObject({ status: 408, code: "request_aborted" });
     expect(performance.now() - started).toBeLessThan(800);
-    expect(fake.requests()).toHaveLength(1);
+    expect(fake().requests()).toHaveLength(1);
   });
 
   it("treats the caller's own deadline (a TimeoutError abort) as a 504 timeout, without retrying", async () => {
-    fake.script([{ type: "success", delayMs: 1_000 }]);
+    fake().script([{ type: "success", delayMs: 1_000 }]);
     const error = await failure(client().mlidPassportOcr({ ImageBase64: image }, AbortSignal.timeout(80)));
     expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
-    expect(fake.requests()).toHaveLength(1);
+    expect(fake().requests()).toHaveLength(1);
   });
 
   it("reports invalid JSON and wrong-shaped JSON as 502 without retrying", async () => {
-    fake.script([{ type: "http", status: 200, body: "{oops" }]);
+    fake().script([{ type: "http", status: 200, body: "{oops" }]);
     expect(await failure(client().mlidPassportOcr({ ImageBase64: image }))).toMatchObject({
       status: 502,
       code: "upstream_invalid_response",
     });
-    fake.reset();
-    fake.script([{ type: "http", status: 200, body: '{"Result":{"ID":"1"}}' }]);
+    fake().reset();
+    fake().script([{ type: "http", status: 200, body: '{"Result":{"ID":"1"}}' }]);
     expect(await failure(client().mlidPassportOcr({ ImageBase64: image }))).toMatchObject({
       status: 502,
       code: "upstream_unexpected_response",
     });
-    expect(fake.requests()).toHaveLength(1);
+    expect(fake().requests()).toHaveLength(1);
   });
 
   it("surfaces a clock more than five minutes off as upstream_clock_skew", async () => {
@@ -207,7 +210,7 @@ describe("Tencent client against the fake upstream over HTTP", () => {
       client({ now: () => Date.now() - 10 * 60_000 }).mlidPassportOcr({ ImageBase64: image }),
     );
     expect(error).toMatchObject({ status: 503, code: "upstream_clock_skew" });
-    expect(fake.requests()).toHaveLength(1);
+    expect(fake().requests()).toHaveLength(1);
   });
 
   it("never puts the secret key or session token into an error", async () => {

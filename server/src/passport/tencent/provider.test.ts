@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeTencent, startFakeTencent } from "../../../test/fake-tencent";
+import { describe, expect, it } from "vitest";
+import { startFakeTencent } from "../../../test/fake-tencent";
 import { tinyPng } from "../../../test/tiny-png";
+import { useFakeTencent } from "../../../test/use-fake-tencent";
 import { AppError } from "../../errors";
 import { encodeBase64 } from "../base64";
 import type { RecognizeInput } from "../provider";
@@ -11,18 +12,13 @@ const SECRET_ID = "AKIDproviderTest";
 const SECRET_KEY = "provider-test-key-p3n6";
 const png = tinyPng(16, 12);
 
-let fake: FakeTencent;
-beforeAll(async () => {
-  fake = await startFakeTencent({ secrets: { [SECRET_ID]: SECRET_KEY } });
-});
-beforeEach(() => fake.reset());
-afterAll(() => fake.close());
+const fake = useFakeTencent({ secrets: { [SECRET_ID]: SECRET_KEY } });
 
 function provider(overrides: Partial<TencentProviderConfig> = {}) {
   return createTencentProvider({
     secretId: SECRET_ID,
     secretKey: SECRET_KEY,
-    endpoint: fake.url,
+    endpoint: fake().url,
     timeoutMs: 2_000,
     backoffBaseMs: 10,
     ...overrides,
@@ -55,7 +51,7 @@ describe("Tencent provider over HTTP against the fake upstream", () => {
     expect(result).toMatchObject({
       provider: "tencent",
       requestId: "req-provider-1",
-      upstreamRequestId: fake.requests()[0]?.upstreamRequestId,
+      upstreamRequestId: fake().requests()[0]?.upstreamRequestId,
       document: {
         type: "P",
         number: "L898902C3",
@@ -71,13 +67,13 @@ describe("Tencent provider over HTTP against the fake upstream", () => {
     });
     expect(result.mrz?.valid).toBe(true);
     expect(result.confidence.number).toBe(0.99);
-    const [request] = fake.requests();
+    const [request] = fake().requests();
     expect(request).toMatchObject({ signatureOk: true, retImage: false, imageBase64Length: encodeBase64(png).length });
   });
 
   it("asks for and returns the portrait when requested", async () => {
     const result = await provider().recognize(input({ portrait: true }));
-    expect(fake.requests()[0]?.retImage).toBe(true);
+    expect(fake().requests()[0]?.retImage).toBe(true);
     expect(result.portrait?.mediaType).toBe("image/png");
     expect(
       Buffer.from(result.portrait?.base64 ?? "", "base64")
@@ -152,19 +148,19 @@ describe("Tencent provider over HTTP against the fake upstream", () => {
   ] as const)(
     "answers %s with %i %s (retake %s) after %i attempt(s)",
     async (_label, scripted, status, code, retake, attempts) => {
-      fake.script([scripted]);
+      fake().script([scripted]);
       const error = await failure(provider().recognize(input()));
       expect(error.toBody().error).toMatchObject({ code, retake });
       expect(error.status).toBe(status);
-      expect(fake.requests()).toHaveLength(attempts);
+      expect(fake().requests()).toHaveLength(attempts);
       expect(error.upstreamRequestId === undefined || typeof error.upstreamRequestId === "string").toBe(true);
     },
   );
 
   it("maps every documented error code answered over HTTP, retrying only the transient ones", async () => {
     for (const [code, mapping] of Object.entries(TENCENT_ERRORS)) {
-      fake.reset();
-      fake.script([{ type: "error", code, message: `upstream says ${code}` }]);
+      fake().reset();
+      fake().script([{ type: "error", code, message: `upstream says ${code}` }]);
       const error = await failure(provider({ backoffBaseMs: 1 }).recognize(input()));
       expect({ code, status: error.status, ours: error.code, retake: error.retake }).toEqual({
         code,
@@ -172,17 +168,17 @@ describe("Tencent provider over HTTP against the fake upstream", () => {
         ours: mapping.code,
         retake: mapping.retake,
       });
-      expect(fake.requests()).toHaveLength(mapping.transient ? 3 : 1);
-      expect(error.upstreamRequestId).toBe(fake.requests().at(-1)?.upstreamRequestId);
+      expect(fake().requests()).toHaveLength(mapping.transient ? 3 : 1);
+      expect(error.upstreamRequestId).toBe(fake().requests().at(-1)?.upstreamRequestId);
       expect(error.message).not.toContain("upstream says");
     }
   });
 
   it("times out a slow upstream with 504", async () => {
-    fake.script([{ type: "success", delayMs: 1_000 }]);
+    fake().script([{ type: "success", delayMs: 1_000 }]);
     const error = await failure(provider({ timeoutMs: 100, maxRetries: 1 }).recognize(input()));
     expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
-    expect(fake.requests()).toHaveLength(2);
+    expect(fake().requests()).toHaveLength(2);
   });
 
   it("refuses an image over 7 MB once encoded without calling upstream", async () => {
@@ -191,7 +187,7 @@ describe("Tencent provider over HTTP against the fake upstream", () => {
     const error = await failure(provider().recognize(input({ image: big })));
     expect(error).toMatchObject({ status: 413, code: "image_too_large", retake: true });
     expect(error.message).toMatch(/7 MB/);
-    expect(fake.requests()).toHaveLength(0);
+    expect(fake().requests()).toHaveLength(0);
   });
 
   it("never leaks the secret key in errors", async () => {
@@ -214,7 +210,7 @@ describe("Tencent provider health", () => {
     expect(health).toEqual({
       provider: "tencent",
       ready: true,
-      detail: `Tencent Cloud MLIDPassportOCR via 127.0.0.1:${fake.port} (region ap-singapore)`,
+      detail: `Tencent Cloud MLIDPassportOCR via 127.0.0.1:${fake().port} (region ap-singapore)`,
     });
     expect(JSON.stringify(health)).not.toMatch(/p3n6|AKIDproviderTest/);
     expect(calls).toBe(0);
