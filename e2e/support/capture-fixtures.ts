@@ -84,6 +84,32 @@ function bmp24(raw: Buffer, width: number, height: number): Buffer {
   return out;
 }
 
+/**
+ * Runs task C's synthetic passport generator for one page: writes its image and its truth `<seed>.json` into
+ * `outDir`, under the named conditions ("clean", "hard", ...).
+ */
+export function generateSyntheticPage(outDir: string, seed: number, conditions: string): void {
+  execFileSync(
+    "pnpm",
+    [
+      "--filter",
+      "server",
+      "exec",
+      "tsx",
+      "synthetic/cli.ts",
+      "--out",
+      outDir,
+      "--count",
+      "1",
+      "--seed",
+      String(seed),
+      "--conditions",
+      conditions,
+    ],
+    { cwd: join(e2eRoot, ".."), stdio: "pipe" },
+  );
+}
+
 let cached: CaptureFixtures | undefined;
 
 export async function captureFixtures(): Promise<CaptureFixtures> {
@@ -100,27 +126,7 @@ export async function captureFixtures(): Promise<CaptureFixtures> {
     video: fakeVideoPath,
     tooSmall: `${base}-small.png`,
   };
-  if (!existsSync(`${base}.json`)) {
-    execFileSync(
-      "pnpm",
-      [
-        "--filter",
-        "server",
-        "exec",
-        "tsx",
-        "synthetic/cli.ts",
-        "--out",
-        generatedDir,
-        "--count",
-        "1",
-        "--seed",
-        String(CAPTURE_SEED),
-        "--conditions",
-        "clean",
-      ],
-      { cwd: join(e2eRoot, ".."), stdio: "pipe" },
-    );
-  }
+  if (!existsSync(`${base}.json`)) generateSyntheticPage(generatedDir, CAPTURE_SEED, "clean");
   const truth = JSON.parse(readFileSync(`${base}.json`, "utf8")) as PassportTruth & { file: string };
   const source = join(generatedDir, truth.file);
   if (source !== f.jpeg) await sharp(source).jpeg({ quality: 92 }).toFile(f.jpeg);

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -6,7 +5,13 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { WARNING_CATALOGUE, WARNING_CODES, type WarningCode } from "../../server/src/warnings/catalogue";
-import { CAPTURE_SEED, type CaptureFixtures, captureFixtures, generatedDir } from "../support/capture-fixtures";
+import {
+  CAPTURE_SEED,
+  type CaptureFixtures,
+  captureFixtures,
+  generatedDir,
+  generateSyntheticPage,
+} from "../support/capture-fixtures";
 import { offlineAppUrl, resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
 
 // The review screen against the app backed by the fake Tencent upstream, scripted per case. The photo is task C's
@@ -619,23 +624,7 @@ function hardPage(seed: number): string {
   const file = join(dir, `${seed}.jpg`);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync(
-      "pnpm",
-      [
-        "--filter",
-        "server",
-        "exec",
-        "tsx",
-        "synthetic/cli.ts",
-        "--out",
-        dir,
-        "--count",
-        "1",
-        "--seed",
-        String(seed),
-      ].concat(["--conditions", "hard"]),
-      { cwd: join(generatedDir, "..", "..", "..", ".."), stdio: "pipe" },
-    );
+    generateSyntheticPage(dir, seed, "hard");
   }
   return file;
 }
