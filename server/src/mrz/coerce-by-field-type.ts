@@ -17,37 +17,25 @@ function set(grid: Grid, line: number, column: number, to: string, field: Correc
 const isDigit = (c: string) => c >= "0" && c <= "9";
 const isLetter = (c: string) => c >= "A" && c <= "Z";
 
-/** Digits-only places (dates, check digits): a letter becomes the digit it most likely was. */
-function coerceDigits(
-  grid: Grid,
-  line: number,
-  start: number,
-  end: number,
-  field: CorrectionField,
-  out: MrzCorrection[],
-) {
-  const row = grid[line] ?? [];
-  for (let c = start; c < end; c++) {
-    const ch = row[c] ?? "";
-    const digit = LETTER_TO_DIGIT[ch];
-    if (digit !== undefined) set(grid, line, c, digit, field, out);
-  }
-}
+/** The digit a misread letter most likely was (digits-only places: dates, check digits). */
+const toDigit = (ch: string): string | undefined => LETTER_TO_DIGIT[ch];
+/** The letter a misread digit most likely was (letters-only places: the document code). */
+const toLetter = (ch: string): string | undefined => DIGIT_TO_LETTERS[ch]?.[0];
 
-/** Letters-only places (document code): a digit becomes the letter it most likely was. */
-function coerceLetters(
+/** Replaces each character in [start, end) of a line that `likely` maps to what it most likely was. */
+function coerceRange(
   grid: Grid,
   line: number,
   start: number,
   end: number,
   field: CorrectionField,
   out: MrzCorrection[],
+  likely: (ch: string) => string | undefined,
 ) {
   const row = grid[line] ?? [];
   for (let c = start; c < end; c++) {
-    const ch = row[c] ?? "";
-    const letter = DIGIT_TO_LETTERS[ch]?.[0];
-    if (letter !== undefined) set(grid, line, c, letter, field, out);
+    const to = likely(row[c] ?? "");
+    if (to !== undefined) set(grid, line, c, to, field, out);
   }
 }
 
@@ -167,11 +155,10 @@ export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrec
   for (const spec of layout.fields) {
     switch (spec.kind) {
       case "date":
-        coerceDigits(grid, spec.line, spec.start, spec.end, spec.name, out);
+        coerceRange(grid, spec.line, spec.start, spec.end, spec.name, out, toDigit);
         break;
       case "code":
-        coerceLetters(grid, spec.line, spec.start, spec.start + 1, spec.name, out);
-        coerceLetters(grid, spec.line, spec.start + 1, spec.end, spec.name, out);
+        coerceRange(grid, spec.line, spec.start, spec.end, spec.name, out, toLetter);
         break;
       case "country":
         coerceCountry(grid, spec, out);
@@ -187,12 +174,12 @@ export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrec
       const ch = row[spec.check] ?? "";
       if (FILLER_LOOKALIKES_IN_DATA.has(ch) && fillerExpectedAt(layout, spec, row)) {
         set(grid, spec.line, spec.check, "<", "filler", out);
-      } else if (isLetter(ch)) coerceDigits(grid, spec.line, spec.check, spec.check + 1, spec.name, out);
+      } else if (isLetter(ch)) coerceRange(grid, spec.line, spec.check, spec.check + 1, spec.name, out, toDigit);
     }
   }
   if (layout.composite) {
     const { line, column } = layout.composite;
-    coerceDigits(grid, line, column, column + 1, "composite", out);
+    coerceRange(grid, line, column, column + 1, "composite", out, toDigit);
   }
   coerceNames(grid, layout.names, out);
 }
