@@ -1,16 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { DESKTOP, fakeCameraLaunch, PHONE } from "../support/capture-browser";
-import { type CaptureFixtures, captureFixtures, fakeVideoPath } from "../support/capture-fixtures";
+import { fakeVideoPath } from "../support/capture-fixtures";
 import { captureAppUrl, scriptFake } from "../support/capture-servers";
+import { useCaptureFixtures } from "../support/use-capture-fixtures";
 
 // axe on every capture screen, at a phone viewport with touch and at a desktop viewport: no serious or critical.
 
-let fx: CaptureFixtures;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  fx = await captureFixtures();
-});
+const fx = useCaptureFixtures();
 
 test.use({ launchOptions: fakeCameraLaunch(fakeVideoPath) });
 
@@ -25,7 +22,7 @@ for (const [name, device] of [
       test.setTimeout(120_000);
       await scriptFake([
         { type: "error", code: "FailedOperation.NoPassport" },
-        { type: "success", person: { documentNumber: fx.truth.document.number } },
+        { type: "success", person: { documentNumber: fx().truth.document.number } },
       ]);
       await page.goto(`${captureAppUrl}/?goodFrames=1000`);
       await expect(page.getByRole("heading", { name: "Photograph your passport" })).toBeVisible();
@@ -44,7 +41,7 @@ for (const [name, device] of [
       await page.getByRole("button", { name: "Retake" }).click();
       await page.getByRole("button", { name: "Take photo" }).click();
       await page.getByRole("button", { name: "Use this photo" }).click();
-      await expect(page.getByText(fx.truth.document.number).first()).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByText(fx().truth.document.number).first()).toBeVisible({ timeout: 30_000 });
       await expectNoSeriousViolations(page, "result");
     });
 

@@ -1,24 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { fakeCameraLaunch } from "../support/capture-browser";
-import { type CaptureFixtures, captureFixtures, fakeVideoPath } from "../support/capture-fixtures";
-import { captureAppUrl, scriptFake } from "../support/capture-servers";
+import { fakeVideoPath } from "../support/capture-fixtures";
+import { captureAppUrl } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
+import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
 
 // Chromium's fake camera plays a Y4M of the synthetic passport page: the live checks pass, auto-capture fires on
 // its own, and the still that leaves the browser fits the upstream and is read.
 const MAX_BASE64 = 7 * 1024 * 1024;
 
-let fx: CaptureFixtures;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  fx = await captureFixtures();
-});
+const fx = useCaptureFixturesReadByFake();
 
 test.use({ launchOptions: fakeCameraLaunch(fakeVideoPath) });
-
-test.beforeEach(async () => {
-  await scriptFake([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
-});
 
 test("auto-capture fires on a steady, sharp passport; the still is full resolution, under 7 MB base64, and read", async ({
   page,
@@ -44,7 +37,7 @@ test("auto-capture fires on a steady, sharp passport; the still is full resoluti
   expect(image.width).toBeGreaterThanOrEqual(800);
   expect(image.height).toBeGreaterThanOrEqual(500);
   expect([image.width, image.height]).toEqual([1920, 1080]);
-  await expect(page.getByText(fx.truth.document.number).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(fx().truth.document.number).first()).toBeVisible({ timeout: 30_000 });
 });
 
 test("the why panel shows measured values against the thresholds, and the shutter works by hand", async ({ page }) => {

@@ -1,21 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { deniedCameraLaunch, PHONE } from "../support/capture-browser";
-import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
-import { captureAppUrl, scriptFake } from "../support/capture-servers";
+import { captureAppUrl } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
+import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
 
 // A camera exists but the person (or a policy) blocked it: the screen says so, gives this browser's steps, and the
 // upload way forward reads the passport.
-let fx: CaptureFixtures;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  fx = await captureFixtures();
-});
-
-test.beforeEach(async () => {
-  await scriptFake([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
-});
+const fx = useCaptureFixturesReadByFake();
 
 test.use({ launchOptions: deniedCameraLaunch });
 
@@ -29,10 +21,10 @@ test("shows the blocked screen with steps for this browser, and upload works fro
   await expect(page.getByText("Click the icon left of the address bar → Camera → Allow.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Try the camera again" })).toBeVisible();
   await expectNoSeriousViolations(page, "denied");
-  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   const image = await sentImage(page);
   expect(image.base64Length).toBeLessThanOrEqual(7 * 1024 * 1024);
-  await expect(page.getByText(fx.truth.document.number).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(fx().truth.document.number).first()).toBeVisible({ timeout: 30_000 });
 });
 
 test.describe("phone", () => {

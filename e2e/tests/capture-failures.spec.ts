@@ -1,20 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { DESKTOP, noCameraLaunch, PHONE } from "../support/capture-browser";
-import { type CaptureFixtures, captureFixtures } from "../support/capture-fixtures";
-import { captureAppUrl, scriptFake } from "../support/capture-servers";
+import { captureAppUrl } from "../support/capture-servers";
+import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
 
 // When the camera cannot be used, the screen says why, what to do, and offers upload as the way forward.
 
-let fx: CaptureFixtures;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  fx = await captureFixtures();
-});
-
-test.beforeEach(async () => {
-  await scriptFake([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
-});
+useCaptureFixturesReadByFake();
 
 test.use({ launchOptions: noCameraLaunch });
 

@@ -1,18 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { fakeCameraLaunch } from "../support/capture-browser";
-import { type CaptureFixtures, captureFixtures, fakeVideoPath } from "../support/capture-fixtures";
+import { fakeVideoPath } from "../support/capture-fixtures";
 import { captureOfflineUrl } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
+import { useCaptureFixtures } from "../support/use-capture-fixtures";
 
 // The whole way with no fake in the reading: fake camera -> auto-capture -> compression -> the offline engine reads
 // the MRZ of the synthetic page and the review shows its real document number.
 test.use({ launchOptions: fakeCameraLaunch(fakeVideoPath) });
 
-let fx: CaptureFixtures;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  fx = await captureFixtures();
-});
+const fx = useCaptureFixtures();
 
 test("camera still read by the offline engine: the page's own document number and surname", async ({ page }) => {
   await recordSentImages(page);
@@ -22,12 +19,12 @@ test("camera still read by the offline engine: the page's own document number an
   await page.getByRole("button", { name: "Use this photo" }).click();
   const image = await sentImage(page);
   expect(image.base64Length).toBeLessThanOrEqual(7 * 1024 * 1024);
-  await expect(page.getByText(fx.truth.document.number).first()).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText(fx.truth.document.surname).first()).toBeVisible();
+  await expect(page.getByText(fx().truth.document.number).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(fx().truth.document.surname).first()).toBeVisible();
 });
 
 test("a 50 MP upload read by the offline engine", async ({ page }) => {
   await page.goto(`${captureOfflineUrl}/`);
-  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg50mp);
-  await expect(page.getByText(fx.truth.document.number).first()).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel("Choose a file").setInputFiles(fx().jpeg50mp);
+  await expect(page.getByText(fx().truth.document.number).first()).toBeVisible({ timeout: 60_000 });
 });

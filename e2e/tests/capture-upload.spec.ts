@@ -1,22 +1,15 @@
 import { readFileSync, statSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { type CaptureFixtures, captureFixtures, METADATA_MARKER } from "../support/capture-fixtures";
+import { METADATA_MARKER } from "../support/capture-fixtures";
 import { captureAppUrl, fakeRequests, scriptFake } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
+import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
 
 // Upload path against the app backed by the fake Tencent upstream: each format arrives at most 7 MB as base64,
 // at least 800x500, as a metadata-free JPEG, and the result screen shows the document number.
 const MAX_BASE64 = 7 * 1024 * 1024;
 
-let fx: CaptureFixtures;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  fx = await captureFixtures();
-});
-
-test.beforeEach(async () => {
-  await scriptFake([{ type: "success", person: { documentNumber: fx.truth.document.number } }]);
-});
+const fx = useCaptureFixturesReadByFake();
 
 /** CSP reports from the page and its workers (the HEIC decoder runs in a blob: worker). */
 function watchCsp(page: Page): string[] {
@@ -41,7 +34,7 @@ async function upload(page: Page, file: string) {
 }
 
 async function expectRead(page: Page) {
-  await expect(page.getByText(fx.truth.document.number).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(fx().truth.document.number).first()).toBeVisible({ timeout: 30_000 });
 }
 
 for (const kind of ["png", "jpeg", "bmp", "heic", "jpeg50mp"] as const) {
@@ -50,9 +43,9 @@ for (const kind of ["png", "jpeg", "bmp", "heic", "jpeg50mp"] as const) {
   }) => {
     test.setTimeout(120_000);
     const csp = watchCsp(page);
-    const image = await upload(page, fx[kind]);
+    const image = await upload(page, fx()[kind]);
     // The 56 MP photo is ~21 MB: over the limit as it is, so only compression can make it fit.
-    if (kind === "jpeg50mp") expect((statSync(fx[kind]).size * 4) / 3).toBeGreaterThan(MAX_BASE64);
+    if (kind === "jpeg50mp") expect((statSync(fx()[kind]).size * 4) / 3).toBeGreaterThan(MAX_BASE64);
     expect(image.format).toBe("jpeg");
     expect(image.base64Length).toBeLessThanOrEqual(MAX_BASE64);
     // The default target for mobile networks: about 1.5 MB.
@@ -74,7 +67,7 @@ for (const kind of ["png", "jpeg", "bmp", "heic", "jpeg50mp"] as const) {
 test("an EXIF-rotated phone photo is turned upright and its metadata (EXIF incl. artist marker) stripped", async ({
   page,
 }) => {
-  const image = await upload(page, fx.rotatedJpeg);
+  const image = await upload(page, fx().rotatedJpeg);
   expect(image.width).toBeGreaterThan(image.height);
   expect(image.hasExif).toBe(false);
   expect(image.orientation).toBeUndefined();
@@ -88,7 +81,7 @@ test("an image below 800x500 is refused in the browser with words and a next ste
     if (r.url().endsWith("/api/passport")) sent = true;
   });
   await page.goto(`${captureAppUrl}/`);
-  await page.getByLabel("Choose a file").setInputFiles(fx.tooSmall);
+  await page.getByLabel("Choose a file").setInputFiles(fx().tooSmall);
   await expect(page.getByRole("alert")).toContainText("too small");
   await expect(page.getByRole("alert")).toContainText("Take the photo again");
   await expect(page.getByText("Error code: image_too_small")).toBeVisible();
@@ -98,7 +91,7 @@ test("an image below 800x500 is refused in the browser with words and a next ste
 test("an upstream 'no passport' answer is shown with words and the retake step", async ({ page }) => {
   await scriptFake([{ type: "error", code: "FailedOperation.NoPassport" }]);
   await page.goto(`${captureAppUrl}/`);
-  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   await expect(page.getByRole("alert")).toContainText("Take the photo again");
   await expect(page.getByText(/Error code: /)).toBeVisible();
   await page.getByRole("button", { name: "Retake" }).click();
@@ -111,7 +104,7 @@ test("preparing a 50 MP photo can be cancelled; nothing is sent", async ({ page 
     if (r.url().endsWith("/api/passport")) sent++;
   });
   await page.goto(`${captureAppUrl}/`);
-  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg50mp);
+  await page.getByLabel("Choose a file").setInputFiles(fx().jpeg50mp);
   await expect(page.getByRole("status")).toHaveText("Preparing the photo…");
   await expect(page.getByRole("progressbar", { name: "Preparing", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).click();
@@ -130,14 +123,14 @@ test("a rate-limited answer is retried by the browser after Retry-After, then re
     limited,
     limited,
     limited,
-    { type: "success", person: { documentNumber: fx.truth.document.number } },
+    { type: "success", person: { documentNumber: fx().truth.document.number } },
   ]);
   const statuses: number[] = [];
   page.on("response", (r) => {
     if (r.url().endsWith("/api/passport")) statuses.push(r.status());
   });
   await page.goto(`${captureAppUrl}/`);
-  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   await expectRead(page);
   expect(statuses.length).toBeGreaterThanOrEqual(2);
   expect(statuses.at(-1)).toBe(200);
@@ -148,7 +141,7 @@ for (const how of ["drop", "paste"] as const) {
   test(`a photo can be ${how === "drop" ? "dropped on the upload area" : "pasted"} and is read`, async ({ page }) => {
     await recordSentImages(page);
     await page.goto(`${captureAppUrl}/`);
-    const jpegBase64 = readFileSync(fx.jpeg).toString("base64");
+    const jpegBase64 = readFileSync(fx().jpeg).toString("base64");
     await page.evaluate(
       async ({ data, how }) => {
         const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
@@ -172,13 +165,13 @@ for (const how of ["drop", "paste"] as const) {
 }
 
 test("sending can be cancelled while the passport is being read; no result appears", async ({ page }) => {
-  await scriptFake([{ type: "success", delayMs: 4000, person: { documentNumber: fx.truth.document.number } }]);
+  await scriptFake([{ type: "success", delayMs: 4000, person: { documentNumber: fx().truth.document.number } }]);
   await page.goto(`${captureAppUrl}/`);
-  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   await expect(page.getByRole("status")).toHaveText("Reading the passport…");
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();
   await page.waitForTimeout(5000);
-  await expect(page.getByText(fx.truth.document.number)).toHaveCount(0);
+  await expect(page.getByText(fx().truth.document.number)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();
 });

@@ -5,14 +5,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { WARNING_CATALOGUE, WARNING_CODES, type WarningCode } from "../../server/src/warnings/catalogue";
-import {
-  CAPTURE_SEED,
-  type CaptureFixtures,
-  captureFixtures,
-  generatedDir,
-  generateSyntheticPage,
-} from "../support/capture-fixtures";
+import { CAPTURE_SEED, generatedDir, generateSyntheticPage } from "../support/capture-fixtures";
 import { offlineAppUrl, resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
+import { useCaptureFixtures } from "../support/use-capture-fixtures";
 
 // The review screen against the app backed by the fake Tencent upstream, scripted per case. The photo is task C's
 // synthetic page; what the review shows comes from the scripted upstream answer run through our MRZ engine.
@@ -31,11 +26,7 @@ const HOLDER = {
   nationalityName: "NEDERLANDSE",
 };
 
-let fx: CaptureFixtures;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  fx = await captureFixtures();
-});
+const fx = useCaptureFixtures();
 
 async function review(page: Page, script: unknown[], mode: "desk" | "customer" = "desk"): Promise<Locator> {
   await resetFakeTencent();
@@ -44,7 +35,7 @@ async function review(page: Page, script: unknown[], mode: "desk" | "customer" =
   // The customer's start screen and the desk's no-camera screen (headless Chromium has no camera) both offer upload.
   const input = page.getByLabel("Choose a file");
   await expect(input).toBeAttached({ timeout: 30_000 });
-  await input.setInputFiles(fx.jpeg);
+  await input.setInputFiles(fx().jpeg);
   const heading = page.getByRole("heading", { level: 2, name: mode === "desk" ? "Review the read" : "Is this you?" });
   await expect(heading).toBeVisible({ timeout: 30_000 });
   return page.locator(".review-screen");
@@ -514,7 +505,7 @@ test("the portrait is shown when the provider returns one (desk and customer)", 
   const ys = truth.portraitBox.map((p) => p.y);
   const left = Math.round(Math.min(...xs));
   const top = Math.round(Math.min(...ys));
-  const portrait = await sharp(fx.jpeg)
+  const portrait = await sharp(fx().jpeg)
     .extract({ left, top, width: Math.round(Math.max(...xs)) - left, height: Math.round(Math.max(...ys)) - top })
     .jpeg()
     .toBuffer();
@@ -538,7 +529,7 @@ test("recent captures are listed for the session in memory only", async ({ page 
   await screen.getByRole("button", { name: "Retake photo" }).click();
   // The desk goes back to the camera (none here), and the next upload is a new capture.
   await scriptFakeTencent([success({}, { documentNumber: "YP7654321", surname: "JANSEN" })]);
-  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   await expect(screen.getByRole("row", { name: /Document number/ })).toContainText("YP7654321");
   const recent = screen.getByRole("region", { name: "Recent captures (this session only)" }).getByRole("listitem");
   await expect(recent).toHaveCount(2);
@@ -569,7 +560,7 @@ test("an offline read draws the band where the reader located it, solid, on the 
   const health = (await (await request.get(`${offlineAppUrl}/api/health`)).json()) as { ready?: boolean };
   test.skip(health.ready !== true, "the offline engine is not ready in this build");
   await page.goto(`${offlineAppUrl}/desk`);
-  await page.getByLabel("Choose a file").setInputFiles(fx.jpeg);
+  await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   const screen = page.locator(".review-screen");
   await expect(page.getByRole("heading", { level: 2, name: "Review the read" })).toBeVisible({ timeout: 60_000 });
   await expect(screen.getByText("MRZ band as located by the reader.")).toBeVisible();
