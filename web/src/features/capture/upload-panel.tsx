@@ -1,4 +1,4 @@
-import { type DragEvent, useEffect, useId, useState } from "react";
+import { type ChangeEvent, type DragEvent, useEffect, useId, useState } from "react";
 import type { CaptureStrings } from "../../i18n/strings/capture";
 
 /** What the file inputs accept. Windows may send HEIC with no MIME type, so the extensions are listed too. */
@@ -34,6 +34,13 @@ export function UploadPanel({
     return () => document.removeEventListener("paste", onPaste);
   }, [onFile]);
 
+  /** Both file inputs: the picked file goes on; the input is cleared so picking the same file again fires again. */
+  const onPick = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    event.currentTarget.value = "";
+    if (file) onFile(file);
+  };
+
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
     setDragging(false);
@@ -59,31 +66,12 @@ export function UploadPanel({
         {showCameraApp && (
           <label className="button">
             {t.takeWithCameraApp}
-            <input
-              type="file"
-              accept="image/*"
-              capture="environment"
-              className="visually-hidden"
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                event.currentTarget.value = "";
-                if (file) onFile(file);
-              }}
-            />
+            <input type="file" accept="image/*" capture="environment" className="visually-hidden" onChange={onPick} />
           </label>
         )}
         <label className="button">
           {t.chooseFile}
-          <input
-            type="file"
-            accept={UPLOAD_ACCEPT}
-            className="visually-hidden"
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              event.currentTarget.value = "";
-              if (file) onFile(file);
-            }}
-          />
+          <input type="file" accept={UPLOAD_ACCEPT} className="visually-hidden" onChange={onPick} />
         </label>
       </div>
       <p className="drop-hint">{t.dropHere}</p>
