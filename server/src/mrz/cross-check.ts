@@ -157,20 +157,27 @@ export function crossCheck(report: MrzReport, sources: CrossCheckSources): Warni
     "sex",
   ];
 
-  const provider = sources.provider;
-  if (provider) {
+  /** One warning per field on which `values` (the provider's or the printed page's) disagree with the MRZ. */
+  const reportMismatches = (
+    values: Partial<Record<Comparable, string | null | undefined>>,
+    code: "mrz_provider_mismatch" | "mrz_visual_mismatch",
+    adjective: "recognised" | "printed",
+    detailsKey: "provider" | "visualZone",
+  ) => {
     for (const field of fields) {
-      const other = provider[field];
+      const other = values[field];
       if (compare(field, mrz[field], other, truncated) !== "different") continue;
       warnings.push(
-        makeWarning("mrz_provider_mismatch", {
+        makeWarning(code, {
           field,
-          message: `The recognised ${LABELS[field]} "${String(other)}" differs from the machine readable zone "${String(mrz[field])}".`,
-          details: { mrz: mrz[field], provider: other ?? null },
+          message: `The ${adjective} ${LABELS[field]} "${String(other)}" differs from the machine readable zone "${String(mrz[field])}".`,
+          details: { mrz: mrz[field], [detailsKey]: other ?? null },
         }),
       );
     }
-  }
+  };
+
+  if (sources.provider) reportMismatches(sources.provider, "mrz_provider_mismatch", "recognised", "provider");
 
   const viz = sources.visualZone;
   if (viz) {
@@ -185,17 +192,7 @@ export function crossCheck(report: MrzReport, sources: CrossCheckSources): Warni
       expiryDate: viz.expiryDate,
       sex: viz.sex,
     };
-    for (const field of fields) {
-      const other = printed[field];
-      if (compare(field, mrz[field], other, truncated) !== "different") continue;
-      warnings.push(
-        makeWarning("mrz_visual_mismatch", {
-          field,
-          message: `The printed ${LABELS[field]} "${String(other)}" differs from the machine readable zone "${String(mrz[field])}".`,
-          details: { mrz: mrz[field], visualZone: other ?? null },
-        }),
-      );
-    }
+    reportMismatches(printed, "mrz_visual_mismatch", "printed", "visualZone");
   }
   return warnings;
 }
