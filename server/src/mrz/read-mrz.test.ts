@@ -2,22 +2,11 @@ import { describe, expect, it } from "vitest";
 import { MrzFormatError } from "./mrz-format-error";
 import { mrzWarnings } from "./mrz-warnings";
 import { readMrz } from "./read-mrz";
+import { icaoSpecimenMrzData } from "./specimen-passports";
 import type { MrzField, MrzFieldName, MrzReport } from "./types";
-import { type MrzData, writeMrz } from "./write-mrz";
+import { writeMrz } from "./write-mrz";
 
-const SPECIMEN: MrzData = {
-  format: "TD3",
-  documentCode: "P",
-  issuingState: "UTO",
-  surname: "ERIKSSON",
-  givenNames: "ANNA MARIA",
-  documentNumber: "L898902C3",
-  nationality: "UTO",
-  birthDate: "740812",
-  sex: "F",
-  expiryDate: "120415",
-  optionalData1: "ZE184226B",
-};
+const SPECIMEN = icaoSpecimenMrzData();
 
 const today = new Date("2026-11-25T12:00:00Z");
 const read = (lines: string[], correct = true) => readMrz(lines, { today, correct });

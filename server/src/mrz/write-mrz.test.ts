@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { MrzFormatError } from "./mrz-format-error";
+import { icaoSpecimenMrzData } from "./specimen-passports";
 import { type MrzData, writeMrz } from "./write-mrz";
 
-const anna: MrzData = {
-  format: "TD3",
-  documentCode: "P",
-  issuingState: "UTO",
-  surname: "Eriksson",
-  givenNames: "Anna Maria",
-  documentNumber: "L898902C3",
-  nationality: "UTO",
-  birthDate: "740812",
-  sex: "F",
-  expiryDate: "120415",
-  optionalData1: "ZE184226B",
-};
+/** The ICAO specimen with its names in mixed case: the writer raises them. */
+const anna: MrzData = { ...icaoSpecimenMrzData(), surname: "Eriksson", givenNames: "Anna Maria" };
 
 describe("writeMrz", () => {
   it("writes the ICAO specimens exactly", () => {
