@@ -8,7 +8,7 @@ import { randomMrzLineText } from "../../synthetic/mrz-line-text";
 import { MRZ_BAND_MM, MRZ_LAYOUT } from "../../synthetic/page-geometry";
 import { Random } from "../../synthetic/random";
 import { assertSeedFor } from "../../synthetic/seed-ranges";
-import { createOfflineWorker } from "./mrz-worker";
+import { createOfflineWorker, MRZ_MODEL_DIR } from "./mrz-worker";
 import { rectifyQuad } from "./rectify-quad";
 
 /** Held-out evaluation of the MRZ model against the stock English model, on eval-range seeds only.
@@ -19,6 +19,9 @@ const { values } = parseArgs({
     pages: { type: "string", default: "40" },
     capHeight: { type: "string", default: "32" },
     models: { type: "string", default: "mrz,eng" },
+    modelDir: { type: "string", default: MRZ_MODEL_DIR },
+    showErrors: { type: "boolean", default: false },
+    only: { type: "string", default: "" },
   },
   strict: true,
 });
@@ -101,7 +104,10 @@ async function score(worker: Worker, sample: Sample, docSize: number): Promise<S
       s.errors += distance(read, truth);
       s.lines++;
       if (read === truth) s.exactLines++;
-      else docOk = false;
+      else {
+        docOk = false;
+        if (values.showErrors) process.stderr.write(`  truth ${truth}\n  read  ${read}\n`);
+      }
     });
     if (got.length !== crop.truth.length) docOk = false;
     inDoc += crop.truth.length;
@@ -149,10 +155,10 @@ const sets: { name: string; make: () => Promise<Sample>; psm: PSM; docSize: numb
 const models = (values.models ?? "mrz,eng").split(",") as ("mrz" | "eng")[];
 process.stdout.write(`capitals straightened to ${CAP_HEIGHT} px for page sets\n\n`);
 process.stdout.write("| set | model | CER | exact lines | exact MRZ (all lines) | ms per crop |\n|---|---|---|---|---|---|\n");
-for (const set of sets) {
+for (const set of sets.filter((x) => x.name.includes(values.only ?? ""))) {
   const sample = await set.make();
   for (const model of models) {
-    const worker = await createOfflineWorker(model, set.psm);
+    const worker = await createOfflineWorker(model, set.psm, true, values.modelDir);
     try {
       const s = await score(worker, sample, set.docSize);
       process.stdout.write(

@@ -13,9 +13,10 @@ export async function createOfflineWorker(
   lang: "mrz" | "eng",
   psm: PSM = PSM.SINGLE_LINE,
   whitelist = true,
+  modelDir = MRZ_MODEL_DIR,
 ): Promise<Worker> {
   const worker = await createWorker(lang, 1, {
-    langPath: lang === "mrz" ? MRZ_MODEL_DIR : DEBIAN_TESSDATA_DIR,
+    langPath: lang === "mrz" ? modelDir : DEBIAN_TESSDATA_DIR,
     cacheMethod: "none",
     gzip: false,
   });
