@@ -49,6 +49,7 @@ interface Tally {
 const emptyTally = (): Tally => ({
   exact: 0,
   wrongVerified: 0,
+  wrongCorrected: 0,
   wrongUnchecked: 0,
   notFound: 0,
   unreadable: 0,
