@@ -21,14 +21,26 @@ export function parseEngineOutput(text: string, source: string): EngineFigures {
   const rows: [string, string, string][] = [];
   for (const line of text.split("\n")) {
     const accuracy = line.match(
-      /^(\S+) \| (clean|moderate|hard) \| (\d+)\/(\d+) \(([\d.]+%)\) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+)/,
+      /^(\S+) \| (clean|moderate|hard) \| (\d+)\/(\d+) \(([\d.]+%)\) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+)/,
     );
     if (accuracy) {
-      const [, model, condition, , total, percent, wrongVerified, wrongUnchecked, notFound, unreadable] = accuracy;
+      const [
+        ,
+        model,
+        condition,
+        ,
+        total,
+        percent,
+        wrongVerified,
+        wrongCorrected,
+        wrongUnchecked,
+        notFound,
+        unreadable,
+      ] = accuracy;
       rows.push([
         `Engine exact MRZ, ${condition} (${model})`,
         `${percent} of ${total}`,
-        `wrong but verified ${wrongVerified}, wrong unchecked ${wrongUnchecked}, not found ${notFound}, unreadable ${unreadable}`,
+        `wrong but verified ${wrongVerified}, wrong in a corrected (flagged) field ${wrongCorrected}, wrong unchecked ${wrongUnchecked}, not found ${notFound}, unreadable ${unreadable}`,
       ]);
     }
     const latency = line.match(/median (\d+) ms, p95 (\d+) ms.*?CPU time (\d+) ms per photo/);

@@ -18,7 +18,14 @@ if (!parsed.ok) {
 }
 const env = parsed.env;
 
-const provider = createProvider(env);
+const provider = (() => {
+  try {
+    return createProvider(env);
+  } catch (error) {
+    console.error(`Cannot start the ${env.OCR_PROVIDER} provider: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+})();
 const app = createApp({
   provider,
   corsAllowOrigins: env.CORS_ALLOW_ORIGINS,
