@@ -80,6 +80,30 @@ describe("local provider through POST /api/passport", () => {
     expect(w?.details?.threshold).toBe(4);
   }, 60_000);
 
+  it("reports quality problems with measured values: a blurred photo, and a page small in the frame", async () => {
+    const blurred = await generatePassport({ seed: 2_000_000_521, conditions: { preset: "clean", blurSigma: 2.2 } });
+    const b = (await post(blurred.image, blurred.mediaType)).body as PassportResult;
+    expect(b.document.number).toBe(blurred.truth.document.number);
+    const blur = b.warnings.find((x) => x.code === "blur");
+    expect(blur?.details?.laplacianVariance).toBeLessThan(200);
+    expect(blur?.details?.threshold).toBe(200);
+
+    const far = await generatePassport({
+      seed: 2_000_000_521,
+      conditions: { preset: "clean", pageFill: 0.35, width: 1600, height: 1200 },
+    });
+    const f = (await post(far.image, far.mediaType)).body as PassportResult;
+    expect(f.document.number).toBe(far.truth.document.number);
+    const small = f.warnings.find((x) => x.code === "mrz_too_small");
+    expect(small?.details?.capHeightPx).toBeLessThan(20);
+    expect(small?.details?.threshold).toBe(20);
+    const fill = f.warnings.find((x) => x.code === "document_too_small");
+    expect(fill?.details?.areaShare).toBeLessThan(0.3);
+    // The sharp, well-filled reads above raise neither.
+    expect(b.warnings.map((x) => x.code)).not.toContain("mrz_too_small");
+    expect(f.warnings.map((x) => x.code)).not.toContain("blur");
+  }, 60_000);
+
   it("answers 422 mrz_not_found with a retake hint for a blank photo, a tiny image and a page cut above its MRZ", async () => {
     const blank = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#e8e4dc" } })
       .jpeg()
