@@ -88,7 +88,12 @@ function bmp24(raw: Buffer, width: number, height: number): Buffer {
  * Runs task C's synthetic passport generator for one page: writes its image and its truth `<seed>.json` into
  * `outDir`, under the named conditions ("clean", "hard", ...).
  */
-export function generateSyntheticPage(outDir: string, seed: number, conditions: string): void {
+export function generateSyntheticPage(
+  outDir: string,
+  seed: number,
+  conditions: string,
+  knobs?: Record<string, number | boolean>,
+): void {
   execFileSync(
     "pnpm",
     [
@@ -105,6 +110,7 @@ export function generateSyntheticPage(outDir: string, seed: number, conditions: 
       String(seed),
       "--conditions",
       conditions,
+      ...(knobs ? ["--knobs", JSON.stringify(knobs)] : []),
     ],
     { cwd: join(e2eRoot, ".."), stdio: "pipe" },
   );

@@ -609,25 +609,51 @@ test("copy fields puts label-tab-value lines with edits on the clipboard; Escape
   expect(lines).toContain("Sex\tF");
 });
 
-/** A synthetic page from task C's generator ("hard" conditions), generated once into the git-ignored fixtures. */
-function hardPage(seed: number): string {
-  const dir = join(generatedDir, "..", "review");
-  const file = join(dir, `${seed}.jpg`);
+/** A synthetic page from the generator, made once into the git-ignored fixtures (one folder per condition set). */
+function syntheticPage(item: QualityCase): string {
+  const dir = join(
+    generatedDir,
+    "..",
+    "review",
+    item.knobs ? `${item.preset}-${JSON.stringify(item.knobs)}` : item.preset,
+  );
+  const file = join(dir, `${item.seed}.jpg`);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
-    generateSyntheticPage(dir, seed, "hard");
+    generateSyntheticPage(dir, item.seed, item.preset, item.knobs);
   }
   return file;
 }
 
 // The offline engine's image-quality findings, on pages whose conditions are known from the generator.
-const QUALITY_CASES: { seed: number; conditions: string; codes: WarningCode[] }[] = [
+interface QualityCase {
+  seed: number;
+  preset: "clean" | "hard";
+  knobs?: Record<string, number | boolean>;
+  conditions: string;
+  codes: WarningCode[];
+}
+const QUALITY_CASES: QualityCase[] = [
   {
     seed: 302,
+    preset: "hard",
     conditions: "two glare spots, one on the portrait; page fills 46%",
     codes: ["glare_portrait", "document_too_small"],
   },
-  { seed: 306, conditions: "grayscale copy; page fills 52%", codes: ["photocopy_grayscale", "document_too_small"] },
+  {
+    seed: 306,
+    preset: "hard",
+    conditions: "grayscale copy; page fills 52%",
+    codes: ["photocopy_grayscale", "document_too_small"],
+  },
+  { seed: 2_000_000_521, preset: "clean", knobs: { blurSigma: 2.2 }, conditions: "blur (sigma 2.2)", codes: ["blur"] },
+  {
+    seed: 2_000_000_520,
+    preset: "clean",
+    knobs: { pageFill: 0.35, width: 1600, height: 1200 },
+    conditions: "the page small in a 1600x1200 frame",
+    codes: ["mrz_too_small", "document_too_small"],
+  },
 ];
 
 for (const item of QUALITY_CASES) {
@@ -635,7 +661,7 @@ for (const item of QUALITY_CASES) {
     test.setTimeout(120_000);
     const health = (await (await request.get(`${offlineAppUrl}/api/health`)).json()) as { ready?: boolean };
     test.skip(health.ready !== true, "the offline engine is not ready in this build");
-    const file = hardPage(item.seed);
+    const file = syntheticPage(item);
     await page.goto(`${offlineAppUrl}/desk`);
     await page.getByLabel("Choose a file").setInputFiles(file);
     await expect(page.getByRole("heading", { level: 2, name: "Review the read" })).toBeVisible({ timeout: 60_000 });
