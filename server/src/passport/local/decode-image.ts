@@ -115,45 +115,20 @@ export async function openImage(
   mediaType: DecodableMediaType,
   limits: { maxInputPixels?: number; maxDecodedPixels?: number } = {},
 ): Promise<ImageSource> {
-  const maxInput = limits.maxInputPixels ?? MAX_INPUT_PIXELS;
-  const maxDecoded = limits.maxDecodedPixels ?? MAX_DECODED_PIXELS;
-  const size = await readImageSize(bytes, mediaType);
-  const pixels = size.width * size.height;
-  if (mediaType === "image/bmp") {
-    const limit = Math.min(maxInput, maxDecoded);
-    if (pixels > limit) throw tooManyPixels(size.width, size.height, limit);
-    return memorySource(decodeBmpImage(bytes));
-  }
-  if (pixels > maxInput) throw tooManyPixels(size.width, size.height, maxInput);
+  const { size, maxInput } = await admitPixels(bytes, mediaType, limits);
+  if (mediaType === "image/bmp") return memorySource(decodeBmpImage(bytes));
   if (mediaType === "image/png") return memorySource(await decodeImage(bytes, mediaType, limits));
 
   const width = size.swapsAxes ? size.height : size.width;
   const height = size.swapsAxes ? size.width : size.height;
   const open = () => sharp(bytes, { limitInputPixels: maxInput, failOn: "error" }).rotate();
   let full: Promise<ImageSource> | null = null;
-  const toRgb = async (pipeline: Sharp) => {
-    try {
-      const { data, info } = await pipeline
-        .removeAlpha()
-        .toColourspace("srgb")
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      if (info.channels !== 3) throw new Error(`unexpected channel count ${info.channels}`);
-      return {
-        width: info.width,
-        height: info.height,
-        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-      };
-    } catch (cause) {
-      throw undecodable(cause);
-    }
-  };
   return {
     width,
     height,
     async overview(maxSide) {
       const factor = Math.max(1, Math.max(width, height) / maxSide);
-      const image = await toRgb(
+      const image = await rawRgb(
         open().resize({
           width: Math.max(1, Math.round(width / factor)),
           height: Math.max(1, Math.round(height / factor)),
@@ -211,17 +186,8 @@ export async function decodeImage(
   mediaType: DecodableMediaType,
   limits: { maxInputPixels?: number; maxDecodedPixels?: number } = {},
 ): Promise<DecodedImage> {
-  const maxInput = limits.maxInputPixels ?? MAX_INPUT_PIXELS;
-  const maxDecoded = limits.maxDecodedPixels ?? MAX_DECODED_PIXELS;
-  const size = await readImageSize(bytes, mediaType);
-  const pixels = size.width * size.height;
-  if (mediaType === "image/bmp") {
-    // BMP cannot be shrunk while decoding, so the decoded limit is its input limit.
-    const limit = Math.min(maxInput, maxDecoded);
-    if (pixels > limit) throw tooManyPixels(size.width, size.height, limit);
-    return decodeBmpImage(bytes);
-  }
-  if (pixels > maxInput) throw tooManyPixels(size.width, size.height, maxInput);
+  const { size, pixels, maxInput, maxDecoded } = await admitPixels(bytes, mediaType, limits);
+  if (mediaType === "image/bmp") return decodeBmpImage(bytes);
 
   const width = size.swapsAxes ? size.height : size.width;
   const height = size.swapsAxes ? size.width : size.height;
@@ -236,22 +202,49 @@ export async function decodeImage(
         fastShrinkOnLoad: true,
       });
     }
+    const rgb = await rawRgb(pipeline);
+    return { rgb, width, height, scale: width / rgb.width };
+  } catch (cause) {
+    if (cause instanceof AppError) throw cause;
+    throw undecodable(cause);
+  }
+}
+
+/** Runs a sharp pipeline to upright 8-bit sRGB without alpha; a decoder failure becomes 422 image_undecodable. */
+async function rawRgb(pipeline: Sharp): Promise<RgbImage> {
+  try {
     const { data, info } = await pipeline
       .removeAlpha()
       .toColourspace("srgb")
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new Error(`unexpected channel count ${info.channels}`);
-    const rgb: RgbImage = {
+    return {
       width: info.width,
       height: info.height,
       data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
     };
-    return { rgb, width, height, scale: width / info.width };
   } catch (cause) {
-    if (cause instanceof AppError) throw cause;
     throw undecodable(cause);
   }
+}
+
+/**
+ * Reads the size from the header and refuses too many pixels before any decoding. BMP cannot be shrunk while
+ * decoding, so its limit is also the decoded-pixel limit.
+ */
+async function admitPixels(
+  bytes: Uint8Array,
+  mediaType: DecodableMediaType,
+  limits: { maxInputPixels?: number; maxDecodedPixels?: number },
+) {
+  const maxInput = limits.maxInputPixels ?? MAX_INPUT_PIXELS;
+  const maxDecoded = limits.maxDecodedPixels ?? MAX_DECODED_PIXELS;
+  const size = await readImageSize(bytes, mediaType);
+  const pixels = size.width * size.height;
+  const limit = mediaType === "image/bmp" ? Math.min(maxInput, maxDecoded) : maxInput;
+  if (pixels > limit) throw tooManyPixels(size.width, size.height, limit);
+  return { size, pixels, maxInput, maxDecoded };
 }
 
 function decodeBmpImage(bytes: Uint8Array): DecodedImage {
