@@ -31,6 +31,10 @@ const LATENCY_COUNT = Number(values.latency);
 /** Our own slice of the evaluation range, apart from the model's EVAL.md sets. */
 const SEED_BASE = SEED_RANGES.eval.from + 50_000_000;
 const STOCK_ENG = "/usr/share/tesseract-ocr/5/tessdata/eng.traineddata";
+if (!values["skip-eng"] && !existsSync(STOCK_ENG)) {
+  console.error(`stock English model missing at ${STOCK_ENG}: apt-get install tesseract-ocr-eng, or pass --skip-eng`);
+  process.exit(1);
+}
 
 interface Tally {
   exact: number;
