@@ -648,6 +648,13 @@ const QUALITY_CASES: QualityCase[] = [
   },
   { seed: 2_000_000_521, preset: "clean", knobs: { blurSigma: 2.2 }, conditions: "blur (sigma 2.2)", codes: ["blur"] },
   {
+    seed: 2_000_000_527,
+    preset: "clean",
+    knobs: { glareSpots: 1, glareOverMrz: true },
+    conditions: "a glare spot over the MRZ",
+    codes: ["glare_mrz"],
+  },
+  {
     seed: 2_000_000_520,
     preset: "clean",
     knobs: { pageFill: 0.35, width: 1600, height: 1200 },
