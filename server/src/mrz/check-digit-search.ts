@@ -1,6 +1,7 @@
 import { charValue, weightAt } from "./check-digit";
-import { ALNUM_SUBSTITUTIONS, type Substitution } from "./confusions";
+import { ALNUM_SUBSTITUTIONS, FILLER_LOOKALIKES_IN_DATA, type Substitution } from "./confusions";
 import { type FieldSpec, guardedColumns, type LayoutSpec } from "./mrz-layout";
+import { numberShapeCost } from "./number-shape";
 import type { MrzCorrection } from "./types";
 
 /**
@@ -25,7 +26,10 @@ interface Edit {
 }
 
 interface Candidate {
+  /** Substitution costs plus the number-shape prior. */
   cost: number;
+  /** Substitution costs alone: what the read itself says. */
+  editCost: number;
   edits: Edit[];
   comp: number;
 }
@@ -98,30 +102,20 @@ function compositeSum(layout: LayoutSpec, grid: Grid): number {
 const INNER_FILLER: readonly Substitution[] = [{ to: "X", cost: 1.2 }];
 /** An X at the end of the data, before the padding, may be the padding's first filler. */
 const LAST_X: readonly Substitution[] = [{ to: "<", cost: 1.2 }];
+/** And the padding's first filler may be the data's last character, an X. */
+const FIRST_FILLER: readonly Substitution[] = [{ to: "X", cost: 1.3 }];
 
 function fillerInside(row: readonly string[], column: number, field: FieldSpec): boolean {
   for (let c = column + 1; c < field.end; c++) if (c !== field.gap && row[c] !== "<") return true;
   return false;
 }
 
-/**
- * Shape prior: document numbers and personal numbers are mostly runs (a letter prefix, then digits), so each
- * switch between a letter and a digit costs a little. It decides between candidates the check digits cannot.
- */
-const SHAPE_COST = 0.5;
-
-function shapeCost(text: string): number {
-  let switches = 0;
-  for (let i = 1; i < text.length; i++) {
-    const a = text.charCodeAt(i - 1);
-    const b = text.charCodeAt(i);
-    const aDigit = a >= 48 && a <= 57;
-    const bDigit = b >= 48 && b <= 57;
-    const aLetter = a >= 65 && a <= 90;
-    const bLetter = b >= 65 && b <= 90;
-    if ((aDigit && bLetter) || (aLetter && bDigit)) switches++;
+/** Whether anything but fillers and their lookalikes follows `column` inside the field. */
+function dataAfter(row: readonly string[], column: number, field: FieldSpec): boolean {
+  for (let c = column + 1; c < field.end; c++) {
+    if (c !== field.gap && row[c] !== "<" && !FILLER_LOOKALIKES_IN_DATA.has(row[c] ?? "")) return true;
   }
-  return switches * SHAPE_COST;
+  return false;
 }
 
 /** The substitutions each position of the field allows, grouped by position. */
@@ -131,8 +125,10 @@ function positionsOf(field: FieldSpec, grid: Grid, compWeights: Map<number, numb
   for (const [i, column] of guardedColumns(field).entries()) {
     const from = row[column] ?? "<";
     let subs: readonly Substitution[] | undefined = ALNUM_SUBSTITUTIONS[from];
-    if (from === "<") subs = fillerInside(row, column, field) ? INNER_FILLER : undefined;
-    else if (from === "X" && !fillerInside(row, column, field)) subs = LAST_X;
+    if (from === "<") {
+      if (fillerInside(row, column, field)) subs = INNER_FILLER;
+      else subs = column > field.start && row[column - 1] !== "<" ? FIRST_FILLER : undefined;
+    } else if (from === "X" && !dataAfter(row, column, field)) subs = LAST_X;
     if (!subs) continue;
     const ownWeight = field.check === undefined ? 0 : weightAt(i);
     const compWeight = compWeights.get(field.line * 1000 + column) ?? 0;
@@ -160,14 +156,18 @@ function enumerate(
 ): Candidate[] {
   const found: Candidate[] = [];
   const chosen: Edit[] = [];
-  const base = (grid[field.line] ?? []).slice(field.start, field.end);
+  const row = grid[field.line] ?? [];
   const shape = () => {
-    const text = [...base];
-    for (const e of chosen) text[e.column - field.start] = e.to;
-    return shapeCost(text.join(""));
+    const text = [...row];
+    for (const e of chosen) text[e.column] = e.to;
+    return numberShapeCost(
+      guardedColumns(field)
+        .map((c) => text[c] ?? "<")
+        .join(""),
+    );
   };
   const walk = (from: number, own: number, comp: number, cost: number) => {
-    if (accept(own)) found.push({ cost: cost + shape(), edits: [...chosen], comp });
+    if (accept(own)) found.push({ cost: cost + shape(), editCost: cost, edits: [...chosen], comp });
     if (chosen.length === maxEdits) return;
     for (let p = from; p < positions.length; p++) {
       for (const edit of positions[p] ?? []) {
@@ -189,14 +189,6 @@ const MARGIN = 0.3;
 
 /** The gap reported for repairs of fields that only the composite guards (below any "certain" threshold). */
 const COMPOSITE_ONLY_GAP = 1;
-
-/** The cheapest candidate when it clearly beats the next; null when there is none or it is too close. */
-function clearBest(candidates: readonly Candidate[]): Candidate | null {
-  const [first, second] = candidates;
-  if (first === undefined) return null;
-  if (second !== undefined && second.cost - first.cost < MARGIN - EPSILON) return null;
-  return first;
-}
 
 function apply(grid: Grid, edits: readonly Edit[], field: FieldSpec["name"], out: MrzCorrection[]) {
   for (const e of edits) {
@@ -307,11 +299,10 @@ export function searchWithCheckDigits(
   for (const unit of units) {
     if (unit.field.check === undefined) continue;
     if (unit.candidates.some((c) => c.edits.length === 0)) continue;
-    const best = clearBest(unit.candidates);
-    if (!best) continue;
-    apply(grid, best.edits, unit.field.name, out);
-    const next = unit.candidates[1]?.cost ?? Number.POSITIVE_INFINITY;
-    gap = Math.min(gap ?? Number.POSITIVE_INFINITY, next - best.cost);
+    const found = bestCombination([unit], 0, options.maxEdits);
+    if (!found) continue;
+    apply(grid, found.choice[0]?.edits ?? [], unit.field.name, out);
+    gap = Math.min(gap ?? Number.POSITIVE_INFINITY, found.gap);
   }
   return { gap };
 }
@@ -322,40 +313,76 @@ function isInComposite(layout: LayoutSpec, field: FieldSpec): boolean {
   );
 }
 
-/** Branch and bound over one candidate per unit: the cheapest combination making the composite hold, if clear. */
+type CostKey = "cost" | "editCost";
+
+interface Combination {
+  choice: Candidate[];
+  cost: number;
+  editCost: number;
+}
+
+/** Branch and bound over one candidate per unit: the two cheapest combinations (by `key`) making the composite hold. */
+function cheapestTwo(
+  units: readonly Unit[],
+  needed: number,
+  maxEdits: number,
+  key: CostKey,
+): [Combination | null, Combination | null] {
+  const sorted = units.map((u) => [...u.candidates].sort((a, b) => a[key] - b[key]));
+  let first: Combination | null = null;
+  let second: Combination | null = null;
+  const bound = () => second?.[key] ?? Number.POSITIVE_INFINITY;
+  const chosen: Candidate[] = [];
+  const walk = (i: number, comp: number, cost: number, editCost: number, edits: number) => {
+    const here = key === "cost" ? cost : editCost;
+    if (here > bound() + EPSILON) return;
+    const candidates = sorted[i];
+    if (candidates === undefined) {
+      if (comp !== needed) return;
+      const found = { choice: [...chosen], cost, editCost };
+      if (first === null || here < first[key]) {
+        second = first;
+        first = found;
+      } else if (here < bound()) second = found;
+      return;
+    }
+    for (const candidate of candidates) {
+      if (here + candidate[key] > bound() + EPSILON) break;
+      if (edits + candidate.edits.length > maxEdits) continue;
+      chosen.push(candidate);
+      walk(
+        i + 1,
+        mod10(comp + candidate.comp),
+        cost + candidate.cost,
+        editCost + candidate.editCost,
+        edits + candidate.edits.length,
+      );
+      chosen.pop();
+    }
+  };
+  walk(0, 0, 0, 0, 0);
+  return [first, second];
+}
+
+const sameChoice = (a: readonly Candidate[], b: readonly Candidate[]) => a.every((c, i) => c === b[i]);
+
+/**
+ * The cheapest combination by total cost when it clearly beats the next, with how clearly it won: the smaller of
+ * its lead in total cost and its lead in substitution cost over every other combination. When the shape prior
+ * overturned what the substitutions alone said, that lead is negative: the check digits did not decide, the prior did.
+ */
 function bestCombination(
   units: readonly Unit[],
   needed: number,
   maxEdits: number,
 ): { choice: Candidate[]; gap: number } | null {
-  const state = {
-    best: null as Candidate[] | null,
-    bestCost: Number.POSITIVE_INFINITY,
-    second: Number.POSITIVE_INFINITY,
-  };
-  const chosen: Candidate[] = [];
-  const walk = (i: number, comp: number, cost: number, edits: number) => {
-    if (cost > state.second + EPSILON) return;
-    const unit = units[i];
-    if (unit === undefined) {
-      if (comp !== needed) return;
-      if (cost < state.bestCost) {
-        state.second = state.bestCost;
-        state.best = [...chosen];
-        state.bestCost = cost;
-      } else if (cost < state.second) state.second = cost;
-      return;
-    }
-    for (const candidate of unit.candidates) {
-      if (cost + candidate.cost > state.second + EPSILON) break;
-      if (edits + candidate.edits.length > maxEdits) continue;
-      chosen.push(candidate);
-      walk(i + 1, mod10(comp + candidate.comp), cost + candidate.cost, edits + candidate.edits.length);
-      chosen.pop();
-    }
-  };
-  walk(0, 0, 0, 0);
-  const gap = state.second - state.bestCost;
-  if (state.best === null || gap < MARGIN - EPSILON) return null;
-  return { choice: state.best, gap };
+  const [best, next] = cheapestTwo(units, needed, maxEdits, "cost");
+  if (best === null || (next !== null && next.cost - best.cost < MARGIN - EPSILON)) return null;
+  const [leastEdits, nextEdits] = cheapestTwo(units, needed, maxEdits, "editCost");
+  const rival = leastEdits !== null && !sameChoice(leastEdits.choice, best.choice) ? leastEdits : nextEdits;
+  const gap = Math.min(
+    next === null ? Number.POSITIVE_INFINITY : next.cost - best.cost,
+    rival === null ? Number.POSITIVE_INFINITY : rival.editCost - best.editCost,
+  );
+  return { choice: best.choice, gap };
 }

@@ -1,6 +1,6 @@
 import { DIGIT_TO_LETTERS, FILLER_LOOKALIKES_IN_DATA, FILLER_LOOKALIKES_IN_NAMES, LETTER_TO_DIGIT } from "./confusions";
 import { isKnownCountryCode } from "./country-codes";
-import type { FieldSpec, LayoutSpec, Range } from "./mrz-layout";
+import { type FieldSpec, type LayoutSpec, type Range, resolveFields } from "./mrz-layout";
 import type { MrzCorrection } from "./types";
 
 type Grid = string[][];
@@ -126,13 +126,37 @@ function onlyFillersFrom(text: string, from: number, lookalikes: ReadonlySet<str
   return true;
 }
 
-/** Letters-and-digits fields are left-aligned and padded with fillers: misread fillers in the padding are reset. */
+/**
+ * Letters-and-digits fields are left-aligned and padded with fillers. Padding is a run of fillers, K and X to the
+ * end of the field that starts with two fillers (or one, at the field's start); the K and X in it are misread
+ * fillers. After a single filler ("1<X<<"), the filler may as well be a misread X: the check digits decide that.
+ */
 function coerceDataPadding(grid: Grid, spec: FieldSpec, out: MrzCorrection[]) {
   const row = grid[spec.line] ?? [];
   const text = row.slice(spec.start, spec.end).join("");
-  const firstFiller = text.indexOf("<");
-  if (firstFiller < 0 || !onlyFillersFrom(text, firstFiller, FILLER_LOOKALIKES_IN_DATA)) return;
-  for (let i = firstFiller; i < text.length; i++) {
+  let padding = -1;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const ch = text.charAt(i);
+    if (ch === "<" && (i === 0 || text.charAt(i + 1) === "<")) padding = i;
+    else if (ch !== "<" && !FILLER_LOOKALIKES_IN_DATA.has(ch)) break;
+  }
+  if (padding < 0) return;
+  for (let i = padding; i < text.length; i++) {
+    if (text.charAt(i) !== "<") set(grid, spec.line, spec.start + i, "<", "filler", out);
+  }
+}
+
+/**
+ * An optional-data field whose check place holds a filler is unused (ICAO 9303-4, 4.2.2.1). When the field and its
+ * check place hold nothing but fillers and filler lookalikes (K and X are no digits), the lookalikes are misread
+ * fillers.
+ */
+function coerceUnusedOptionalData(grid: Grid, spec: FieldSpec, out: MrzCorrection[]) {
+  const row = grid[spec.line] ?? [];
+  if (spec.name !== "optionalData1" || spec.check === undefined) return;
+  const text = row.slice(spec.start, spec.check + 1).join("");
+  if (!onlyFillersFrom(text, 0, FILLER_LOOKALIKES_IN_DATA)) return;
+  for (let i = 0; i < text.length; i++) {
     if (text.charAt(i) !== "<") set(grid, spec.line, spec.start + i, "<", "filler", out);
   }
 }
@@ -150,6 +174,20 @@ function fillerExpectedAt(layout: LayoutSpec, spec: FieldSpec, row: readonly str
   return false;
 }
 
+/**
+ * TD1 long document number: its check digit is the last character before the next filler, so it must be a digit.
+ * A K or X there after a digit is the first filler misread; any other letter is a misread digit.
+ */
+function coerceLongNumberCheck(layout: LayoutSpec, grid: Grid, out: MrzCorrection[]) {
+  const spec = resolveFields(layout, grid).find((f) => f.name === "documentNumber");
+  if (spec?.gap === undefined || spec.check === undefined) return;
+  const row = grid[spec.line] ?? [];
+  const ch = row[spec.check] ?? "";
+  if (FILLER_LOOKALIKES_IN_DATA.has(ch) && isDigit(row[spec.check - 1] ?? "")) {
+    set(grid, spec.line, spec.check, "<", "filler", out);
+  } else if (isLetter(ch)) coerceRange(grid, spec.line, spec.check, spec.check + 1, spec.name, out, toDigit);
+}
+
 /** Applies every correction that follows from the field types alone; appends each change to `out`. */
 export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrection[]): void {
   for (const spec of layout.fields) {
@@ -164,8 +202,6 @@ export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrec
         coerceCountry(grid, spec, out);
         break;
       case "alnum":
-        coerceDataPadding(grid, spec, out);
-        break;
       case "sex":
         break;
     }
@@ -176,6 +212,13 @@ export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrec
         set(grid, spec.line, spec.check, "<", "filler", out);
       } else if (isLetter(ch)) coerceRange(grid, spec.line, spec.check, spec.check + 1, spec.name, out, toDigit);
     }
+  }
+  if (layout.longDocumentNumber) coerceLongNumberCheck(layout, grid, out);
+  for (const spec of resolveFields(layout, grid)) {
+    // A long document number runs up to its check digit: it has no padding.
+    if (spec.kind !== "alnum" || spec.gap !== undefined) continue;
+    coerceUnusedOptionalData(grid, spec, out);
+    coerceDataPadding(grid, spec, out);
   }
   if (layout.composite) {
     const { line, column } = layout.composite;

@@ -129,7 +129,8 @@ export function resolveFields(layout: LayoutSpec, lines: readonly (readonly stri
   if (end - 15 < 2) return layout.fields;
   return layout.fields.map((f) => {
     if (f.name === "documentNumber") return { ...f, end: end - 1, check: end - 1, gap: 14 };
-    if (f.name === "optionalData1") return { ...f, start: end };
+    // The filler after the check digit ends the number; the optional data starts after it.
+    if (f.name === "optionalData1") return { ...f, start: Math.min(end + 1, f.end) };
     return f;
   });
 }

@@ -95,7 +95,7 @@ describe("mrzWarnings", () => {
       { today },
     );
     const w = mrzWarnings(r, { today }).find((x) => x.code === "mrz_correction_uncertain");
-    expect(w).toMatchObject({ field: "optionalData1", severity: "warning", details: { gap: 1.5 } });
+    expect(w).toMatchObject({ field: "optionalData1", severity: "warning", details: { gap: 0 } });
   });
 
   it("reports impossible dates and characters", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type InjectionScope, injectConfusions, mrzDataArbitrary } from "./mrz-arbitraries";
+import { LAYOUTS } from "./mrz-layout";
 import { mrzWarnings } from "./mrz-warnings";
 import { readMrz } from "./read-mrz";
 import type { MrzFieldName, MrzFormat, MrzReport } from "./types";
@@ -57,16 +58,28 @@ describe("readMrz round trip (fast-check)", () => {
 /** Swaps whose values differ by a multiple of 10: invisible to every ICAO check digit in a letters-and-digits field. */
 const BLIND = new Set(["6G", "G6", "1L", "L1", "<K", "K<"]);
 
-/** True when a swap the check digits cannot see was injected into a letters-and-digits field. */
-function blindSwap(r: MrzReport, original: readonly string[], corrupted: readonly string[]): boolean {
-  return r.fields.some((f) => {
-    if (!["documentNumber", "optionalData1", "optionalData2"].includes(f.name)) return false;
-    for (let c = f.start; c < f.end; c++) {
-      const a = original[f.line]?.charAt(c) ?? "";
-      const b = corrupted[f.line]?.charAt(c) ?? "";
-      if (a !== b && BLIND.has(`${a}${b}`)) return true;
-    }
-    return false;
+/**
+ * True when a swap the check digits cannot see was injected into a letters-and-digits field, or anywhere the
+ * composite alone guards (TD1's filler after a long number's check digit, for one).
+ */
+function blindSwap(
+  format: MrzFormat,
+  r: MrzReport,
+  original: readonly string[],
+  corrupted: readonly string[],
+): boolean {
+  const places: Array<[number, number]> = [];
+  for (const f of r.fields) {
+    if (!["documentNumber", "optionalData1", "optionalData2"].includes(f.name)) continue;
+    for (let c = f.start; c < f.end; c++) places.push([f.line, c]);
+  }
+  for (const range of LAYOUTS[format].composite?.ranges ?? []) {
+    for (let c = range.start; c < range.end; c++) places.push([range.line, c]);
+  }
+  return places.some(([line, c]) => {
+    const a = original[line]?.charAt(c) ?? "";
+    const b = corrupted[line]?.charAt(c) ?? "";
+    return a !== b && BLIND.has(`${a}${b}`);
   });
 }
 
@@ -114,7 +127,7 @@ function tallyConfusions(
     t.cases++;
     const truth = readMrz(lines, { today });
     const asRead = readMrz(corrupted, { today, correct: false });
-    if (blindSwap(truth, lines, corrupted) || reportedVerified(asRead)) {
+    if (blindSwap(format, truth, lines, corrupted) || reportedVerified(asRead)) {
       t.undetectable++;
       continue;
     }
@@ -144,13 +157,20 @@ describe("readMrz recovers up to two OCR confusions (fast-check samples, 3000 do
       expect(rate(t)).toBeGreaterThanOrEqual(0.99);
     });
 
-    it(`${format}, every checked place outside the names: >= 96% (TD1 93%) recovered, never a wrong read reported verified`, () => {
+    it(`${format}, every checked place outside the names: >= 99% recovered, never a wrong read reported verified`, () => {
       const t = tallyConfusions(format, { runs: 3000, seed: 20261126, scope: "checked", numbers: "issued" });
       results[`${format} checked`] = t;
       expect(t.cases).toBeGreaterThan(2900);
       expect(t.wrongButVerified).toBe(0);
-      // TD1's two optional fields are guarded by the composite alone: fewer of their errors can be pinned down.
-      expect(rate(t)).toBeGreaterThanOrEqual(format === "TD1" ? 0.93 : 0.96);
+      expect(rate(t)).toBeGreaterThanOrEqual(0.99);
+    });
+
+    it(`${format}: 10 000 more documents (another seed), never a wrong read reported verified`, () => {
+      const t = tallyConfusions(format, { runs: 10_000, seed: 7, scope: "checked", numbers: "issued" });
+      expect(t.cases).toBeGreaterThan(9500);
+      expect(t.wrongButVerified).toBe(0);
+      // TD1's optional data is guarded by the composite alone; over ten seeds it ranged 98.9-99.4%.
+      expect(rate(t)).toBeGreaterThanOrEqual(0.985);
     });
   }
 

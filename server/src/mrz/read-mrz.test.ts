@@ -98,7 +98,8 @@ describe("readMrz on the ICAO 9303 specimens", () => {
       found: "9",
       valid: true,
     });
-    expect(field(r, "optionalData1")).toMatchObject({ start: 19, end: 30, value: null });
+    // The filler after the check digit ends the number; the optional data starts after it.
+    expect(field(r, "optionalData1")).toMatchObject({ start: 20, end: 30, value: null });
     expect(field(r, "birthDate").value).toBe("1934-07-12");
     expect(field(r, "expiryDate").value).toBe("1995-07-12");
     expect(field(r, "sex").value).toBe("M");
@@ -289,13 +290,14 @@ describe("readMrz correction", () => {
   });
 
   it("prefers the likelier shape where check digits cannot decide, and flags the choice", () => {
-    // Z->2 at column 29 and B->8 at column 32 change the optional data's check sum by the same amount; "ZE184226B"
-    // keeps letters and digits in runs and wins, but the report says the check digits did not decide.
+    // Z->2 at column 29 and B->8 at column 32 change the optional data's check sum by the same amount and cost the
+    // same; "ZE184226B" keeps letters and digits in runs and wins on shape, so the gap the report gives is 0: the
+    // check digits did not decide.
     const r = read([good[0] ?? "", "L898902C36UTO7408122F1204159ZE1B4226B<<<<<10"]);
     expect(r.valid).toBe(true);
     expect(r.lines[1]).toBe(good[1]);
     expect(r.corrections).toEqual([{ field: "optionalData1", line: 1, column: 31, from: "B", to: "8" }]);
-    expect(r.correctionGap).toBeCloseTo(1.5);
+    expect(r.correctionGap).toBe(0);
     expect(mrzWarnings(r, { today }).find((w) => w.code === "mrz_correction_uncertain")?.field).toBe("optionalData1");
   });
 
@@ -320,6 +322,64 @@ describe("readMrz correction", () => {
       ["filler", 32, "K", "<"],
     ]);
     expect(field(r, "givenNames").value).toBe("ANNA MARIA");
+  });
+
+  it("resets K and X in an unused optional-data field whose check place holds a filler", () => {
+    const truth = writeMrz({ ...SPECIMEN, optionalData1: "" });
+    const r = read([truth[0] ?? "", `${(truth[1] ?? "").slice(0, 28)}X<<<<<<<<<<<<<K${(truth[1] ?? "").slice(43)}`]);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(truth);
+    expect(r.corrections.map((c) => [c.field, c.column, c.from, c.to])).toEqual([
+      ["filler", 28, "X", "<"],
+      ["filler", 42, "K", "<"],
+    ]);
+  });
+
+  it("leaves a single filler before an X to the check digits: '1<X<<' may be '1XX<<' as well as '1<<<<'", () => {
+    const truth = writeMrz({ ...SPECIMEN, documentNumber: "AB12345XX" });
+    const r = read([truth[0] ?? "", (truth[1] ?? "").replace("AB12345XX", "AB12345<X")]);
+    expect(r.lines).toEqual(truth);
+    expect(r.corrections.map((c) => [c.column, c.from, c.to])).toEqual([[7, "<", "X"]]);
+    expect(field(r, "documentNumber")).toMatchObject({ value: "AB12345XX", state: "corrected" });
+  });
+
+  it("TD1 long number: an X read for the filler after its check digit is reset", () => {
+    const lines = [
+      "I<UTOD23145890<7349<<<<<<<<<<<",
+      "3407127M9507122UTO<<<<<<<<<<<2",
+      "STEVENSON<<PETER<JOHN<<<<<<<<<",
+    ];
+    const r = read([lines[0]?.replace("7349<", "7349X") ?? "", lines[1] ?? "", lines[2] ?? ""]);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(lines);
+    expect(r.corrections).toEqual([{ field: "filler", line: 0, column: 19, from: "X", to: "<" }]);
+    expect(field(r, "documentNumber").value).toBe("D23145890734");
+  });
+
+  it("TD1 long number: a filler misread inside the continuation is found by trying where the number ends", () => {
+    // "<734" + check 9, then "<" and optional data "12": the filler after the check digit read as X makes the
+    // number run on into the optional data ("7349X12"), so its check digit is taken from the wrong place.
+    const lines = writeMrz({
+      format: "TD1",
+      documentCode: "I",
+      issuingState: "UTO",
+      documentNumber: "D23145890734",
+      optionalData1: "12",
+      optionalData2: "",
+      birthDate: "340712",
+      sex: "M",
+      expiryDate: "950712",
+      nationality: "UTO",
+      surname: "STEVENSON",
+      givenNames: "PETER JOHN",
+    });
+    expect(lines[0]).toBe("I<UTOD23145890<7349<12<<<<<<<<");
+    const r = read([lines[0]?.replace("7349<12", "7349X12") ?? "", lines[1] ?? "", lines[2] ?? ""]);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(lines);
+    expect(r.corrections).toEqual([{ field: "filler", line: 0, column: 19, from: "X", to: "<" }]);
+    expect(field(r, "documentNumber").value).toBe("D23145890734");
+    expect(field(r, "optionalData1").value).toBe("12");
   });
 
   it("repairs a country code only to a unique code on the ICAO list, and reports it", () => {

@@ -24,15 +24,12 @@ export function readMrz(lines: string[], options: ReadMrzOptions = {}): MrzRepor
   const originalLines = Array.isArray(lines) ? [...lines] : [];
   const normalised = normaliseMrzLines(lines);
   const layout = detectLayout(normalised.lines);
-  const grid = normalised.lines.map((l) => l.split(""));
-  const corrections: MrzCorrection[] = [];
-  if (options.correct !== false) coerceByFieldType(layout, grid, corrections);
-  let fields = resolveFields(layout, grid);
-  let gap: number | null = null;
-  if (options.correct !== false) {
-    gap = searchWithCheckDigits(layout, fields, grid, corrections, { maxEdits: options.maxEdits ?? 3 }).gap;
-    fields = resolveFields(layout, grid);
-  }
+  const read =
+    options.correct === false
+      ? { grid: normalised.lines.map((l) => l.split("")), corrections: [], gap: null }
+      : correct(layout, normalised.lines, options.maxEdits ?? 3);
+  const { grid, corrections, gap } = read;
+  const fields = resolveFields(layout, grid);
   const finalLines = grid.map((row) => row.join(""));
   const checks = computeChecks(layout, fields, finalLines);
   const report: MrzReport = {
@@ -47,6 +44,60 @@ export function readMrz(lines: string[], options: ReadMrzOptions = {}): MrzRepor
   if (normalised.changed) report.normalised = true;
   if (gap !== null) report.correctionGap = gap;
   return report;
+}
+
+interface Corrected {
+  grid: string[][];
+  corrections: MrzCorrection[];
+  gap: number | null;
+}
+
+/** Field-type coercion, then the check-digit search, on a copy of `lines`. */
+function correctAs(layout: LayoutSpec, lines: readonly string[], maxEdits: number, first?: MrzCorrection): Corrected {
+  const grid = lines.map((l) => l.split(""));
+  const corrections: MrzCorrection[] = [];
+  if (first) {
+    const row = grid[first.line];
+    if (row) row[first.column] = first.to;
+    corrections.push(first);
+  }
+  coerceByFieldType(layout, grid, corrections);
+  const gap = searchWithCheckDigits(layout, resolveFields(layout, grid), grid, corrections, { maxEdits }).gap;
+  return { grid, corrections, gap };
+}
+
+function holds(layout: LayoutSpec, read: Corrected): boolean {
+  const lines = read.grid.map((row) => row.join(""));
+  return computeChecks(layout, resolveFields(layout, read.grid), lines).every((c) => c.valid);
+}
+
+/**
+ * Corrects a read. A TD1 long document number ends at the first filler after column 15, so a misread filler there
+ * (K or X after a digit) moves where the number, its check digit and the optional data are taken from: each such
+ * reading is tried too. When more than one reading holds, the one with the fewest changes wins and is reported as
+ * uncertain (gap 0).
+ */
+function correct(layout: LayoutSpec, lines: readonly string[], maxEdits: number): Corrected {
+  const asRead = correctAs(layout, lines, maxEdits);
+  if (!layout.longDocumentNumber) return asRead;
+  const number = resolveFields(
+    layout,
+    lines.map((l) => l.split("")),
+  ).find((f) => f.name === "documentNumber");
+  if (number?.gap === undefined || number.check === undefined) return asRead;
+  if (asRead.corrections.length === 0 && holds(layout, asRead)) return asRead;
+  const line = lines[number.line] ?? "";
+  const readings = [asRead];
+  for (let c = number.gap + 2; c <= number.check; c++) {
+    const from = line.charAt(c);
+    if ((from !== "K" && from !== "X") || !/[0-9]/.test(line.charAt(c - 1))) continue;
+    readings.push(correctAs(layout, lines, maxEdits, { field: "filler", line: number.line, column: c, from, to: "<" }));
+  }
+  // Stable sort: on a tie the reading as the lines stand comes first.
+  const holding = readings.filter((r) => holds(layout, r)).sort((a, b) => a.corrections.length - b.corrections.length);
+  const best = holding[0];
+  if (best === undefined) return asRead;
+  return holding.length === 1 ? best : { ...best, gap: 0 };
 }
 
 function guardedValue(line: string, field: FieldSpec): string {
