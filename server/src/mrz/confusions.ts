@@ -80,6 +80,19 @@ export const ALNUM_SUBSTITUTIONS: Readonly<Record<string, readonly Substitution[
   // G/6 and K/"<" differ by 10 and 20 in value: no check digit can tell them apart, so they are never searched.
 };
 
+/**
+ * Lookalikes whose values differ by a multiple of 10 (S=28/8, G=16/6, L=21/1): no check digit can tell them apart
+ * in a letters-and-digits field, so the search never proposes them; lookalike-doubt.ts flags them instead.
+ */
+export const BLIND_LOOKALIKES: Readonly<Record<string, string>> = {
+  S: "8",
+  "8": "S",
+  G: "6",
+  "6": "G",
+  L: "1",
+  "1": "L",
+};
+
 /** Characters a filler "<" is misread as (K and X in OCR-B; L in "<<<" read as "KLK"). */
 export const FILLER_LOOKALIKES_IN_NAMES: ReadonlySet<string> = new Set(["K", "X", "L"]);
 export const FILLER_LOOKALIKES_IN_DATA: ReadonlySet<string> = new Set(["K", "X"]);

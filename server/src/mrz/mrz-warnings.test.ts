@@ -75,6 +75,19 @@ describe("mrzWarnings", () => {
     expect(codes(mrzWarnings(readMrz(lines, { today }), { today }))).toEqual(["mrz_normalised"]);
   });
 
+  it("warns when the check digit holds but cannot tell a lookalike apart (8D6798658 read for SD6798658)", () => {
+    const ws = warn({ documentNumber: "8D6798658" });
+    expect(ws).toContainEqual(
+      expect.objectContaining({
+        code: "mrz_lookalike_ambiguous",
+        severity: "warning",
+        field: "documentNumber",
+        details: { read: "8D6798658", alternative: "SD6798658", line: 2, column: 1 },
+      }),
+    );
+    expect(codes(warn({ documentNumber: "SD6798658" }))).not.toContain("mrz_lookalike_ambiguous");
+  });
+
   it("reports corrections: data (info), names and country codes (warnings), with what was read", () => {
     const lines = writeMrz(base);
     const bad = [

@@ -1,6 +1,7 @@
 import { makeWarning, type WarningCode } from "../warnings/catalogue";
 import type { Warning } from "../warnings/warning";
 import { isKnownCountryCode, SPECIMEN_CODES } from "./country-codes";
+import { lookalikeDoubts } from "./lookalike-doubt";
 import { resolveMrzDate } from "./mrz-date";
 import type { MrzField, MrzFieldName, MrzReport } from "./types";
 
@@ -89,6 +90,19 @@ export function mrzWarnings(report: MrzReport, options: MrzWarningOptions = {}):
       makeWarning("mrz_correction_uncertain", {
         ...(fields.length === 1 && fields[0] ? { field: fields[0] } : {}),
         details: { fields: fields.join(", "), gap: Math.round(report.correctionGap * 100) / 100 },
+      }),
+    );
+  }
+  for (const doubt of lookalikeDoubts(report)) {
+    warnings.push(
+      makeWarning("mrz_lookalike_ambiguous", {
+        field: doubt.field,
+        details: {
+          read: doubt.read,
+          alternative: doubt.alternative,
+          line: doubt.line + 1,
+          column: doubt.column + 1,
+        },
       }),
     );
   }

@@ -84,7 +84,12 @@ function blindSwap(
 }
 
 /** Reported as a clean read: every check holds, every code is on the list, no correction left to judgement. */
-const DOUBT = new Set(["unknown_country_code", "mrz_field_invalid", "mrz_correction_uncertain"]);
+const DOUBT = new Set([
+  "unknown_country_code",
+  "mrz_field_invalid",
+  "mrz_correction_uncertain",
+  "mrz_lookalike_ambiguous",
+]);
 function reportedVerified(r: MrzReport): boolean {
   return r.valid && !mrzWarnings(r, { today }).some((w) => DOUBT.has(w.code));
 }

@@ -178,6 +178,13 @@ export const WARNING_CATALOGUE = {
       "Misread characters were corrected, but the check digits would also accept another reading: the likeliest one was chosen.",
     action: "Compare the corrected field with the document by eye, or retake the photo",
   },
+  mrz_lookalike_ambiguous: {
+    severity: "warning",
+    source: "mrz",
+    message:
+      "The check digit holds, but it cannot tell some letters from digits (S/8, G/6, L/1), and one of them here would give the number a more usual shape.",
+    action: "Compare the number with the document by eye",
+  },
   mrz_normalised: {
     severity: "info",
     source: "mrz",

@@ -89,4 +89,21 @@ describe("buildFieldRows", () => {
     expect(rows.find((r) => r.key === "number")).toMatchObject({ confidence: 0.99, flags: [] });
     expect(rows.find((r) => r.key === "sex")?.confidence).toBeNull();
   });
+
+  it("flags a number the check digit cannot vouch for (a lookalike would fit better), even when confident", () => {
+    const doubt: Warning = {
+      code: "mrz_lookalike_ambiguous",
+      source: "mrz",
+      severity: "warning",
+      message: "x",
+      field: "documentNumber",
+      details: { read: "8D6798658", alternative: "SD6798658" },
+    };
+    const rows = buildFieldRows(specimenResult({ confidence: { number: 0.99 }, warnings: [doubt] }));
+    expect(rows.find((r) => r.key === "number")).toMatchObject({
+      flags: ["low-confidence"],
+      warningCodes: ["mrz_lookalike_ambiguous"],
+    });
+    expect(rows.find((r) => r.key === "surname")?.flags).toEqual([]);
+  });
 });

@@ -12,6 +12,9 @@ import {
 /** Upstream confidence below this is flagged for a closer look. */
 export const LOW_CONFIDENCE = 0.8;
 
+/** Warnings saying the check digits could not vouch for a field's reading (a person should compare). */
+const DOUBT_CODES: ReadonlySet<string> = new Set(["mrz_lookalike_ambiguous", "low_confidence"]);
+
 export type FieldSource = "mrz" | "printed" | "both";
 
 /** What a reviewer needs to know about one field; a field can be in several states at once. */
@@ -95,7 +98,8 @@ export function buildFieldRows(result: PassportResult): FieldRow[] {
     const confidence = isDocumentField(key) ? (result.confidence[key] ?? null) : null;
     const flags: FieldFlag[] = [];
     if (mismatches.length > 0) flags.push("mismatch");
-    if (confidence !== null && confidence < LOW_CONFIDENCE) flags.push("low-confidence");
+    const doubted = fieldWarnings.some((warning) => DOUBT_CODES.has(warning.code));
+    if (doubted || (confidence !== null && confidence < LOW_CONFIDENCE)) flags.push("low-confidence");
 
     rows.push({
       key,

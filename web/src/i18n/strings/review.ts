@@ -272,6 +272,7 @@ const warningTitlesEn: Record<(typeof WARNING_CODES)[number], string> = {
   mrz_unreadable: "MRZ unreadable",
   mrz_corrected: "MRZ corrected",
   mrz_correction_uncertain: "Correction uncertain",
+  mrz_lookalike_ambiguous: "Lookalike characters",
   mrz_normalised: "MRZ normalised",
   name_corrected: "Name corrected",
   country_code_corrected: "Country code corrected",
@@ -395,6 +396,11 @@ const warningsZh: Record<(typeof WARNING_CODES)[number], ZhWarning> = {
     title: "纠正结果不确定",
     message: "误读的字符已被纠正，但校验位也能接受另一种读法：已选择可能性最大的一种。",
     action: "请人工将纠正后的字段与证件核对，或重新拍摄",
+  },
+  mrz_lookalike_ambiguous: {
+    title: "易混字符",
+    message: "校验位成立，但它无法区分某些字母和数字（S/8、G/6、L/1），换成其中一个会使号码的格式更常见。",
+    action: "请人工将号码与证件核对",
   },
   mrz_normalised: {
     title: "机读区已规范化",
