@@ -184,6 +184,13 @@ test.describe("warning badges", () => {
       codes: ["mrz_corrected", "mrz_correction_uncertain", "mrz_provider_mismatch", "mrz_visual_mismatch"],
     },
     {
+      name: "a lookalike no check digit can see",
+      person: { documentNumber: "8D6798658" },
+      response: { CodeCrc: line2({ number: "8D6798658" }) },
+      // S and 8 differ by 20: the check digit holds either way, and SD6798658 is the usual shape.
+      codes: ["mrz_lookalike_ambiguous"],
+    },
+    {
       name: "a wrong composite",
       response: { CodeCrc: line2().slice(0, 43) + off(line2().slice(43)) },
       codes: ["composite_failed", "mrz_unverifiable"],
