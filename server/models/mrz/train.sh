@@ -3,7 +3,15 @@
 # scratch, on synthetic OCR-B line images from server/synthetic (train seed range only; evaluation uses other seeds).
 # Needs Debian tesseract-ocr (text tools: lstmtraining, combine_lang_model, unicharset_extractor) and fonts-ocr-b.
 # Deterministic: fixed seeds for the data, OMP_THREAD_LIMIT=1 for the trainer. Wall time on a shared 2-core machine:
-# see EVAL.md. Usage (from server/): bash models/mrz/train.sh   [env: WORK, TRAIN_LINES, MAX_ITERATIONS, JOBS]
+# see EVAL.md. Usage (from server/): bash models/mrz/train.sh   [env: WORK, TRAIN_LINES, MAX_ITERATIONS, JOBS,
+# CROP_PAGES, PHASE2_ITERATIONS, START_LSTM]
+#
+# Phase 1 (stages 1-5) trains from scratch on rendered single lines. Phase 2 (stages 6-9) fine-tunes that model on
+# lines cut from whole generated passport photos by the engine's own locate and crop stages (make-crop-lines.ts,
+# moderate and hard capture conditions, training seeds 10 000 000 and up), mixed 1:1 with the phase-1 lines so clean
+# reading does not regress. Phase 2 continues from phase 1's float model in $WORK; without it (fresh WORK and
+# PHASE1=skip) it continues from START_LSTM, a float LSTM (the committed mrz.traineddata is integer and cannot be
+# trained further: keep the float one, `combine_tessdata -e mrz.float.traineddata mrz.lstm`).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +24,11 @@ JOBS=${JOBS:-2}
 LEARNING_RATE=${LEARNING_RATE:-0.002}
 NET_SPEC=${NET_SPEC:-"[1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lfx64 Lrx64 Lfx64 O1c###]"}
 EVAL_FROM=1000000000
+PHASE1=${PHASE1:-run}
+CROP_PAGES=${CROP_PAGES:-1200}
+CROP_FROM=10000000
+PHASE2_ITERATIONS=${PHASE2_ITERATIONS:-5000}
+START_LSTM=${START_LSTM:-}
 export OMP_THREAD_LIMIT=1
 
 for tool in tesseract lstmtraining combine_lang_model unicharset_extractor; do
@@ -65,7 +78,7 @@ net_spec=${NET_SPEC//###/$outputs}
 
 echo "== 4/5 lstmtraining ($net_spec, $MAX_ITERATIONS iterations)"
 mkdir -p "$WORK/ckpt"
-nice -n 10 lstmtraining \
+[ "$PHASE1" = skip ] || nice -n 10 lstmtraining \
   --traineddata "$WORK/lang/mrz/mrz.traineddata" \
   --net_spec "$net_spec" \
   --model_output "$WORK/ckpt/mrz" \
@@ -76,11 +89,70 @@ nice -n 10 lstmtraining \
   --target_error_rate 0.0005 \
   --debug_interval 0 2>&1 | tee "$WORK/training.log" | grep -E "At iteration|Finished|best" || true
 
-echo "== 5/5 mrz.traineddata"
-lstmtraining --stop_training --continue_from "$WORK/ckpt/mrz_checkpoint" \
-  --traineddata "$WORK/lang/mrz/mrz.traineddata" --model_output "$WORK/mrz.float.traineddata"
-lstmtraining --stop_training --convert_to_int --continue_from "$WORK/ckpt/mrz_checkpoint" \
-  --traineddata "$WORK/lang/mrz/mrz.traineddata" --model_output "$WORK/mrz.int.traineddata"
-cp "$WORK/mrz.${MODEL_KIND:-int}.traineddata" "$HERE/mrz.traineddata"
-ls -l "$WORK"/mrz.*.traineddata "$HERE/mrz.traineddata"
+echo "== 5/5 phase-1 model"
+if [ "$PHASE1" != skip ]; then
+  lstmtraining --stop_training --continue_from "$WORK/ckpt/mrz_checkpoint" \
+    --traineddata "$WORK/lang/mrz/mrz.traineddata" --model_output "$WORK/mrz.float.traineddata"
+  lstmtraining --stop_training --convert_to_int --continue_from "$WORK/ckpt/mrz_checkpoint" \
+    --traineddata "$WORK/lang/mrz/mrz.traineddata" --model_output "$WORK/mrz.int.traineddata"
+  combine_tessdata -e "$WORK/mrz.float.traineddata" "$WORK/phase1.lstm" >/dev/null
+  START_LSTM=${START_LSTM:-$WORK/phase1.lstm}
+fi
+final="$WORK/mrz.${MODEL_KIND:-int}.traineddata"
+
+if [ "$PHASE2_ITERATIONS" -gt 0 ]; then
+  [ -n "$START_LSTM" ] || { echo "phase 2 needs phase 1 or START_LSTM (a float lstm)" >&2; exit 1; }
+  echo "== 6/9 crop lines from $CROP_PAGES generated photos (engine locate + crop)"
+  if [ ! -f "$WORK/crops.done" ]; then
+    for j in $(seq 0 $((JOBS - 1))); do
+      # Interleaved seeds: job j takes CROP_FROM + j, + j + JOBS, ...
+      n=$(( (CROP_PAGES - j + JOBS - 1) / JOBS ))
+      nice -n 10 pnpm exec tsx models/mrz/make-crop-lines.ts --out "$WORK/crops" --from $((CROP_FROM + j)) \
+        --step "$JOBS" --count "$n" &
+    done
+    wait
+    touch "$WORK/crops.done"
+  fi
+
+  echo "== 7/9 crop lstmf files"
+  if [ ! -f "$WORK/crops-lstmf.done" ]; then
+    find "$WORK/crops" -name '*.png' | sort | sed 's/\.png$//' |
+      nice -n 10 xargs -P "$JOBS" -I{} sh -c '[ -f {}.lstmf ] || tesseract {}.png {} --psm 13 lstm.train' >/dev/null 2>&1
+    touch "$WORK/crops-lstmf.done"
+  fi
+  # Only photos of the configured range (a larger earlier run may have left more), in seed order.
+  find "$WORK/crops" -name 'crop_*.lstmf' | sort |
+    awk -v lo="$CROP_FROM" -v hi="$((CROP_FROM + CROP_PAGES))" \
+      '{ n = split($0, a, "_"); s = a[n - 1] + 0; if (s >= lo && s < hi) print }' > "$WORK/crops.list"
+  # 1:1 mix: every crop line twice beside the phase-1 lines, shuffled with a fixed seed (lstmtraining takes the
+  # files round robin in list order).
+  cat "$WORK/crops.list" "$WORK/crops.list" "$WORK/train.list" |
+    shuf --random-source=<(yes mrz-phase-2) > "$WORK/phase2.list"
+  echo "crop lines: $(wc -l < "$WORK/crops.list"), phase-2 list: $(wc -l < "$WORK/phase2.list")"
+
+  echo "== 8/9 lstmtraining phase 2 ($PHASE2_ITERATIONS iterations from $START_LSTM)"
+  mkdir -p "$WORK/ckpt2"
+  nice -n 10 lstmtraining \
+    --continue_from "$START_LSTM" \
+    --traineddata "$WORK/lang/mrz/mrz.traineddata" \
+    --model_output "$WORK/ckpt2/mrz" \
+    --train_listfile "$WORK/phase2.list" \
+    --eval_listfile "$WORK/eval.list" \
+    --max_iterations "$PHASE2_ITERATIONS" \
+    --target_error_rate 0.0005 \
+    --debug_interval 0 2>&1 | tee "$WORK/training2.log" | grep -E "At iteration|Finished|best" || true
+
+  echo "== 9/9 phase-2 model"
+  lstmtraining --stop_training --continue_from "$WORK/ckpt2/mrz_checkpoint" \
+    --traineddata "$WORK/lang/mrz/mrz.traineddata" --model_output "$WORK/mrz2.float.traineddata"
+  lstmtraining --stop_training --convert_to_int --continue_from "$WORK/ckpt2/mrz_checkpoint" \
+    --traineddata "$WORK/lang/mrz/mrz.traineddata" --model_output "$WORK/mrz2.int.traineddata"
+  final="$WORK/mrz2.${MODEL_KIND:-int}.traineddata"
+fi
+
+# The committed model is replaced only when asked: compare first (EVAL.md, bench:engine --model-dir).
+mkdir -p "$WORK/model"
+cp "$final" "$WORK/model/mrz.traineddata"
+[ "${INSTALL:-no}" = yes ] && cp "$final" "$HERE/mrz.traineddata"
+ls -l "$WORK"/mrz*.traineddata "$WORK/model/mrz.traineddata"
 echo "wall time: $(( $(date +%s) - started )) s"

@@ -1,0 +1,115 @@
+import { type BandCrop, cropBand } from "../../src/passport/local/band-crop";
+import { openImage } from "../../src/passport/local/decode-image";
+import { type BandCandidate, locateMrz } from "../../src/passport/local/locate-mrz";
+import { type GrayImage, toGray } from "../../src/passport/local/raster";
+import { rotate180 } from "../../src/passport/local/read-band";
+import type { Point } from "../../src/passport/result";
+import type { GeneratedPassport } from "../../synthetic/generate-passport";
+import type { Quad } from "../../synthetic/page-geometry";
+
+/** The engine's overview size for locating (run-pipeline OVERVIEW_SIDE) and its candidate count. */
+const OVERVIEW_SIDE = 800;
+const MAX_CANDIDATES = 3;
+
+/** An MRZ band as the engine's crop stage hands it to the recogniser, turned upright with the ground truth. */
+export interface EngineBand {
+  /** The whole band, document upright (what the engine reads in "block" mode). */
+  image: GrayImage;
+  /** The band's two text lines, top to bottom, at the rows the crop stage found (with its margin). */
+  lines: [GrayImage, GrayImage];
+  /** "engine": the engine's own locator found the band; "truth": it did not, the truth corners made the candidate. */
+  via: "engine" | "truth";
+}
+
+const centre = (q: readonly Point[]): Point => ({
+  x: q.reduce((s, p) => s + p.x, 0) / q.length,
+  y: q.reduce((s, p) => s + p.y, 0) / q.length,
+});
+const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/** A locator-shaped candidate made from the ground-truth band corners (reading order TL, TR, BR, BL). */
+export function truthCandidate(band: Quad): BandCandidate {
+  const c = centre(band);
+  const length = (dist(band[0], band[1]) + dist(band[3], band[2])) / 2;
+  const thickness = (dist(band[0], band[3]) + dist(band[1], band[2])) / 2;
+  let angle = Math.atan2(band[1].y - band[0].y, band[1].x - band[0].x);
+  // The locator reports an axis (either way up); the crop stage and the flip handle the rest.
+  while (angle <= -Math.PI / 2) angle += Math.PI;
+  while (angle > Math.PI / 2) angle -= Math.PI;
+  return {
+    cx: c.x,
+    cy: c.y,
+    angle,
+    halfLength: length / 2,
+    halfThickness: thickness / 2,
+    lines: 2,
+    pitch: length / 44,
+    score: 0,
+  };
+}
+
+/** True when the crop lies on the truth band: centres close, length alike, and exactly two text lines found. */
+export function cropOnBand(crop: BandCrop, band: Quad): boolean {
+  const thickness = (dist(band[0], band[3]) + dist(band[1], band[2])) / 2;
+  const length = (dist(band[0], band[1]) + dist(band[3], band[2])) / 2;
+  const cropLength = dist(crop.corners[0], crop.corners[1]);
+  return (
+    crop.lineRows.length === 2 &&
+    dist(centre(crop.corners), centre(band)) < 0.35 * thickness &&
+    cropLength > 0.85 * length &&
+    cropLength < 1.15 * length
+  );
+}
+
+function rows(image: GrayImage, top: number, bottom: number): GrayImage {
+  return {
+    width: image.width,
+    height: bottom - top,
+    data: image.data.subarray(top * image.width, bottom * image.width),
+  };
+}
+
+/**
+ * Runs the engine's locate and crop stages on a generated passport photo and returns the band on the true MRZ, or
+ * the band cropped from the truth corners when the locator misses (null when even that gives no two-line crop).
+ * Upside-down crops are turned as the engine's flip does; lines are split where the crop stage found them.
+ */
+export async function engineBand(p: GeneratedPassport): Promise<EngineBand | null> {
+  const band = p.truth.mrzBand;
+  const source = await openImage(p.image, p.mediaType);
+  const overview = await source.overview(OVERVIEW_SIDE);
+  const f = overview.factor;
+  const located = locateMrz(toGray(overview.image), { maxCandidates: MAX_CANDIDATES }).map((c) => ({
+    ...c,
+    cx: c.cx * f,
+    cy: c.cy * f,
+    halfLength: c.halfLength * f,
+    halfThickness: c.halfThickness * f,
+    pitch: c.pitch * f,
+  }));
+  let crop: BandCrop | null = null;
+  let via: EngineBand["via"] = "engine";
+  for (const cand of located) {
+    const c = await cropBand(source, cand);
+    if (c && cropOnBand(c, band)) {
+      crop = c;
+      break;
+    }
+  }
+  if (!crop) {
+    via = "truth";
+    const c = await cropBand(source, truthCandidate(band));
+    if (c && cropOnBand(c, band)) crop = c;
+  }
+  if (!crop) return null;
+  // The crop's first corner is the top left of its raster; when it lies nearer the end of the document's line 2,
+  // the document is upside down in the crop.
+  const flipped = dist(crop.corners[0], band[0]) > dist(crop.corners[0], band[2]);
+  const image = flipped ? rotate180(crop.image) : crop.image;
+  const h = image.height;
+  const lineRows = flipped
+    ? crop.lineRows.map((r) => ({ top: h - r.bottom, bottom: h - r.top })).reverse()
+    : crop.lineRows;
+  const [first, second] = lineRows as [{ top: number; bottom: number }, { top: number; bottom: number }];
+  return { image, lines: [rows(image, first.top, first.bottom), rows(image, second.top, second.bottom)], via };
+}
