@@ -8,6 +8,7 @@ import { randomMrzLineText } from "../../synthetic/mrz-line-text";
 import { MRZ_BAND_MM, MRZ_LAYOUT } from "../../synthetic/page-geometry";
 import { Random } from "../../synthetic/random";
 import { assertSeedFor } from "../../synthetic/seed-ranges";
+import { engineBand } from "./engine-band";
 import { createOfflineWorker, MRZ_MODEL_DIR } from "./mrz-worker";
 import { rectifyQuad } from "./rectify-quad";
 
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     capHeight: { type: "string", default: "32" },
     models: { type: "string", default: "mrz,eng" },
     modelDir: { type: "string", default: MRZ_MODEL_DIR },
+    /** A second MRZ model to compare on the same crops (e.g. a new training run's output folder): row "mrz new". */
+    newDir: { type: "string" },
     showErrors: { type: "boolean", default: false },
     only: { type: "string", default: "" },
   },
@@ -28,7 +31,15 @@ const { values } = parseArgs({
 const LINE_COUNT = Number(values.lines);
 const PAGE_COUNT = Number(values.pages);
 const CAP_HEIGHT = Number(values.capHeight);
-const SEEDS = { cleanLines: 1_000_100_000, mixedLines: 1_000_200_000, moderate: 1_000_300_000, hard: 1_000_400_000 };
+const SEEDS = {
+  cleanLines: 1_000_100_000,
+  mixedLines: 1_000_200_000,
+  moderate: 1_000_300_000,
+  hard: 1_000_400_000,
+  engineClean: 1_000_500_000,
+  engineModerate: 1_000_600_000,
+  engineHard: 1_000_700_000,
+};
 
 interface Sample {
   /** PNG crops handed to the recogniser, and the truth of each. */
@@ -82,6 +93,33 @@ async function pageSet(from: number, preset: "moderate" | "hard", split: boolean
         png: await toPng(band.data.subarray(half * bandW), bandW, bandH - half),
         truth: [p.truth.mrzLines[1]],
       });
+    }
+  }
+  return { crops };
+}
+
+/** Whole passports under capture conditions, cut by the engine's own locate + crop stages (engine-band.ts), as
+ *  the engine hands them to the recogniser: the whole band (PSM 6, the engine's READ_MODE "block") or its two lines
+ *  split where the crop stage found them (PSM 7). A photo the crop stage cannot cut counts as unread. */
+async function engineSet(from: number, preset: "clean" | "moderate" | "hard", split: boolean): Promise<Sample> {
+  assertSeedFor("eval", from);
+  const crops: Sample["crops"] = [];
+  const blank = await sharp({ create: { width: 64, height: 32, channels: 3, background: "#ffffff" } }).png().toBuffer();
+  for (let seed = from; seed < from + PAGE_COUNT; seed++) {
+    const p = await generatePassport({ seed, conditions: preset });
+    const band = await engineBand(p);
+    const toPng = (g: { data: Uint8Array; width: number; height: number }) =>
+      sharp(Buffer.from(g.data), { raw: { width: g.width, height: g.height, channels: 1 } })
+        .png()
+        .toBuffer();
+    if (!band) {
+      if (split) for (const truth of p.truth.mrzLines) crops.push({ png: blank, truth: [truth] });
+      else crops.push({ png: blank, truth: [...p.truth.mrzLines] });
+    } else if (split) {
+      crops.push({ png: await toPng(band.lines[0]), truth: [p.truth.mrzLines[0]] });
+      crops.push({ png: await toPng(band.lines[1]), truth: [p.truth.mrzLines[1]] });
+    } else {
+      crops.push({ png: await toPng(band.image), truth: [...p.truth.mrzLines] });
     }
   }
   return { crops };
@@ -150,19 +188,42 @@ const sets: { name: string; make: () => Promise<Sample>; psm: PSM; docSize: numb
     psm: PSM.SINGLE_BLOCK,
     docSize: 2,
   },
+  ...(["clean", "moderate", "hard"] as const).flatMap((preset) => {
+    const from = { clean: SEEDS.engineClean, moderate: SEEDS.engineModerate, hard: SEEDS.engineHard }[preset];
+    return [
+      {
+        name: `${preset} pages, engine crop, whole band, PSM 6 (${PAGE_COUNT})`,
+        make: () => engineSet(from, preset, false),
+        psm: PSM.SINGLE_BLOCK,
+        docSize: 2,
+      },
+      {
+        name: `${preset} pages, engine crop, 2 lines, PSM 7 (${PAGE_COUNT})`,
+        make: () => engineSet(from, preset, true),
+        psm: PSM.SINGLE_LINE,
+        docSize: 2,
+      },
+    ];
+  }),
 ];
 
-const models = (values.models ?? "mrz,eng").split(",") as ("mrz" | "eng")[];
+const models: { label: string; lang: "mrz" | "eng"; dir: string }[] = (values.models ?? "mrz,eng")
+  .split(",")
+  .map((m) => {
+    if (m !== "mrz" && m !== "eng") throw new Error(`--models: mrz and/or eng, not ${m}`);
+    return { label: m, lang: m, dir: values.modelDir ?? MRZ_MODEL_DIR };
+  });
+if (values.newDir) models.splice(1, 0, { label: "mrz new", lang: "mrz", dir: values.newDir });
 process.stdout.write(`capitals straightened to ${CAP_HEIGHT} px for page sets\n\n`);
 process.stdout.write("| set | model | CER | exact lines | exact MRZ (all lines) | ms per crop |\n|---|---|---|---|---|---|\n");
 for (const set of sets.filter((x) => x.name.includes(values.only ?? ""))) {
   const sample = await set.make();
   for (const model of models) {
-    const worker = await createOfflineWorker(model, set.psm, true, values.modelDir);
+    const worker = await createOfflineWorker(model.lang, set.psm, true, model.dir);
     try {
       const s = await score(worker, sample, set.docSize);
       process.stdout.write(
-        `| ${set.name} | ${model} | ${pct(s.errors, s.chars)} | ${pct(s.exactLines, s.lines)} | ${s.exactDocs}/${s.docs} | ${(s.ms / sample.crops.length).toFixed(0)} |\n`,
+        `| ${set.name} | ${model.label} | ${pct(s.errors, s.chars)} | ${pct(s.exactLines, s.lines)} | ${s.exactDocs}/${s.docs} | ${(s.ms / sample.crops.length).toFixed(0)} |\n`,
       );
     } finally {
       await worker.terminate();
