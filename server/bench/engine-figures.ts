@@ -40,7 +40,7 @@ export function parseEngineOutput(text: string, source: string): EngineFigures {
       rows.push([
         `Engine exact MRZ, ${condition} (${model})`,
         `${percent} of ${total}`,
-        `wrong but verified ${wrongVerified}, wrong in a corrected (flagged) field ${wrongCorrected}, wrong unchecked ${wrongUnchecked}, not found ${notFound}, unreadable ${unreadable}`,
+        `wrong but verified ${wrongVerified}, wrong in a corrected or flagged field ${wrongCorrected}, wrong unchecked ${wrongUnchecked}, not found ${notFound}, unreadable ${unreadable}`,
       ]);
     }
     const latency = line.match(/median (\d+) ms, p95 (\d+) ms.*?CPU time (\d+) ms per photo/);

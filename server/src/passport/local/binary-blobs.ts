@@ -1,3 +1,4 @@
+import { OrientedExtent, principalAngle } from "./oriented-extent";
 import type { GrayImage } from "./raster";
 
 /** A connected region of a binary mask, described by its oriented extent (principal axes of its pixels). */
@@ -67,33 +68,20 @@ export function findBlobs(mask: GrayImage, minArea: number): Blob[] {
       myy += y * y;
       mxy += x * y;
     }
-    const angle = 0.5 * Math.atan2(2 * mxy, mxx - myy);
-    const cos = Math.cos(angle);
-    const sin = Math.sin(angle);
-    let a0 = Number.POSITIVE_INFINITY;
-    let a1 = Number.NEGATIVE_INFINITY;
-    let b0 = Number.POSITIVE_INFINITY;
-    let b1 = Number.NEGATIVE_INFINITY;
+    const box = new OrientedExtent(cx, cy, principalAngle(mxx, myy, mxy));
     for (let i = 0; i < count; i++) {
       const p = pixels[i]!;
-      const x = (p % width) - cx;
-      const y = Math.floor(p / width) - cy;
-      const u = x * cos + y * sin;
-      const v = -x * sin + y * cos;
-      if (u < a0) a0 = u;
-      if (u > a1) a1 = u;
-      if (v < b0) b0 = v;
-      if (v > b1) b1 = v;
+      box.add(p % width, Math.floor(p / width));
     }
     blobs.push({
       area: count,
       cx,
       cy,
-      angle,
-      length: a1 - a0 + 1,
-      thickness: b1 - b0 + 1,
-      major: [a0 - 0.5, a1 + 0.5],
-      minor: [b0 - 0.5, b1 + 0.5],
+      angle: box.angle,
+      length: box.length + 1,
+      thickness: box.thickness + 1,
+      major: [box.major[0] - 0.5, box.major[1] + 0.5],
+      minor: [box.minor[0] - 0.5, box.minor[1] + 0.5],
     });
   }
   return blobs;

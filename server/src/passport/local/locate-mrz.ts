@@ -1,5 +1,6 @@
 import { type Blob, findBlobs } from "./binary-blobs";
 import { blackHat, close, erode, otsuThreshold, sobelXAbs, threshold } from "./morphology";
+import { OrientedExtent, principalAngle } from "./oriented-extent";
 import type { GrayImage } from "./raster";
 
 /**
@@ -143,29 +144,11 @@ function pickEvenRun<T extends { l: TextLine; across: number }>(sorted: T[]): T[
 function bandFrom(chosen: { l: TextLine; across: number }[], ref: TextLine): BandCandidate {
   const angle =
     chosen.reduce((s, c) => s + foldAngle(c.l.blob.angle - ref.blob.angle), 0) / chosen.length + ref.blob.angle;
-  const ux = Math.cos(angle);
-  const uy = Math.sin(angle);
-  // Union of the lines' oriented extents, expressed around a common centre.
-  let a0 = Number.POSITIVE_INFINITY;
-  let a1 = Number.NEGATIVE_INFINITY;
-  let b0 = Number.POSITIVE_INFINITY;
-  let b1 = Number.NEGATIVE_INFINITY;
-  const ox = ref.blob.cx;
-  const oy = ref.blob.cy;
-  for (const { l } of chosen) {
-    const { blob } = l;
-    const cu = (blob.cx - ox) * ux + (blob.cy - oy) * uy;
-    const cv = -(blob.cx - ox) * uy + (blob.cy - oy) * ux;
-    a0 = Math.min(a0, cu + blob.major[0]);
-    a1 = Math.max(a1, cu + blob.major[1]);
-    b0 = Math.min(b0, cv + blob.minor[0]);
-    b1 = Math.max(b1, cv + blob.minor[1]);
-  }
-  const mu = (a0 + a1) / 2;
-  const mv = (b0 + b1) / 2;
-  const cx = ox + mu * ux - mv * uy;
-  const cy = oy + mu * uy + mv * ux;
-  const length = a1 - a0;
+  // Union of the lines' oriented extents, around the reference line's centre.
+  const box = new OrientedExtent(ref.blob.cx, ref.blob.cy, angle);
+  for (const { l } of chosen) box.add(l.blob.cx, l.blob.cy, l.blob.major, l.blob.minor);
+  const { x: cx, y: cy } = box.centre();
+  const length = box.length;
   const n = chosen.length;
   const meanLength = chosen.reduce((s, c) => s + c.l.blob.length, 0) / n;
   const lengthSpread = chosen.reduce((s, c) => s + Math.abs(c.l.blob.length - meanLength), 0) / n / meanLength;
@@ -178,7 +161,7 @@ function bandFrom(chosen: { l: TextLine; across: number }[], ref: TextLine): Ban
     cy,
     angle,
     halfLength: length / 2,
-    halfThickness: (b1 - b0) / 2,
+    halfThickness: box.thickness / 2,
     lines: n,
     pitch: length / charsPerLine,
     score,
@@ -255,32 +238,22 @@ export function chainSegments(segments: Blob[]): Blob[] {
         sxy += x * y;
       }
     }
-    const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-    const ux = Math.cos(angle);
-    const uy = Math.sin(angle);
-    let a0 = Number.POSITIVE_INFINITY;
-    let a1 = Number.NEGATIVE_INFINITY;
-    let b0 = Number.POSITIVE_INFINITY;
-    let b1 = Number.NEGATIVE_INFINITY;
+    const box = new OrientedExtent(mx, my, principalAngle(sxx, syy, sxy));
     let area = 0;
     for (const m of members) {
       area += m.area;
-      const mu = (m.cx - mx) * ux + (m.cy - my) * uy;
-      const mv = -(m.cx - mx) * uy + (m.cy - my) * ux;
-      a0 = Math.min(a0, mu + m.major[0]);
-      a1 = Math.max(a1, mu + m.major[1]);
-      b0 = Math.min(b0, mv + m.minor[0]);
-      b1 = Math.max(b1, mv + m.minor[1]);
+      box.add(m.cx, m.cy, m.major, m.minor);
     }
+    // The members' centroid stays the blob's centre (as findBlobs reports it); the extent is relative to it.
     out.push({
       area,
       cx: mx,
       cy: my,
-      angle,
-      length: a1 - a0,
-      thickness: b1 - b0,
-      major: [a0, a1],
-      minor: [b0, b1],
+      angle: box.angle,
+      length: box.length,
+      thickness: box.thickness,
+      major: [box.major[0], box.major[1]],
+      minor: [box.minor[0], box.minor[1]],
     });
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitLineLength, rotate180, shapeLines } from "./read-band";
+import { fitLineLength, realignByCheckDigits, rotate180, shapeLines } from "./read-band";
 
 const line = (text: string) => ({ text, confidences: [...text].map((_, i) => 0.5 + (i % 5) / 10) });
 const L1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
@@ -41,6 +41,37 @@ describe("shapeLines", () => {
   it("answers null when nothing is MRZ-shaped", () => {
     expect(shapeLines([line("HELLO"), line("WORLD")])).toBeNull();
     expect(shapeLines([])).toBeNull();
+  });
+});
+
+describe("realignByCheckDigits", () => {
+  const realign = (l1: string, l2: string) => {
+    const raw = [line(l1), line(l2)];
+    const fitted = raw.map((l) => fitLineLength(l, 44) ?? l);
+    return realignByCheckDigits(raw, fitted, 44);
+  };
+
+  it("drops the one character that shifted the fields of line 2 (an extra X in the birth date)", () => {
+    const slipped = L2.replace("7408122F", "74081X22F");
+    // The filler fit alone mends the length but not the shift: the check digits fail.
+    expect(fitLineLength(line(slipped), 44)?.text).not.toBe(L2);
+    const got = realign(L1, slipped);
+    expect(got?.report.valid).toBe(true);
+    expect(got?.report.lines).toEqual([L1, L2]);
+    expect(got?.lines[1]?.confidences).toHaveLength(44);
+  });
+
+  it("leaves a line one character short alone (a filler put back and substituted could pass wrongly)", () => {
+    expect(realign(L1, L2.replace("7408122F", "740812F"))).toBeNull();
+  });
+
+  it("refuses when two realignments fit the check digits equally well, or none does", () => {
+    // A slip plus a look-alike: several deletions need one substitution each.
+    expect(realign(L1, "L8989X02C36UTO7408122F12O4159ZE184226B<<<<<10")).toBeNull();
+    // Right length: nothing to realign.
+    expect(realign(L1, L2.replace("7408122", "7408123"))).toBeNull();
+    // Too much damage for two substitutions.
+    expect(realign(L1, "L8X98902C36UTO7418122F1204159ZE184226B<<<<<13")).toBeNull();
   });
 });
 

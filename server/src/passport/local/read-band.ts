@@ -104,32 +104,110 @@ export function fitLineLength(line: OcrLine, target: number): OcrLine | null {
   };
 }
 
-/** Picks consecutive recognised lines that can form an MRZ of a known shape, fitted to its length. */
-export function shapeLines(lines: OcrLine[]): OcrLine[] | null {
+/** Consecutive recognised lines that can form an MRZ of a known shape: as read, and fitted to the shape's length. */
+interface ShapedGroup {
+  raw: OcrLine[];
+  fitted: OcrLine[];
+  length: number;
+}
+
+function shapeGroup(lines: OcrLine[]): ShapedGroup | null {
   for (const [count, length] of SHAPES) {
     for (let start = lines.length - count; start >= 0; start--) {
-      const group = lines.slice(start, start + count).map((l) => fitLineLength(l, length));
-      if (group.every((l): l is OcrLine => l !== null)) return group;
+      const raw = lines.slice(start, start + count);
+      const fitted = raw.map((l) => fitLineLength(l, length));
+      if (fitted.every((l): l is OcrLine => l !== null)) return { raw, fitted, length };
     }
   }
   return null;
 }
 
+/** Picks consecutive recognised lines that can form an MRZ of a known shape, fitted to its length. */
+export function shapeLines(lines: OcrLine[]): OcrLine[] | null {
+  return shapeGroup(lines)?.fitted ?? null;
+}
+
+/** Most check-digit substitutions a realigned line may need on top of its one deletion. */
+const REALIGN_MAX_EDITS = 2;
+
+/**
+ * A line read one character too long shifts every field after the extra character, which the filler fit in
+ * fitLineLength cannot mend when the extra character is not in a run of fillers. Tries every single deletion in such
+ * a line and keeps the one that the MRZ engine can make consistent with the fewest substitutions, only when no other
+ * deletion does as well: the check digits decide, nothing is guessed. (A line one character short is not mended this
+ * way: a filler put back anywhere and then substituted lets wrong reads pass the check digits.) Returns null when no
+ * unique realignment holds.
+ */
+export function realignByCheckDigits(
+  raw: OcrLine[],
+  fitted: OcrLine[],
+  length: number,
+  today?: Date,
+): { lines: OcrLine[]; report: MrzReport } | null {
+  let best: { lines: OcrLine[]; report: MrzReport; edits: number } | null = null;
+  let tie = false;
+  for (let k = 0; k < raw.length; k++) {
+    const line = raw[k]!;
+    if (line.text.length !== length + 1) continue;
+    const tried = new Set<string>();
+    for (let i = 0; i < line.text.length; i++) {
+      const candidate: OcrLine = {
+        text: line.text.slice(0, i) + line.text.slice(i + 1),
+        confidences: [...line.confidences.slice(0, i), ...line.confidences.slice(i + 1)],
+      };
+      if (tried.has(candidate.text)) continue;
+      tried.add(candidate.text);
+      const lines = fitted.map((l, j) => (j === k ? candidate : l));
+      let report: MrzReport;
+      try {
+        report = readMrz(
+          lines.map((l) => l.text),
+          today ? { today } : {},
+        );
+      } catch (err) {
+        if (err instanceof MrzFormatError) continue;
+        throw err;
+      }
+      if (!report.valid) continue;
+      const edits = report.corrections.length;
+      if (edits > REALIGN_MAX_EDITS) continue;
+      const same = best !== null && best.report.lines.join("\n") === report.lines.join("\n");
+      if (best === null || edits < best.edits) {
+        best = { lines, report, edits };
+        tie = false;
+      } else if (edits === best.edits && !same) tie = true;
+    }
+  }
+  if (!best || tie) return null;
+  return { lines: best.lines, report: best.report };
+}
+
 function attempt(lines: OcrLine[], today: Date | undefined): BandRead {
-  const shaped = shapeLines(lines);
-  if (!shaped) return { status: "none" };
+  const group = shapeGroup(lines);
+  if (!group) return { status: "none" };
   let report: MrzReport;
   try {
     report = readMrz(
-      shaped.map((l) => l.text),
+      group.fitted.map((l) => l.text),
       today ? { today } : {},
     );
   } catch (err) {
     if (err instanceof MrzFormatError) return { status: "none" };
     throw err;
   }
-  if (!report.valid) return { status: "inconsistent", report, flipped: false };
-  return { status: "valid", report, confidences: shaped.map((l) => l.confidences), flipped: false };
+  if (report.valid) {
+    return { status: "valid", report, confidences: group.fitted.map((l) => l.confidences), flipped: false };
+  }
+  const realigned = realignByCheckDigits(group.raw, group.fitted, group.length, today);
+  if (realigned) {
+    return {
+      status: "valid",
+      report: realigned.report,
+      confidences: realigned.lines.map((l) => l.confidences),
+      flipped: false,
+    };
+  }
+  return { status: "inconsistent", report, flipped: false };
 }
 
 /**

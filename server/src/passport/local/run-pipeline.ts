@@ -31,10 +31,14 @@ export interface PipelineOptions {
   today?: Date;
   /** Recognise the band whole or line by line (default: READ_MODE). */
   readMode?: ReadMode;
+  /** Capital height the band is scaled to for the recogniser (default: CAP_HEIGHT). */
+  capHeight?: number;
 }
 
 /** Default recogniser input, chosen on the held-out benchmark (bench/engine.ts). */
 export const READ_MODE: ReadMode = "block";
+/** Capital height of the band handed to the recogniser (pixels), chosen on the held-out benchmark. */
+export const CAP_HEIGHT = 32;
 
 /** Thresholds of the quality warnings, reported in each warning's details beside the measured value. */
 export const QUALITY_THRESHOLDS = {
@@ -209,7 +213,7 @@ export async function runPipeline(
 
   let inconsistent = false;
   for (const candidate of candidates) {
-    const band = await cropBand(source, candidate);
+    const band = await cropBand(source, candidate, { capHeight: options.capHeight ?? CAP_HEIGHT });
     if (!band) continue;
     const read: BandRead = await readBand(ocr, band, options.readMode ?? READ_MODE, options.today);
     if (read.status === "inconsistent") inconsistent = true;
