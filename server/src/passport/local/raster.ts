@@ -64,3 +64,47 @@ export function toGray(src: RgbImage): GrayImage {
   for (let i = 0, j = 0; i < n; i++, j += 3) out[i] = luma(s[j]!, s[j + 1]!, s[j + 2]!);
   return { width: src.width, height: src.height, data: out };
 }
+
+/** Area-average weights of one axis: for each output index, the source indices and their coverage. */
+function areaWeights(srcSize: number, outSize: number): { start: number; weights: number[] }[] {
+  const step = srcSize / outSize;
+  const out: { start: number; weights: number[] }[] = [];
+  for (let i = 0; i < outSize; i++) {
+    const a = i * step;
+    const b = Math.min(srcSize, (i + 1) * step);
+    const start = Math.floor(a);
+    const weights: number[] = [];
+    for (let s = start; s < b; s++) weights.push((Math.min(b, s + 1) - Math.max(a, s)) / (b - a));
+    out.push({ start, weights });
+  }
+  return out;
+}
+
+/** Scales a gray image down by `factor` (0 < factor <= 1) with exact area averaging (no aliasing of thin strokes). */
+export function scaleGray(src: GrayImage, factor: number): GrayImage {
+  if (!(factor > 0 && factor <= 1)) throw new RangeError(`scaleGray: factor must be in (0, 1], got ${factor}`);
+  const width = Math.max(1, Math.round(src.width * factor));
+  const height = Math.max(1, Math.round(src.height * factor));
+  const xs = areaWeights(src.width, width);
+  const ys = areaWeights(src.height, height);
+  const rows = new Float32Array(width * src.height);
+  for (let y = 0; y < src.height; y++) {
+    const row = y * src.width;
+    for (let x = 0; x < width; x++) {
+      const { start, weights } = xs[x]!;
+      let acc = 0;
+      for (let k = 0; k < weights.length; k++) acc += weights[k]! * src.data[row + start + k]!;
+      rows[y * width + x] = acc;
+    }
+  }
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const { start, weights } = ys[y]!;
+    for (let x = 0; x < width; x++) {
+      let acc = 0;
+      for (let k = 0; k < weights.length; k++) acc += weights[k]! * rows[(start + k) * width + x]!;
+      out[y * width + x] = Math.round(acc);
+    }
+  }
+  return { width, height, data: out };
+}

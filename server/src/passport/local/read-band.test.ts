@@ -1,5 +1,21 @@
-import { describe, expect, it } from "vitest";
-import { fitLineLength, realignByCheckDigits, rotate180, shapeLines } from "./read-band";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generatePassport } from "../../../synthetic/generate-passport";
+import { readMrz } from "../../mrz/read-mrz";
+import { cropBand } from "./band-crop";
+import { openImage } from "./decode-image";
+import { locateMrz } from "./locate-mrz";
+import { createMrzOcr, type MrzOcr, type OcrLine } from "./mrz-ocr";
+import { toGray } from "./raster";
+import {
+  type BandRead,
+  fitLineLength,
+  readBand,
+  realignByCheckDigits,
+  rotate180,
+  shapeLines,
+  voteOnNames,
+} from "./read-band";
+import { defaultModelDir } from "./worker-entry";
 
 const line = (text: string) => ({ text, confidences: [...text].map((_, i) => 0.5 + (i % 5) / 10) });
 const L1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
@@ -81,4 +97,115 @@ describe("rotate180", () => {
     expect(Array.from(rotate180(img).data)).toEqual([6, 5, 4, 3, 2, 1]);
     expect(rotate180(rotate180(img))).toEqual(img);
   });
+});
+const band = {
+  image: { width: 40, height: 20, data: new Uint8Array(800) },
+  lineRows: [
+    { top: 0, bottom: 10 },
+    { top: 10, bottom: 20 },
+  ],
+};
+
+/** A recogniser that answers the given names lines in turn (the voting logic alone, apart from any image). */
+function scripted(answers: string[]): MrzOcr & { calls: number } {
+  const ocr = {
+    calls: 0,
+    async readLines(): Promise<OcrLine[]> {
+      const text = answers[ocr.calls++] ?? "";
+      return [{ text, confidences: [...text].map(() => 0.95) }];
+    },
+    async terminate() {},
+  };
+  return ocr;
+}
+
+function validRead(first: string): Extract<BandRead, { status: "valid" }> {
+  const report = readMrz([first, L2]);
+  return {
+    status: "valid",
+    report,
+    confidences: [[...first].map(() => 0.95), [...L2].map(() => 0.95)],
+    flipped: false,
+  };
+}
+
+describe("voteOnNames (scripted recogniser)", () => {
+  it("keeps the read untouched when the second reading agrees (one extra call)", async () => {
+    const ocr = scripted([L1]);
+    const read = validRead(L1);
+    expect(await voteOnNames(ocr, band, read)).toBe(read);
+    expect(ocr.calls).toBe(1);
+  });
+
+  it("takes the majority letter when two of three readings agree", async () => {
+    const misread = L1.replace("ERIKSSON", "ERIKSS0N").replace("ANNA", "ANWA");
+    const ocr = scripted([L1, L1.replace("MARIA", "MAR1A")]);
+    const got = await voteOnNames(ocr, band, validRead(misread));
+    expect(ocr.calls).toBe(2);
+    expect(got.status).toBe("valid");
+    if (got.status !== "valid") return;
+    expect(got.report.lines).toEqual([L1, L2]);
+    // Characters won 2 to 1 carry two thirds at most; undisputed ones keep their confidence.
+    expect(got.confidences[0]?.[L1.indexOf("ANNA") + 2]).toBeCloseTo(2 / 3, 5);
+    expect(got.confidences[0]?.[0]).toBe(0.95);
+  });
+
+  it("keeps the first reading of a three-way split but marks it a third, so the name gets flagged", async () => {
+    const first = L1.replace("ANNA", "ANWA");
+    const ocr = scripted([L1.replace("ANNA", "ANHA"), L1.replace("ANNA", "ANMA")]);
+    const got = await voteOnNames(ocr, band, validRead(first));
+    if (got.status !== "valid") throw new Error("expected a valid read");
+    expect(got.report.lines[0]).toBe(first);
+    expect(got.confidences[0]?.[L1.indexOf("ANNA") + 2]).toBeCloseTo(1 / 3, 5);
+  });
+
+  it("ignores readings of the wrong length and leaves non-passport shapes alone", async () => {
+    const ocr = scripted(["P<UTO", "XX"]);
+    const read = validRead(L1.replace("ANNA", "ANWA"));
+    const got = await voteOnNames(ocr, band, read);
+    if (got.status !== "valid") throw new Error("expected a valid read");
+    expect(got.report.lines[0]).toBe(L1.replace("ANNA", "ANWA"));
+  });
+});
+
+describe("readBand with name votes on a generated passport (real recogniser)", () => {
+  let ocr: MrzOcr;
+  beforeAll(async () => {
+    ocr = await createMrzOcr({ langPath: defaultModelDir(), lang: "mrz" });
+  }, 60_000);
+  afterAll(async () => {
+    await ocr?.terminate();
+  });
+
+  it("reads the band exactly and reads the names line again", async () => {
+    const g = await generatePassport({ seed: 2_000_000_530, conditions: "moderate" });
+    const source = await openImage(g.image, g.mediaType);
+    const overview = await source.overview(800);
+    const f = overview.factor;
+    const [c] = locateMrz(toGray(overview.image), { maxCandidates: 1 });
+    if (!c) throw new Error("no band located");
+    const crop = await cropBand(source, {
+      ...c,
+      cx: c.cx * f,
+      cy: c.cy * f,
+      halfLength: c.halfLength * f,
+      halfThickness: c.halfThickness * f,
+      pitch: c.pitch * f,
+    });
+    if (!crop) throw new Error("no crop");
+    let calls = 0;
+    const counting: MrzOcr = {
+      readLines: (image, mode) => {
+        calls++;
+        return ocr.readLines(image, mode);
+      },
+      terminate: async () => {},
+    };
+    const read = await readBand(counting, crop, "block", undefined, { nameVotes: true });
+    expect(read.status).toBe("valid");
+    if (read.status !== "valid") return;
+    expect(read.report.lines).toEqual(g.truth.mrzLines);
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(read.confidences[0]).toHaveLength(44);
+  }, 60_000);
 });

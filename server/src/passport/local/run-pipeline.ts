@@ -33,12 +33,16 @@ export interface PipelineOptions {
   readMode?: ReadMode;
   /** Capital height the band is scaled to for the recogniser (default: CAP_HEIGHT). */
   capHeight?: number;
+  /** Re-read the names line and vote per character (default: NAME_VOTES). */
+  nameVotes?: boolean;
 }
 
 /** Default recogniser input, chosen on the held-out benchmark (bench/engine.ts). */
 export const READ_MODE: ReadMode = "block";
 /** Capital height of the band handed to the recogniser (pixels), chosen on the held-out benchmark. */
 export const CAP_HEIGHT = 32;
+/** Whether the names line gets a second (and on disagreement a third) reading, chosen on the benchmark. */
+export const NAME_VOTES = false;
 
 /** Thresholds of the quality warnings, reported in each warning's details beside the measured value. */
 export const QUALITY_THRESHOLDS = {
@@ -215,7 +219,9 @@ export async function runPipeline(
   for (const candidate of candidates) {
     const band = await cropBand(source, candidate, { capHeight: options.capHeight ?? CAP_HEIGHT });
     if (!band) continue;
-    const read: BandRead = await readBand(ocr, band, options.readMode ?? READ_MODE, options.today);
+    const read: BandRead = await readBand(ocr, band, options.readMode ?? READ_MODE, options.today, {
+      nameVotes: options.nameVotes ?? NAME_VOTES,
+    });
     if (read.status === "inconsistent") inconsistent = true;
     if (read.status !== "valid") continue;
 
