@@ -1,5 +1,5 @@
 import type { Point } from "../result";
-import type { ImageSource } from "./decode-image";
+import type { ImageSource, PixelRect } from "./decode-image";
 import type { BandCandidate } from "./locate-mrz";
 import { otsuThreshold } from "./morphology";
 import { type GrayImage, luma } from "./raster";
@@ -173,6 +173,51 @@ function stretch(g: GrayImage): GrayImage {
   return { width: g.width, height: g.height, data: out };
 }
 
+interface OrientedBox {
+  cx: number;
+  cy: number;
+  angle: number;
+}
+
+/** Axis-aligned half extents of an oriented box of half sizes halfU (along) and halfV (across). */
+function halfExtents(box: OrientedBox, halfU: number, halfV: number): { ex: number; ey: number } {
+  return {
+    ex: Math.abs(halfU * Math.cos(box.angle)) + Math.abs(halfV * Math.sin(box.angle)),
+    ey: Math.abs(halfU * Math.sin(box.angle)) + Math.abs(halfV * Math.cos(box.angle)),
+  };
+}
+
+/** The full-resolution gray pixels around an oriented box (a 2 px margin), with where they lie. */
+async function grayRegion(
+  source: ImageSource,
+  box: OrientedBox,
+  halfU: number,
+  halfV: number,
+): Promise<{ gray: GrayImage; rect: PixelRect; density: number }> {
+  const { ex, ey } = halfExtents(box, halfU, halfV);
+  const { image: rgb, rect } = await source.region({
+    left: box.cx - ex - 2,
+    top: box.cy - ey - 2,
+    width: 2 * ex + 4,
+    height: 2 * ey + 4,
+  });
+  const gray: GrayImage = { width: rgb.width, height: rgb.height, data: new Uint8Array(rgb.width * rgb.height) };
+  for (let i = 0, j = 0; i < gray.data.length; i++, j += 3)
+    gray.data[i] = luma(rgb.data[j]!, rgb.data[j + 1]!, rgb.data[j + 2]!);
+  return { gray, rect, density: rgb.width / rect.width };
+}
+
+/** True when `rect` holds the oriented box, as far as the image reaches. */
+function covers(rect: PixelRect, box: OrientedBox, halfU: number, halfV: number, width: number, height: number) {
+  const { ex, ey } = halfExtents(box, halfU, halfV);
+  return (
+    rect.left <= Math.max(0, box.cx - ex) + 1 &&
+    rect.top <= Math.max(0, box.cy - ey) + 1 &&
+    rect.left + rect.width >= Math.min(width, box.cx + ex) - 1 &&
+    rect.top + rect.height >= Math.min(height, box.cy + ey) - 1
+  );
+}
+
 /**
  * Reads the candidate's neighbourhood at full resolution, refines its angle by the row profile, finds the text lines
  * and their horizontal extent, and returns the band deskewed with the characters scaled to `capHeight` pixels.
@@ -189,18 +234,7 @@ export async function cropBand(
   // Generous neighbourhood: the located band can be short by a few characters or a line.
   const halfU = cand.halfLength + 2 * pitch;
   const halfV = cand.halfThickness + 1.2 * pitch;
-  const ext = Math.abs(halfU * Math.cos(cand.angle)) + Math.abs(halfV * Math.sin(cand.angle));
-  const eyt = Math.abs(halfU * Math.sin(cand.angle)) + Math.abs(halfV * Math.cos(cand.angle));
-  const { image: rgb, rect } = await source.region({
-    left: cand.cx - ext - 2,
-    top: cand.cy - eyt - 2,
-    width: 2 * ext + 4,
-    height: 2 * eyt + 4,
-  });
-  const gray: GrayImage = { width: rgb.width, height: rgb.height, data: new Uint8Array(rgb.width * rgb.height) };
-  for (let i = 0, j = 0; i < gray.data.length; i++, j += 3)
-    gray.data[i] = luma(rgb.data[j]!, rgb.data[j + 1]!, rgb.data[j + 2]!);
-  const density = rgb.width / rect.width;
+  let { gray, rect, density } = await grayRegion(source, cand, halfU, halfV);
 
   // 1. Angle: maximise the row-profile sharpness on a coarse resampling (cap height ~10 px).
   const coarse = 10 / (0.95 * pitch);
@@ -261,10 +295,17 @@ export async function cropBand(
   // ICAO line length (44 characters for 2-line bands, 30 for 3) at the measured character size.
   const charsPerLine = lines.length >= 3 ? 30 : 44;
   const expectedHalf = (charsPerLine * capPx * (2.54 / 2.42)) / 2;
-  const mu = Math.max(hu, expectedHalf) + 1.2 * pitch;
+  // The hidden part may be at either end: reach the full length on both sides of what was seen.
+  const mu = Math.max(hu, 2 * expectedHalf - hu) + 1.2 * pitch;
   const mv = hv + 0.8 * capPx;
   const outW = Math.max(16, Math.round(2 * mu * scale));
   const outH = Math.max(8, Math.round(2 * mv * scale));
+  // The crop can reach past the neighbourhood read so far (the lines' ends were hidden from the locator): read a
+  // region that holds all of it rather than smear the edge pixels.
+  const reach = { cx: textFrame.cx, cy: textFrame.cy, angle: bestAngle };
+  if (!covers(rect, reach, mu, mv, source.width, source.height)) {
+    ({ gray, rect, density } = await grayRegion(source, reach, mu, mv));
+  }
   const image = stretch(warp(gray, rect.left, rect.top, density, textFrame, mu, mv, outW, outH));
   const margin = 0.45 * capTarget;
   const lineRows = lines.map((r) => {

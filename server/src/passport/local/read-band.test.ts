@@ -13,6 +13,7 @@ import {
   realignByCheckDigits,
   rotate180,
   shapeLines,
+  trimLeadingJunk,
   voteOnNames,
 } from "./read-band";
 import { defaultModelDir } from "./worker-entry";
@@ -57,6 +58,19 @@ describe("shapeLines", () => {
   it("answers null when nothing is MRZ-shaped", () => {
     expect(shapeLines([line("HELLO"), line("WORLD")])).toBeNull();
     expect(shapeLines([])).toBeNull();
+  });
+});
+
+describe("trimLeadingJunk", () => {
+  it("drops a character read before the document code of a line that is too long", () => {
+    expect(trimLeadingJunk(line(`2${L1}`), 44)).toEqual({ text: L1, confidences: line(`2${L1}`).confidences.slice(1) });
+    expect(shapeLines([line(`2${L1}`), line(L2)])?.map((l) => l.text)).toEqual([L1, L2]);
+  });
+
+  it("leaves lines of the right length, lines that start like a document code, and other lines alone", () => {
+    expect(trimLeadingJunk(line(L1), 44).text).toBe(L1);
+    expect(trimLeadingJunk(line(`${L1}<`), 44).text).toBe(`${L1}<`);
+    expect(trimLeadingJunk(line(`22${L1.slice(1)}`), 44).text).toBe(`22${L1.slice(1)}`);
   });
 });
 

@@ -111,10 +111,30 @@ interface ShapedGroup {
   length: number;
 }
 
+/** Document codes an MRZ's first line starts with (passport, ID card, visa). */
+const DOCUMENT_CODE_START = /^[PIACV][A-Z<]/;
+
+/**
+ * Drops characters read before the document code at the start of a first line that is too long (print or the page
+ * edge left of the MRZ read as a character): `2P<UTO...` -> `P<UTO...`. Only when the line is long by that much and
+ * the rest starts like a document code while the line as read does not.
+ */
+export function trimLeadingJunk(line: OcrLine, target: number): OcrLine {
+  const extra = line.text.length - target;
+  if (extra < 1 || DOCUMENT_CODE_START.test(line.text)) return line;
+  for (let k = 1; k <= Math.min(2, extra); k++) {
+    if (DOCUMENT_CODE_START.test(line.text.slice(k))) {
+      return { text: line.text.slice(k), confidences: line.confidences.slice(k) };
+    }
+  }
+  return line;
+}
+
 function shapeGroup(lines: OcrLine[]): ShapedGroup | null {
   for (const [count, length] of SHAPES) {
     for (let start = lines.length - count; start >= 0; start--) {
-      const raw = lines.slice(start, start + count);
+      const group = lines.slice(start, start + count);
+      const raw = group.map((l, i) => (i === 0 ? trimLeadingJunk(l, length) : l));
       const fitted = raw.map((l) => fitLineLength(l, length));
       if (fitted.every((l): l is OcrLine => l !== null)) return { raw, fitted, length };
     }

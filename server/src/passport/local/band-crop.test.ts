@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generatePassport } from "../../../synthetic/generate-passport";
+import { cropBand } from "./band-crop";
+import { openImage } from "./decode-image";
+import { locateMrz } from "./locate-mrz";
+import { createMrzOcr, type MrzOcr } from "./mrz-ocr";
+import { toGray } from "./raster";
+import { shapeLines } from "./read-band";
+import { defaultModelDir } from "./worker-entry";
+
+describe("cropBand when the located band is short of the lines' ends", () => {
+  let ocr: MrzOcr;
+  beforeAll(async () => {
+    ocr = await createMrzOcr({ langPath: defaultModelDir(), lang: "mrz" });
+  }, 60_000);
+  afterAll(async () => {
+    await ocr?.terminate();
+  });
+
+  it("reads past the neighbourhood it first fetched instead of smearing its edge (lines still read whole)", async () => {
+    const g = await generatePassport({ seed: 2_000_000_540, conditions: { preset: "moderate", rotationDeg: 4 } });
+    const source = await openImage(g.image, g.mediaType);
+    const overview = await source.overview(800);
+    const f = overview.factor;
+    const [c] = locateMrz(toGray(overview.image), { maxCandidates: 1 });
+    if (!c) throw new Error("no band located");
+    // As if glare hid the last fifth of both lines from the locator: shorter band, centre moved to the left.
+    const short = 0.8 * c.halfLength * f;
+    const shift = c.halfLength * f - short;
+    const crop = await cropBand(source, {
+      ...c,
+      cx: c.cx * f - shift * Math.cos(c.angle),
+      cy: c.cy * f - shift * Math.sin(c.angle),
+      halfLength: short,
+      halfThickness: c.halfThickness * f,
+      pitch: (2 * short) / 44,
+    });
+    if (!crop) throw new Error("no crop");
+    // The right end of the crop is real paper and print, not the same edge column repeated: columns differ.
+    const { width, height, data } = crop.image;
+    const column = (x: number) => Array.from({ length: height }, (_, y) => data[y * width + x]);
+    expect(column(width - 2)).not.toEqual(column(width - 30));
+    const lines = shapeLines(await ocr.readLines(crop.image, "block"));
+    expect(lines?.map((l) => l.text)).toEqual(g.truth.mrzLines);
+  }, 60_000);
+});
