@@ -89,6 +89,28 @@ describe("locateMrz + cropBand on generated passports", () => {
     30_000,
   );
 
+  it("groups a line with a partly hidden neighbour (70% of its length) into one two-line band", () => {
+    const width = 800;
+    const height = 600;
+    const data = new Uint8Array(width * height).fill(220);
+    // Character-like dark strokes on a 10 px pitch: 44 on the first line, the first 31 on the second (as if glare
+    // washed out the rest).
+    const line = (y: number, chars: number) => {
+      for (let c = 0; c < chars; c++) {
+        for (let dy = 0; dy < 12; dy++) for (let dx = 0; dx < 6; dx++) data[(y + dy) * width + 180 + c * 10 + dx] = 30;
+      }
+    };
+    line(300, 44);
+    line(325, 31);
+    const [best] = locateMrz({ width, height, data });
+    expect(best?.lines).toBe(2);
+    // The band spans the longer line: 44 characters of 10 px.
+    expect(2 * (best?.halfLength ?? 0)).toBeGreaterThan(420);
+    expect(2 * (best?.halfLength ?? 0)).toBeLessThan(460);
+    expect(best?.cy).toBeGreaterThan(305);
+    expect(best?.cy).toBeLessThan(332);
+  });
+
   it("finds nothing on a blank or uniformly noisy frame", async () => {
     const blank = { width: 800, height: 600, data: new Uint8Array(800 * 600).fill(235) };
     expect(locateMrz(blank)).toEqual([]);

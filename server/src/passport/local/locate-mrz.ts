@@ -93,13 +93,16 @@ export function locateMrz(gray: GrayImage, options: LocateOptions = {}): BandCan
       if (j === i) continue;
       const b = lines[j]!;
       if (Math.abs(deg(foldAngle(a.blob.angle - b.blob.angle))) > 4) continue;
+      // Glare or a long run of fillers can hide part of one line: a shorter line counts when it lies along the
+      // longer one's extent (either may be the shorter).
       const ratio = b.blob.length / a.blob.length;
-      if (ratio < 0.75 || ratio > 1.33) continue;
+      if (ratio < 0.5 || ratio > 2) continue;
       const dx = b.blob.cx - a.blob.cx;
       const dy = b.blob.cy - a.blob.cy;
       const along = dx * a.ux + dy * a.uy;
       const across = -dx * a.uy + dy * a.ux;
-      if (Math.abs(along) > 0.15 * a.blob.length) continue;
+      const longer = Math.max(a.blob.length, b.blob.length);
+      if (Math.abs(along) > (longer - Math.min(a.blob.length, b.blob.length)) / 2 + 0.1 * longer) continue;
       const th = (a.blob.thickness + b.blob.thickness) / 2;
       const pitchAcross = Math.abs(across) / th;
       if (pitchAcross < 1.3 || pitchAcross > 6) continue;
