@@ -173,8 +173,8 @@ describe("voteOnNames (scripted recogniser)", () => {
     expect(got.confidences[0]?.[L1.indexOf("ANNA") + 2]).toBeCloseTo(1 / 3, 5);
   });
 
-  it("ignores readings of the wrong length and leaves non-passport shapes alone", async () => {
-    const ocr = scripted(["P<UTO", "XX"]);
+  it("ignores readings of another length (shifted from the slip on)", async () => {
+    const ocr = scripted(["P<UTO", `${L1.replace("ANNA", "ANNNA")}`]);
     const read = validRead(L1.replace("ANNA", "ANWA"));
     const got = await voteOnNames(ocr, band, read);
     if (got.status !== "valid") throw new Error("expected a valid read");

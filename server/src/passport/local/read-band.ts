@@ -257,7 +257,8 @@ const VOTE_SCALE = 0.625;
 
 /**
  * The names line of a TD3 passport has no check digit, so a misread letter there passes every check. It is read
- * again on its own (line mode, smaller scale); when the two reads agree nothing changes. When they disagree a third
+ * again on its own (line mode, smaller scale); when the two reads agree nothing changes. Readings of another length
+ * than the line's do not vote. When they disagree a third
  * read (line mode, band scale) decides each disputed character by majority, and a character all three reads
  * dispute keeps the first read but gets confidence 0.34 (a third of the votes), so the name is flagged for review.
  * The MRZ engine then reads the voted lines again; the vote is kept only if everything still holds.
@@ -274,10 +275,11 @@ export async function voteOnNames(
   const confidences = read.confidences[0];
   if (read.report.format !== "TD3" || band.lineRows.length !== 2 || !rowsOf || !first || !confidences) return read;
   const crop = rows(band.image, rowsOf.top, rowsOf.bottom);
+  // Only a reading of exactly the line's length votes: one with a character too many or too few is shifted from
+  // the slip on, and position-by-position votes would then compare different characters.
   const readLine = async (image: GrayImage): Promise<string | null> => {
     const text = (await ocr.readLines(image, "line")).map((l) => l.text).join("");
-    const fitted = fitLineLength({ text, confidences: [...text].map(() => 1) }, first.length);
-    return fitted?.text ?? null;
+    return text.length === first.length ? text : null;
   };
   const second = await readLine(scaleGray(crop, VOTE_SCALE));
   if (second === first) return read;
