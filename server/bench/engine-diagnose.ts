@@ -18,6 +18,7 @@ import {
   NAME_VOTES,
   type PipelineOptions,
   READ_MODE,
+  RETRY_SCALE,
   runPipeline,
 } from "../src/passport/local/run-pipeline";
 import { defaultModelDir } from "../src/passport/local/worker-entry";
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     "cap-height": { type: "string" },
     "read-mode": { type: "string" },
     "name-votes": { type: "string" },
+    "retry-scale": { type: "string" },
   },
 });
 const PER = Number(values["per-condition"]);
@@ -44,6 +46,7 @@ const OPTIONS: PipelineOptions = {
   capHeight: Number(values["cap-height"] ?? CAP_HEIGHT),
   readMode: (values["read-mode"] as ReadMode | undefined) ?? READ_MODE,
   nameVotes: values["name-votes"] === undefined ? NAME_VOTES : values["name-votes"] === "true",
+  retryScale: Number(values["retry-scale"] ?? RETRY_SCALE),
 };
 const TRUTH_FIELDS: [string, number, number, number][] = [
   ["documentCode", 0, 0, 2],

@@ -12,6 +12,7 @@ import {
   readBand,
   realignByCheckDigits,
   rotate180,
+  scaleBand,
   shapeLines,
   trimLeadingJunk,
   voteOnNames,
@@ -221,5 +222,15 @@ describe("readBand with name votes on a generated passport (real recogniser)", (
     expect(read.report.lines).toEqual(g.truth.mrzLines);
     expect(calls).toBeGreaterThanOrEqual(2);
     expect(read.confidences[0]).toHaveLength(44);
+
+    // The second reading's band (scaled to 20 px capitals): line rows follow the scale and it reads the same.
+    const small = scaleBand(crop, 0.625);
+    expect(small.image.height).toBe(Math.round(crop.image.height * 0.625));
+    small.lineRows.forEach((r, i) => {
+      expect(Math.abs(r.top - crop.lineRows[i]!.top * 0.625)).toBeLessThan(2);
+      expect(Math.abs(r.bottom - crop.lineRows[i]!.bottom * 0.625)).toBeLessThan(2);
+    });
+    const again = await readBand(ocr, small, "block");
+    expect(again.status === "valid" && again.report.lines).toEqual(g.truth.mrzLines);
   }, 60_000);
 });

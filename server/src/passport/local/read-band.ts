@@ -48,6 +48,19 @@ async function recognise(ocr: MrzOcr, band: BandImage, mode: ReadMode): Promise<
   return out;
 }
 
+/** The band scaled down by `factor` (a second reading at another character size), its line rows with it. */
+export function scaleBand(band: BandImage, factor: number): BandImage {
+  const image = scaleGray(band.image, factor);
+  const k = image.height / band.image.height;
+  return {
+    image,
+    lineRows: band.lineRows.map((r) => ({
+      top: Math.max(0, Math.floor(r.top * k)),
+      bottom: Math.min(image.height, Math.ceil(r.bottom * k)),
+    })),
+  };
+}
+
 /** The band turned by 180 degrees, its line rows mirrored and reordered top to bottom. */
 function flip(band: BandImage): BandImage {
   const h = band.image.height;
