@@ -215,7 +215,8 @@ export function realignByCheckDigits(
   return { lines: best.lines, report: best.report };
 }
 
-function attempt(lines: OcrLine[], today: Date | undefined): BandRead {
+/** One recognised band through the MRZ engine; `realign` lets a line one character long be realigned (last resort). */
+function attempt(lines: OcrLine[], today: Date | undefined, realign = false): BandRead {
   const group = shapeGroup(lines);
   if (!group) return { status: "none" };
   let report: MrzReport;
@@ -231,7 +232,7 @@ function attempt(lines: OcrLine[], today: Date | undefined): BandRead {
   if (report.valid) {
     return { status: "valid", report, confidences: group.fitted.map((l) => l.confidences), flipped: false };
   }
-  const realigned = realignByCheckDigits(group.raw, group.fitted, group.length, today);
+  const realigned = realign ? realignByCheckDigits(group.raw, group.fitted, group.length, today) : null;
   if (realigned) {
     return {
       status: "valid",
@@ -341,23 +342,34 @@ function uncertain(report: MrzReport): boolean {
 }
 
 async function readOriented(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
-  const upright = attempt(await recognise(ocr, band, mode), today);
+  const uprightLines = await recognise(ocr, band, mode);
+  const upright = attempt(uprightLines, today);
   if (upright.status === "valid") return upright;
   const turned = flip(band);
-  const flipped = attempt(await recognise(ocr, turned, mode), today);
+  const flippedLines = await recognise(ocr, turned, mode);
+  const flipped = attempt(flippedLines, today);
   if (flipped.status === "valid") return { ...flipped, flipped: true };
   // MRZ-shaped but inconsistent: a second opinion from the other way of cutting the band, same orientation.
   const other: ReadMode = mode === "block" ? "lines" : "block";
   const best =
     upright.status === "inconsistent"
-      ? upright
+      ? { read: upright, lines: uprightLines }
       : flipped.status === "inconsistent"
-        ? { ...flipped, flipped: true }
+        ? { read: { ...flipped, flipped: true }, lines: flippedLines }
         : null;
   if (!best) return { status: "none" };
+  const isFlipped = best.read.flipped;
+  const readings = [best.lines];
   if (band.lineRows.length > 0) {
-    const second = attempt(await recognise(ocr, best.flipped ? turned : band, other), today);
-    if (second.status === "valid") return { ...second, flipped: best.flipped };
+    const secondLines = await recognise(ocr, isFlipped ? turned : band, other);
+    const second = attempt(secondLines, today);
+    if (second.status === "valid") return { ...second, flipped: isFlipped };
+    readings.push(secondLines);
   }
-  return best;
+  // Last resort, after every plain reading failed: realign a line read one character long by the check digits.
+  for (const lines of readings) {
+    const realigned = attempt(lines, today, true);
+    if (realigned.status === "valid") return { ...realigned, flipped: isFlipped };
+  }
+  return best.read;
 }
