@@ -13,14 +13,7 @@ import { type BandCandidate, locateMrz } from "../src/passport/local/locate-mrz"
 import { createMrzOcr } from "../src/passport/local/mrz-ocr";
 import { toGray } from "../src/passport/local/raster";
 import type { ReadMode } from "../src/passport/local/read-band";
-import {
-  CAP_HEIGHT,
-  NAME_VOTES,
-  type PipelineOptions,
-  READ_MODE,
-  RETRY_SCALE,
-  runPipeline,
-} from "../src/passport/local/run-pipeline";
+import { CAP_HEIGHT, type PipelineOptions, READ_MODE, runPipeline } from "../src/passport/local/run-pipeline";
 import { defaultModelDir } from "../src/passport/local/worker-entry";
 import type { Point } from "../src/passport/result";
 import type { ConditionPreset } from "../synthetic/conditions";
@@ -36,8 +29,6 @@ const { values } = parseArgs({
     verbose: { type: "boolean", default: false },
     "cap-height": { type: "string" },
     "read-mode": { type: "string" },
-    "name-votes": { type: "string" },
-    "retry-scale": { type: "string" },
   },
 });
 const PER = Number(values["per-condition"]);
@@ -45,8 +36,6 @@ const BASE = Number(values["seed-base"]);
 const OPTIONS: PipelineOptions = {
   capHeight: Number(values["cap-height"] ?? CAP_HEIGHT),
   readMode: (values["read-mode"] as ReadMode | undefined) ?? READ_MODE,
-  nameVotes: values["name-votes"] === undefined ? NAME_VOTES : values["name-votes"] === "true",
-  retryScale: Number(values["retry-scale"] ?? RETRY_SCALE),
 };
 const TRUTH_FIELDS: [string, number, number, number][] = [
   ["documentCode", 0, 0, 2],

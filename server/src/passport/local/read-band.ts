@@ -3,7 +3,7 @@ import { mrzWarnings } from "../../mrz/mrz-warnings";
 import { readMrz } from "../../mrz/read-mrz";
 import type { MrzReport } from "../../mrz/types";
 import type { MrzOcr, OcrLine } from "./mrz-ocr";
-import { type GrayImage, scaleGray } from "./raster";
+import type { GrayImage } from "./raster";
 
 /** How the band is handed to the recogniser: whole (tesseract finds the lines) or one crop per located line. */
 export type ReadMode = "block" | "lines";
@@ -46,19 +46,6 @@ async function recognise(ocr: MrzOcr, band: BandImage, mode: ReadMode): Promise<
     if (text) out.push({ text, confidences: lines.flatMap((l) => l.confidences) });
   }
   return out;
-}
-
-/** The band scaled down by `factor` (a second reading at another character size), its line rows with it. */
-export function scaleBand(band: BandImage, factor: number): BandImage {
-  const image = scaleGray(band.image, factor);
-  const k = image.height / band.image.height;
-  return {
-    image,
-    lineRows: band.lineRows.map((r) => ({
-      top: Math.max(0, Math.floor(r.top * k)),
-      bottom: Math.min(image.height, Math.ceil(r.bottom * k)),
-    })),
-  };
 }
 
 /** The band turned by 180 degrees, its line rows mirrored and reordered top to bottom. */
@@ -249,83 +236,7 @@ function attempt(lines: OcrLine[], today: Date | undefined, realign = false): Ba
  * band is tried upside down (a page held the wrong way round), and an MRZ-shaped but inconsistent read gets a second
  * opinion from the other read mode. Only a read whose check digits all hold is ever returned as valid.
  */
-export async function readBand(
-  ocr: MrzOcr,
-  band: BandImage,
-  mode: ReadMode,
-  today?: Date,
-  options: ReadBandOptions = {},
-): Promise<BandRead> {
-  const read = await readBandOnce(ocr, band, mode, today);
-  if (!options.nameVotes || read.status !== "valid") return read;
-  return voteOnNames(ocr, read.flipped ? flip(band) : band, read, today);
-}
-
-export interface ReadBandOptions {
-  /** Re-read the names line (no check digit guards it) and vote per character; see voteOnNames. */
-  nameVotes?: boolean;
-}
-
-/** Scale of the names line's second reading, relative to the band (32 px capitals -> about 20). */
-const VOTE_SCALE = 0.625;
-
-/**
- * The names line of a TD3 passport has no check digit, so a misread letter there passes every check. It is read
- * again on its own (line mode, smaller scale); when the two reads agree nothing changes. Readings of another length
- * than the line's do not vote. When they disagree a third
- * read (line mode, band scale) decides each disputed character by majority, and a character all three reads
- * dispute keeps the first read but gets confidence 0.34 (a third of the votes), so the name is flagged for review.
- * The MRZ engine then reads the voted lines again; the vote is kept only if everything still holds.
- */
-export async function voteOnNames(
-  ocr: MrzOcr,
-  band: BandImage,
-  read: Extract<BandRead, { status: "valid" }>,
-  today?: Date,
-): Promise<BandRead> {
-  const rowsOf = band.lineRows[0];
-  // As handed to the MRZ engine (before its field-type coercion), to compare like with like.
-  const first = read.report.originalLines[0];
-  const confidences = read.confidences[0];
-  if (read.report.format !== "TD3" || band.lineRows.length !== 2 || !rowsOf || !first || !confidences) return read;
-  const crop = rows(band.image, rowsOf.top, rowsOf.bottom);
-  // Only a reading of exactly the line's length votes: one with a character too many or too few is shifted from
-  // the slip on, and position-by-position votes would then compare different characters.
-  const readLine = async (image: GrayImage): Promise<string | null> => {
-    const text = (await ocr.readLines(image, "line")).map((l) => l.text).join("");
-    return text.length === first.length ? text : null;
-  };
-  const second = await readLine(scaleGray(crop, VOTE_SCALE));
-  if (second === first) return read;
-  const third = await readLine(crop);
-  const votes = [first, second, third].filter((t): t is string => t !== null);
-  if (votes.length < 2) return read;
-  let text = "";
-  const voted: number[] = [];
-  for (let i = 0; i < first.length; i++) {
-    const counts = new Map<string, number>();
-    for (const v of votes) counts.set(v[i]!, (counts.get(v[i]!) ?? 0) + 1);
-    const [best, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
-    if (n >= 2) {
-      text += best;
-      voted.push(n === votes.length ? confidences[i]! : Math.min(confidences[i]!, n / 3));
-    } else {
-      text += first[i]!;
-      voted.push(Math.min(confidences[i]!, 1 / 3));
-    }
-  }
-  let report: MrzReport;
-  try {
-    report = readMrz([text, ...read.report.lines.slice(1)], today ? { today } : {});
-  } catch (err) {
-    if (err instanceof MrzFormatError) return read;
-    throw err;
-  }
-  if (!report.valid) return read;
-  return { ...read, report, confidences: [voted, ...read.confidences.slice(1)] };
-}
-
-async function readBandOnce(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
+export async function readBand(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
   const first = await readOriented(ocr, band, mode, today);
   if (first.status !== "valid" || !uncertain(first.report) || band.lineRows.length === 0) return first;
   // The check digits were made to hold by a correction that another reading would also satisfy: ask the other

@@ -12,7 +12,7 @@ import { locateMrz } from "./locate-mrz";
 import type { MrzOcr } from "./mrz-ocr";
 import { cropPortrait } from "./portrait-crop";
 import { type RgbImage, toGray } from "./raster";
-import { type BandRead, type ReadMode, readBand, scaleBand } from "./read-band";
+import { type ReadMode, readBand } from "./read-band";
 import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "./td3-geometry";
 
 /** What the engine returns; the provider adds the request id. */
@@ -33,21 +33,12 @@ export interface PipelineOptions {
   readMode?: ReadMode;
   /** Capital height the band is scaled to for the recogniser (default: CAP_HEIGHT). */
   capHeight?: number;
-  /** Re-read the names line and vote per character (default: NAME_VOTES). */
-  nameVotes?: boolean;
-  /** Scale of the second reading of a band whose first reading failed (1 = no second reading). */
-  retryScale?: number;
 }
 
 /** Default recogniser input, chosen on the held-out benchmark (bench/engine.ts). */
 export const READ_MODE: ReadMode = "block";
 /** Capital height of the band handed to the recogniser (pixels), chosen on the held-out benchmark. */
 export const CAP_HEIGHT = 32;
-/** Whether the names line gets a second (and on disagreement a third) reading, chosen on the benchmark. */
-export const NAME_VOTES = false;
-/** A band that fails at CAP_HEIGHT can be read again scaled by this (0.625: 32 -> 20 px capitals); 1 = off. Off:
- *  on 60 hard training-range photos it turned three refusals into wrong reads and no exact read was gained. */
-export const RETRY_SCALE = 1;
 
 /** Thresholds of the quality warnings, reported in each warning's details beside the measured value. */
 export const QUALITY_THRESHOLDS = {
@@ -225,14 +216,7 @@ export async function runPipeline(
     const band = await cropBand(source, candidate, { capHeight: options.capHeight ?? CAP_HEIGHT });
     if (!band) continue;
     const mode = options.readMode ?? READ_MODE;
-    const readOptions = { nameVotes: options.nameVotes ?? NAME_VOTES };
-    let read: BandRead = await readBand(ocr, band, mode, options.today, readOptions);
-    if (read.status !== "valid" && (options.retryScale ?? RETRY_SCALE) < 1) {
-      // A second reading at a smaller character size: the recogniser slips differently there (models/mrz/EVAL.md).
-      const small = scaleBand(band, options.retryScale ?? RETRY_SCALE);
-      const retry = await readBand(ocr, small, mode, options.today, readOptions);
-      if (retry.status === "valid" || read.status === "none") read = retry;
-    }
+    const read = await readBand(ocr, band, mode, options.today);
     if (read.status === "inconsistent") inconsistent = true;
     if (read.status !== "valid") continue;
 
