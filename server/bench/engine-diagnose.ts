@@ -9,9 +9,9 @@ import { parseArgs } from "node:util";
 import { AppError } from "../src/errors";
 import { cropBand } from "../src/passport/local/band-crop";
 import { openImage } from "../src/passport/local/decode-image";
-import { type BandCandidate, locateMrz } from "../src/passport/local/locate-mrz";
+import { locateInImage, OVERVIEW_SIDE } from "../src/passport/local/locate-in-image";
+import type { BandCandidate } from "../src/passport/local/locate-mrz";
 import { createMrzOcr } from "../src/passport/local/mrz-ocr";
-import { toGray } from "../src/passport/local/raster";
 import type { ReadMode } from "../src/passport/local/read-band";
 import { CAP_HEIGHT, type PipelineOptions, READ_MODE, runPipeline } from "../src/passport/local/run-pipeline";
 import { defaultModelDir } from "../src/passport/local/worker-entry";
@@ -103,16 +103,7 @@ async function main() {
 
       // Stage-by-stage: where did it go wrong?
       const source = await openImage(g.image, g.mediaType);
-      const overview = await source.overview(800);
-      const f = overview.factor;
-      const cands: BandCandidate[] = locateMrz(toGray(overview.image), { maxCandidates: 3 }).map((c) => ({
-        ...c,
-        cx: c.cx * f,
-        cy: c.cy * f,
-        halfLength: c.halfLength * f,
-        halfThickness: c.halfThickness * f,
-        pitch: c.pitch * f,
-      }));
+      const cands: BandCandidate[] = locateInImage(await source.overview(OVERVIEW_SIDE), 3);
       const band = g.truth.mrzBand;
       const len = dist(band[0], band[1]);
       const c0 = centre(band);

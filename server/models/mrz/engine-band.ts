@@ -1,14 +1,14 @@
 import { type BandCrop, cropBand } from "../../src/passport/local/band-crop";
 import { openImage } from "../../src/passport/local/decode-image";
-import { type BandCandidate, locateMrz } from "../../src/passport/local/locate-mrz";
-import { type GrayImage, toGray } from "../../src/passport/local/raster";
+import { locateInImage, OVERVIEW_SIDE } from "../../src/passport/local/locate-in-image";
+import type { BandCandidate } from "../../src/passport/local/locate-mrz";
+import type { GrayImage } from "../../src/passport/local/raster";
 import { rotate180 } from "../../src/passport/local/read-band";
 import type { Point } from "../../src/passport/result";
 import type { GeneratedPassport } from "../../synthetic/generate-passport";
 import type { Quad } from "../../synthetic/page-geometry";
 
-/** The engine's overview size for locating (run-pipeline OVERVIEW_SIDE) and its candidate count. */
-const OVERVIEW_SIDE = 800;
+/** The engine's candidate count (run-pipeline's default). */
 const MAX_CANDIDATES = 3;
 
 /** An MRZ band as the engine's crop stage hands it to the recogniser, turned upright with the ground truth. */
@@ -77,16 +77,7 @@ function rows(image: GrayImage, top: number, bottom: number): GrayImage {
 export async function engineBand(p: GeneratedPassport): Promise<EngineBand | null> {
   const band = p.truth.mrzBand;
   const source = await openImage(p.image, p.mediaType);
-  const overview = await source.overview(OVERVIEW_SIDE);
-  const f = overview.factor;
-  const located = locateMrz(toGray(overview.image), { maxCandidates: MAX_CANDIDATES }).map((c) => ({
-    ...c,
-    cx: c.cx * f,
-    cy: c.cy * f,
-    halfLength: c.halfLength * f,
-    halfThickness: c.halfThickness * f,
-    pitch: c.pitch * f,
-  }));
+  const located = locateInImage(await source.overview(OVERVIEW_SIDE), MAX_CANDIDATES);
   let crop: BandCrop | null = null;
   let via: EngineBand["via"] = "engine";
   for (const cand of located) {

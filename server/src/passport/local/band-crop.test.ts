@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePassport } from "../../../synthetic/generate-passport";
 import { cropBand } from "./band-crop";
 import { openImage } from "./decode-image";
-import { locateMrz } from "./locate-mrz";
+import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
 import { createMrzOcr, type MrzOcr } from "./mrz-ocr";
-import { toGray } from "./raster";
 import { shapeLines } from "./read-band";
 import { defaultModelDir } from "./worker-entry";
 
@@ -20,19 +19,16 @@ describe("cropBand when the located band is short of the lines' ends", () => {
   it("reads past the neighbourhood it first fetched instead of smearing its edge (lines still read whole)", async () => {
     const g = await generatePassport({ seed: 2_000_000_540, conditions: { preset: "moderate", rotationDeg: 4 } });
     const source = await openImage(g.image, g.mediaType);
-    const overview = await source.overview(800);
-    const f = overview.factor;
-    const [c] = locateMrz(toGray(overview.image), { maxCandidates: 1 });
+    const [c] = locateInImage(await source.overview(OVERVIEW_SIDE), 1);
     if (!c) throw new Error("no band located");
     // As if glare hid the last characters of both lines from the locator: shorter band, centre moved to the left.
-    const short = 0.94 * c.halfLength * f;
-    const shift = c.halfLength * f - short;
+    const short = 0.94 * c.halfLength;
+    const shift = c.halfLength - short;
     const crop = await cropBand(source, {
       ...c,
-      cx: c.cx * f - shift * Math.cos(c.angle),
-      cy: c.cy * f - shift * Math.sin(c.angle),
+      cx: c.cx - shift * Math.cos(c.angle),
+      cy: c.cy - shift * Math.sin(c.angle),
       halfLength: short,
-      halfThickness: c.halfThickness * f,
       pitch: (2 * short) / 44,
     });
     if (!crop) throw new Error("no crop");

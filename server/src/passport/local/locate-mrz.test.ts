@@ -3,8 +3,8 @@ import { generatePassport } from "../../../synthetic/generate-passport";
 import type { Point } from "../result";
 import { cropBand } from "./band-crop";
 import { openImage } from "./decode-image";
-import { type BandCandidate, locateMrz } from "./locate-mrz";
-import { toGray } from "./raster";
+import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
+import { locateMrz } from "./locate-mrz";
 import { mmQuad, pageToImage, TD3_MM } from "./td3-geometry";
 
 const centre = (q: readonly Point[]) => ({
@@ -16,16 +16,7 @@ const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 async function locate(seed: number, conditions: Parameters<typeof generatePassport>[0]["conditions"]) {
   const g = await generatePassport({ seed, conditions });
   const source = await openImage(g.image, g.mediaType);
-  const overview = await source.overview(800);
-  const f = overview.factor;
-  const candidates: BandCandidate[] = locateMrz(toGray(overview.image)).map((c) => ({
-    ...c,
-    cx: c.cx * f,
-    cy: c.cy * f,
-    halfLength: c.halfLength * f,
-    halfThickness: c.halfThickness * f,
-    pitch: c.pitch * f,
-  }));
+  const candidates = locateInImage(await source.overview(OVERVIEW_SIDE), 4);
   return { g, source, candidates };
 }
 

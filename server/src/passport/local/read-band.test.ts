@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePassport } from "../../../synthetic/generate-passport";
 import { cropBand } from "./band-crop";
 import { openImage } from "./decode-image";
-import { locateMrz } from "./locate-mrz";
+import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
 import { createMrzOcr, type MrzOcr } from "./mrz-ocr";
-import { toGray } from "./raster";
 import { fitLineLength, readBand, realignByCheckDigits, rotate180, shapeLines, trimLeadingJunk } from "./read-band";
 import { defaultModelDir } from "./worker-entry";
 
@@ -115,18 +114,9 @@ describe("readBand on a generated passport (real recogniser)", () => {
   it("reads the located and cropped band exactly, upright and turned upside down", async () => {
     const g = await generatePassport({ seed: 2_000_000_530, conditions: "moderate" });
     const source = await openImage(g.image, g.mediaType);
-    const overview = await source.overview(800);
-    const f = overview.factor;
-    const [c] = locateMrz(toGray(overview.image), { maxCandidates: 1 });
+    const [c] = locateInImage(await source.overview(OVERVIEW_SIDE), 1);
     if (!c) throw new Error("no band located");
-    const crop = await cropBand(source, {
-      ...c,
-      cx: c.cx * f,
-      cy: c.cy * f,
-      halfLength: c.halfLength * f,
-      halfThickness: c.halfThickness * f,
-      pitch: c.pitch * f,
-    });
+    const crop = await cropBand(source, c);
     if (!crop) throw new Error("no crop");
     const read = await readBand(ocr, crop, "block");
     expect(read.status === "valid" && read.report.lines).toEqual(g.truth.mrzLines);

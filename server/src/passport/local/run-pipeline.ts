@@ -8,10 +8,10 @@ import type { DocumentFields, PassportResult, Point } from "../result";
 import { type BandCrop, cropBand } from "./band-crop";
 import { colourfulness, glareMaxCellShare, laplacianVariance, paperLuma } from "./capture-quality";
 import { type DecodableMediaType, type ImageSource, openImage } from "./decode-image";
-import { locateMrz } from "./locate-mrz";
+import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
 import type { MrzOcr } from "./mrz-ocr";
 import { cropPortrait } from "./portrait-crop";
-import { type RgbImage, toGray } from "./raster";
+import type { RgbImage } from "./raster";
 import { type ReadMode, readBand } from "./read-band";
 import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "./td3-geometry";
 
@@ -55,8 +55,6 @@ export const QUALITY_THRESHOLDS = {
   /** Weakest character of an MRZ field, as the recogniser scored it (0..1). */
   fieldConfidence: 0.6,
 } as const;
-
-const OVERVIEW_SIDE = 800;
 
 const notFound = () =>
   new AppError(
@@ -201,15 +199,7 @@ export async function runPipeline(
 ): Promise<EngineResult> {
   const source: ImageSource = await openImage(input.image, input.mediaType);
   const overview = await source.overview(OVERVIEW_SIDE);
-  const f = overview.factor;
-  const candidates = locateMrz(toGray(overview.image), { maxCandidates: options.maxCandidates ?? 3 }).map((c) => ({
-    ...c,
-    cx: c.cx * f,
-    cy: c.cy * f,
-    halfLength: c.halfLength * f,
-    halfThickness: c.halfThickness * f,
-    pitch: c.pitch * f,
-  }));
+  const candidates = locateInImage(overview, options.maxCandidates ?? 3);
 
   let inconsistent = false;
   for (const candidate of candidates) {
