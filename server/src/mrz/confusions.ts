@@ -81,7 +81,7 @@ export const ALNUM_SUBSTITUTIONS: Readonly<Record<string, readonly Substitution[
 };
 
 /**
- * Lookalikes whose values differ by a multiple of 10 (S=28/8, G=16/6, L=21/1): no check digit can tell them apart
+ * Lookalikes whose values differ by a multiple of 10 (S=28/8, G=16/6, L=21/1, U=30/0): no check digit can tell them apart
  * in a letters-and-digits field, so the search never proposes them; lookalike-doubt.ts flags them instead.
  */
 export const BLIND_LOOKALIKES: Readonly<Record<string, string>> = {
@@ -91,6 +91,8 @@ export const BLIND_LOOKALIKES: Readonly<Record<string, string>> = {
   "6": "G",
   L: "1",
   "1": "L",
+  U: "0",
+  "0": "U",
 };
 
 /** Characters a filler "<" is misread as (K and X in OCR-B; L in "<<<" read as "KLK"). */

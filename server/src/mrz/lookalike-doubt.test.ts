@@ -31,6 +31,10 @@ describe("lookalikeDoubts", () => {
     }
   });
 
+  it("doubts a U where a 0 would make a letter-prefixed number (G3897596U9 read for G389759609)", () => {
+    expect(lookalikeDoubts(withNumber("G3897596U")).map((d) => d.alternative)).toEqual(["G38975960"]);
+  });
+
   it("doubts G and L standing among digits", () => {
     expect(lookalikeDoubts(withNumber("1234G6789")).map((d) => d.alternative)).toEqual(["123466789"]);
     expect(lookalikeDoubts(withNumber("12L456789")).map((d) => d.alternative)).toEqual(["121456789"]);

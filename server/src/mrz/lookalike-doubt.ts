@@ -3,7 +3,7 @@ import { numberShapeCost } from "./number-shape";
 import type { MrzField, MrzReport } from "./types";
 
 /**
- * A letter and a digit whose values differ by a multiple of 10 (S/8, G/6, L/1) look the same to every check digit.
+ * A letter and a digit whose values differ by a multiple of 10 (S/8, G/6, L/1, U/0) look the same to every check digit.
  * When a number holds one of them and swapping it would give the number a much more usual shape ("8D6798658" against
  * "SD6798658"), the check digit cannot vouch for that character: the read is flagged for a person to compare.
  */

@@ -182,7 +182,7 @@ export const WARNING_CATALOGUE = {
     severity: "warning",
     source: "mrz",
     message:
-      "The check digit holds, but it cannot tell some letters from digits (S/8, G/6, L/1), and one of them here would give the number a more usual shape.",
+      "The check digit holds, but it cannot tell some letters from digits (S/8, G/6, L/1, U/0), and one of them here would give the number a more usual shape.",
     action: "Compare the number with the document by eye",
   },
   mrz_normalised: {

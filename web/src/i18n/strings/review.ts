@@ -399,7 +399,7 @@ const warningsZh: Record<(typeof WARNING_CODES)[number], ZhWarning> = {
   },
   mrz_lookalike_ambiguous: {
     title: "易混字符",
-    message: "校验位成立，但它无法区分某些字母和数字（S/8、G/6、L/1），换成其中一个会使号码的格式更常见。",
+    message: "校验位成立，但它无法区分某些字母和数字（S/8、G/6、L/1、U/0），换成其中一个会使号码的格式更常见。",
     action: "请人工将号码与证件核对",
   },
   mrz_normalised: {
