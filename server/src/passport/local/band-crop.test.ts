@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generatePassport } from "../../../synthetic/generate-passport";
 import { cropBand } from "./band-crop";
 import { openImage } from "./decode-image";
 import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
-import { createMrzOcr, type MrzOcr } from "./mrz-ocr";
+import { useMrzOcr } from "./mrz-ocr.test-fixture";
 import { shapeLines } from "./read-band";
-import { defaultModelDir } from "./worker-entry";
 
 describe("cropBand when the located band is short of the lines' ends", () => {
-  let ocr: MrzOcr;
-  beforeAll(async () => {
-    ocr = await createMrzOcr({ langPath: defaultModelDir(), lang: "mrz" });
-  }, 60_000);
-  afterAll(async () => {
-    await ocr?.terminate();
-  });
+  const ocr = useMrzOcr();
 
   it("reads past the neighbourhood it first fetched instead of smearing its edge (lines still read whole)", async () => {
     const g = await generatePassport({ seed: 2_000_000_540, conditions: { preset: "moderate", rotationDeg: 4 } });
@@ -36,7 +29,7 @@ describe("cropBand when the located band is short of the lines' ends", () => {
     const { width, height, data } = crop.image;
     const column = (x: number) => Array.from({ length: height }, (_, y) => data[y * width + x]);
     expect(column(width - 2)).not.toEqual(column(width - 30));
-    const lines = shapeLines(await ocr.readLines(crop.image, "block"));
+    const lines = shapeLines(await ocr().readLines(crop.image, "block"));
     expect(lines?.map((l) => l.text)).toEqual(g.truth.mrzLines);
   }, 60_000);
 });

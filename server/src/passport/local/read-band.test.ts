@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generatePassport } from "../../../synthetic/generate-passport";
 import { cropBand } from "./band-crop";
 import { openImage } from "./decode-image";
 import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
-import { createMrzOcr, type MrzOcr } from "./mrz-ocr";
+import { useMrzOcr } from "./mrz-ocr.test-fixture";
 import { fitLineLength, readBand, realignByCheckDigits, rotate180, shapeLines, trimLeadingJunk } from "./read-band";
-import { defaultModelDir } from "./worker-entry";
 
 const line = (text: string) => ({ text, confidences: [...text].map((_, i) => 0.5 + (i % 5) / 10) });
 const L1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
@@ -103,13 +102,7 @@ describe("rotate180", () => {
 });
 
 describe("readBand on a generated passport (real recogniser)", () => {
-  let ocr: MrzOcr;
-  beforeAll(async () => {
-    ocr = await createMrzOcr({ langPath: defaultModelDir(), lang: "mrz" });
-  }, 60_000);
-  afterAll(async () => {
-    await ocr?.terminate();
-  });
+  const ocr = useMrzOcr();
 
   it("reads the located and cropped band exactly, upright and turned upside down", async () => {
     const g = await generatePassport({ seed: 2_000_000_530, conditions: "moderate" });
@@ -118,11 +111,11 @@ describe("readBand on a generated passport (real recogniser)", () => {
     if (!c) throw new Error("no band located");
     const crop = await cropBand(source, c);
     if (!crop) throw new Error("no crop");
-    const read = await readBand(ocr, crop, "block");
+    const read = await readBand(ocr(), crop, "block");
     expect(read.status === "valid" && read.report.lines).toEqual(g.truth.mrzLines);
     expect(read.status === "valid" && read.confidences[0]).toHaveLength(44);
     const turned = { image: rotate180(crop.image), lineRows: [] };
-    const again = await readBand(ocr, turned, "block");
+    const again = await readBand(ocr(), turned, "block");
     expect(again.status === "valid" && again.flipped).toBe(true);
     expect(again.status === "valid" && again.report.lines).toEqual(g.truth.mrzLines);
   }, 60_000);
