@@ -1,4 +1,5 @@
 import { BLIND_LOOKALIKES } from "./confusions";
+import { NUMBER_FIELDS } from "./mrz-layout";
 import { numberShapeCost } from "./number-shape";
 import type { MrzField, MrzReport } from "./types";
 
@@ -18,12 +19,10 @@ export interface LookalikeDoubt {
 /** How much likelier (in substitution units, see number-shape.ts) the alternative must be before a read is doubted. */
 const DOUBT_MARGIN = 1;
 
-const DOUBTED_FIELDS: ReadonlySet<MrzField["name"]> = new Set(["documentNumber", "optionalData1", "optionalData2"]);
-
 export function lookalikeDoubts(report: MrzReport): LookalikeDoubt[] {
   const doubts: LookalikeDoubt[] = [];
   for (const field of report.fields) {
-    if (!DOUBTED_FIELDS.has(field.name) || (field.state !== "verified" && field.state !== "corrected")) continue;
+    if (!NUMBER_FIELDS.has(field.name) || (field.state !== "verified" && field.state !== "corrected")) continue;
     // The number as the check digit sees it: a TD1 long number's filler gap does not count.
     const columns = [...field.raw].flatMap((c, i) => (c === "<" && field.name === "documentNumber" ? [] : [i]));
     const text = columns.map((i) => field.raw.charAt(i)).join("");

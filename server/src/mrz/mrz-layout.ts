@@ -114,6 +114,9 @@ export const LAYOUTS: Readonly<Record<MrzFormat, LayoutSpec>> = {
   MRVB: twoLineLayout("MRVB", 36, { end: 36 }),
 };
 
+/** The letters-and-digits fields: numbers whose check digits cannot see every misread (see lookalike-doubt.ts). */
+export const NUMBER_FIELDS: ReadonlySet<MrzFieldName> = new Set(["documentNumber", "optionalData1", "optionalData2"]);
+
 /**
  * The fields of `lines` in this layout. Only TD1 varies: when column 15 of line 1 (1-based) is "<" and data
  * follows, the document number continues in the optional data and its check digit is the last character

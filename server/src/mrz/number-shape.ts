@@ -52,7 +52,8 @@ export function numberShapeCost(text: string): number {
   if (n === 0) return 0;
   // Each term is P(data | shape) * 10^n, the probability relative to one particular string of n digits.
   let p = WEIGHTS.other * inRuns(data);
-  const letters = data.search(/[^A-Z]/) < 0 ? n : data.search(/[^A-Z]/);
+  const firstNonLetter = data.search(/[^A-Z]/);
+  const letters = firstNonLetter < 0 ? n : firstNonLetter;
   const rest = data.slice(letters);
   if (/^[0-9]*$/.test(rest)) {
     if (letters === 0) p += WEIGHTS.digits;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type InjectionScope, injectConfusions, mrzDataArbitrary } from "./mrz-arbitraries";
-import { LAYOUTS } from "./mrz-layout";
+import { LAYOUTS, NUMBER_FIELDS } from "./mrz-layout";
 import { mrzWarnings } from "./mrz-warnings";
 import { readMrz } from "./read-mrz";
 import type { MrzFieldName, MrzFormat, MrzReport } from "./types";
@@ -70,7 +70,7 @@ function blindSwap(
 ): boolean {
   const places: Array<[number, number]> = [];
   for (const f of r.fields) {
-    if (!["documentNumber", "optionalData1", "optionalData2"].includes(f.name)) continue;
+    if (!NUMBER_FIELDS.has(f.name)) continue;
     for (let c = f.start; c < f.end; c++) places.push([f.line, c]);
   }
   for (const range of LAYOUTS[format].composite?.ranges ?? []) {

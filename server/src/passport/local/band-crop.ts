@@ -2,7 +2,7 @@ import type { Point } from "../result";
 import type { ImageSource, PixelRect } from "./decode-image";
 import type { BandCandidate } from "./locate-mrz";
 import { otsuThreshold } from "./morphology";
-import { type GrayImage, luma } from "./raster";
+import { type GrayImage, toGray } from "./raster";
 
 /** A deskewed MRZ band ready for the recogniser, with where it lies in the original image. */
 export interface BandCrop {
@@ -201,10 +201,7 @@ async function grayRegion(
     width: 2 * ex + 4,
     height: 2 * ey + 4,
   });
-  const gray: GrayImage = { width: rgb.width, height: rgb.height, data: new Uint8Array(rgb.width * rgb.height) };
-  for (let i = 0, j = 0; i < gray.data.length; i++, j += 3)
-    gray.data[i] = luma(rgb.data[j]!, rgb.data[j + 1]!, rgb.data[j + 2]!);
-  return { gray, rect, density: rgb.width / rect.width };
+  return { gray: toGray(rgb), rect, density: rgb.width / rect.width };
 }
 
 /** True when `rect` holds the oriented box, as far as the image reaches. */

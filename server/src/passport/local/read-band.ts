@@ -202,8 +202,8 @@ export function realignByCheckDigits(
   return { lines: best.lines, report: best.report };
 }
 
-/** One recognised band through the MRZ engine; `realign` lets a line one character long be realigned (last resort). */
-function attempt(lines: OcrLine[], today: Date | undefined, realign = false): BandRead {
+/** One recognised band through the MRZ engine. */
+function attempt(lines: OcrLine[], today: Date | undefined): BandRead {
   const group = shapeGroup(lines);
   if (!group) return { status: "none" };
   let report: MrzReport;
@@ -219,17 +219,18 @@ function attempt(lines: OcrLine[], today: Date | undefined, realign = false): Ba
   if (report.valid) {
     return { status: "valid", report, confidences: group.fitted.map((l) => l.confidences), flipped: false };
   }
-  const realigned = realign ? realignByCheckDigits(group.raw, group.fitted, group.length, today) : null;
-  if (realigned) {
-    return {
-      status: "valid",
-      report: realigned.report,
-      confidences: realigned.lines.map((l) => l.confidences),
-      flipped: false,
-    };
-  }
   return { status: "inconsistent", report, flipped: false };
 }
+
+/** A recognised band whose plain read failed, with a line one character long realigned by the check digits. */
+function realigned(lines: OcrLine[], today: Date | undefined): Extract<BandRead, { status: "valid" }> | null {
+  const group = shapeGroup(lines);
+  const found = group ? realignByCheckDigits(group.raw, group.fitted, group.length, today) : null;
+  if (!found) return null;
+  return { status: "valid", report: found.report, confidences: found.lines.map((l) => l.confidences), flipped: false };
+}
+
+const otherMode = (mode: ReadMode): ReadMode => (mode === "block" ? "lines" : "block");
 
 /**
  * Recognises a deskewed band, then the MRZ engine verifies and corrects it by its check digits. When that fails the
@@ -241,8 +242,7 @@ export async function readBand(ocr: MrzOcr, band: BandImage, mode: ReadMode, tod
   if (first.status !== "valid" || !uncertain(first.report) || band.lineRows.length === 0) return first;
   // The check digits were made to hold by a correction that another reading would also satisfy: ask the other
   // read mode, and prefer its read when it needs no such guess.
-  const other: ReadMode = mode === "block" ? "lines" : "block";
-  const second = attempt(await recognise(ocr, first.flipped ? flip(band) : band, other), today);
+  const second = attempt(await recognise(ocr, first.flipped ? flip(band) : band, otherMode(mode)), today);
   if (second.status === "valid" && !uncertain(second.report)) return { ...second, flipped: first.flipped };
   return first;
 }
@@ -261,7 +261,6 @@ async function readOriented(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?
   const flipped = attempt(flippedLines, today);
   if (flipped.status === "valid") return { ...flipped, flipped: true };
   // MRZ-shaped but inconsistent: a second opinion from the other way of cutting the band, same orientation.
-  const other: ReadMode = mode === "block" ? "lines" : "block";
   const best =
     upright.status === "inconsistent"
       ? { read: upright, lines: uprightLines }
@@ -272,15 +271,15 @@ async function readOriented(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?
   const isFlipped = best.read.flipped;
   const readings = [best.lines];
   if (band.lineRows.length > 0) {
-    const secondLines = await recognise(ocr, isFlipped ? turned : band, other);
+    const secondLines = await recognise(ocr, isFlipped ? turned : band, otherMode(mode));
     const second = attempt(secondLines, today);
     if (second.status === "valid") return { ...second, flipped: isFlipped };
     readings.push(secondLines);
   }
   // Last resort, after every plain reading failed: realign a line read one character long by the check digits.
   for (const lines of readings) {
-    const realigned = attempt(lines, today, true);
-    if (realigned.status === "valid") return { ...realigned, flipped: isFlipped };
+    const read = realigned(lines, today);
+    if (read) return { ...read, flipped: isFlipped };
   }
   return best.read;
 }

@@ -1,5 +1,6 @@
 import { AppError } from "../../errors";
 import { documentFromMrz } from "../../mrz/document-from-mrz";
+import { NUMBER_FIELDS } from "../../mrz/mrz-layout";
 import { mrzWarnings } from "../../mrz/mrz-warnings";
 import type { MrzFieldName, MrzReport } from "../../mrz/types";
 import { makeWarning } from "../../warnings/catalogue";
@@ -107,8 +108,6 @@ function fieldConfidences(report: MrzReport, confidences: number[][]): EngineRes
   if (all.length) out.mrz = round(all.reduce((s, c) => s + c, 0) / all.length, 3);
   return out;
 }
-
-const NUMBER_FIELDS: ReadonlySet<MrzFieldName> = new Set(["documentNumber", "optionalData1", "optionalData2"]);
 
 /** One low_confidence warning per MRZ field whose weakest character scored under its threshold: the guard for
  *  fields no check digit protects (names, country codes, sex), and a second one for numbers. */
