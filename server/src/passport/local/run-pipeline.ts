@@ -14,6 +14,7 @@ import type { MrzOcr } from "./mrz-ocr";
 import { cropPortrait } from "./portrait-crop";
 import type { RgbImage } from "./raster";
 import { type ReadMode, readBand } from "./read-band";
+import { MOIRE_ISOLATION, measureScreenMoire, type ScreenMoire } from "./screen-moire";
 import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "./td3-geometry";
 
 /** What the engine returns; the provider adds the request id. */
@@ -59,6 +60,12 @@ export const QUALITY_THRESHOLDS = {
    *  ten, and on 130 right reads of training-range photos the weakest character never scored under 0.9, while the
    *  wrong reads that passed their checks on the benchmark scored 0.86-0.88. */
   numberConfidence: 0.9,
+  /** Screen moire (docs/decisions/0452-screen-moire.md): the most consistent isolated high-frequency peak over its
+   *  ring's median (median over the page's tiles), the share of tiles where it stands out, and how far it stands
+   *  above its own radial line (print patterns are combs of harmonics along it). */
+  screenMoirePeakRatio: 50,
+  screenMoireTileAgreement: 0.9,
+  screenMoireIsolation: MOIRE_ISOLATION,
 } as const;
 
 const notFound = () =>
@@ -130,12 +137,23 @@ export function confidenceWarnings(report: MrzReport, confidences: number[][]): 
   return out;
 }
 
+/** The screen_recapture decision on a moire measure. */
+export function isScreenMoire(m: ScreenMoire): boolean {
+  const t = QUALITY_THRESHOLDS;
+  return (
+    m.peakRatio >= t.screenMoirePeakRatio &&
+    m.tileAgreement >= t.screenMoireTileAgreement &&
+    m.isolation >= t.screenMoireIsolation
+  );
+}
+
 function qualityWarnings(args: {
   band: BandCrop;
   text: Quad;
   page: Quad;
   portrait: Quad;
   overview: { image: RgbImage; factor: number };
+  moire: ScreenMoire;
   width: number;
   height: number;
 }): Warning[] {
@@ -173,6 +191,20 @@ function qualityWarnings(args: {
     warnings.push(
       makeWarning("mrz_too_small", {
         details: { capHeightPx: round(args.band.capHeightPx, 1), threshold: t.mrzCapHeightPx },
+      }),
+    );
+  }
+  if (isScreenMoire(args.moire)) {
+    warnings.push(
+      makeWarning("screen_recapture", {
+        details: {
+          peakRatio: round(args.moire.peakRatio, 1),
+          threshold: t.screenMoirePeakRatio,
+          tileAgreement: round(args.moire.tileAgreement),
+          agreementThreshold: t.screenMoireTileAgreement,
+          isolation: round(args.moire.isolation, 1),
+          cyclesPerPixel: round(args.moire.frequency, 3),
+        },
       }),
     );
   }
@@ -230,6 +262,7 @@ export async function runPipeline(
         page,
         portrait: portraitQuad,
         overview,
+        moire: await measureScreenMoire(source, page),
         width: source.width,
         height: source.height,
       }).filter((w) => td3 || (w.code !== "glare_portrait" && w.code !== "document_too_small")),
