@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { generatePassport } from "../../../synthetic/generate-passport";
 import { readMrz } from "../../mrz/read-mrz";
-import { confidenceWarnings, QUALITY_THRESHOLDS } from "./run-pipeline";
+import { useMrzOcr } from "./mrz-ocr.test-fixture";
+import { confidenceWarnings, QUALITY_THRESHOLDS, runPipeline } from "./run-pipeline";
 
 const LINES = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
 const report = readMrz(LINES, { today: new Date("2026-11-25T12:00:00Z") });
@@ -33,4 +35,27 @@ describe("confidenceWarnings", () => {
       ["surname", QUALITY_THRESHOLDS.fieldConfidence],
     ]);
   });
+});
+
+describe("runPipeline quality warnings: screen_recapture", () => {
+  const ocr = useMrzOcr();
+  const conditions = { preset: "moderate", width: 1600, height: 1200, blurSigma: 0, jpegQuality: 88 } as const;
+
+  it("warns about a photographed screen with the measured moire beside its thresholds, and not without moire", async () => {
+    const screen = await generatePassport({ seed: 2_000_000_600, conditions: { ...conditions, moire: 0.5 } });
+    const result = await runPipeline({ image: screen.image, mediaType: screen.mediaType, portrait: false }, ocr());
+    expect(result.mrz?.lines).toEqual(screen.truth.mrzLines);
+    const w = result.warnings.find((x) => x.code === "screen_recapture");
+    expect(w?.source).toBe("quality");
+    expect(w?.details?.peakRatio).toBeGreaterThanOrEqual(QUALITY_THRESHOLDS.screenMoirePeakRatio);
+    expect(w?.details?.threshold).toBe(QUALITY_THRESHOLDS.screenMoirePeakRatio);
+    expect(w?.details?.tileAgreement).toBeGreaterThanOrEqual(QUALITY_THRESHOLDS.screenMoireTileAgreement);
+    expect(w?.details?.isolation).toBeGreaterThanOrEqual(QUALITY_THRESHOLDS.screenMoireIsolation);
+    expect(w?.details?.cyclesPerPixel).toBeGreaterThan(0.15);
+
+    const paper = await generatePassport({ seed: 2_000_000_600, conditions: { ...conditions, moire: 0 } });
+    const plain = await runPipeline({ image: paper.image, mediaType: paper.mediaType, portrait: false }, ocr());
+    expect(plain.mrz?.lines).toEqual(paper.truth.mrzLines);
+    expect(plain.warnings.map((x) => x.code)).not.toContain("screen_recapture");
+  }, 30_000);
 });

@@ -29,7 +29,7 @@ const MOIRE_CANDIDATES = 24;
 export interface ScreenMoire {
   /** Median over the tiles of the power at the most consistent high frequency against its ring's median. */
   peakRatio: number;
-  /** The peak over the largest median ratio 4-12 bins from it along its radial line (1 for a comb of harmonics). */
+  /** The peak over the largest median ratio near it on its radial line (about 1 for a comb of harmonics). */
   isolation: number;
   /** Share of the tiles where that frequency stands at least MOIRE_AGREE_RATIO above its ring. */
   tileAgreement: number;
@@ -192,12 +192,16 @@ export function medianMap(tiles: readonly Float32Array[]): Float32Array {
 
 const binIndex = (kx: number, fy: number) => ((fy + N) % N) * COLS + kx;
 
-/** Largest median ratio on the radial line through a bin, 4 to 12 bins nearer or farther from the origin (its own
- *  peak, widened by the window and the pooling, stays within 3 bins). */
+/**
+ * Largest median ratio on the radial line through a bin, from 4 bins off (the peak's own spread under the window and
+ * the pooling stays within 3) out to half its radius (or 12 bins): a comb of harmonics n * f0 (n >= 2) always has
+ * a neighbour within f0 <= r / 2 of any of its teeth.
+ */
 function radialNeighbours(median: Float32Array, kx: number, fy: number): number {
   const r = Math.hypot(kx, fy);
+  const reach = Math.max(12, Math.ceil(r / 2) + 1);
   let most = 0;
-  for (let s = -12; s <= 12; s++) {
+  for (let s = -reach; s <= reach; s++) {
     if (Math.abs(s) < 4 || r + s < 3) continue;
     const x = Math.round((kx * (r + s)) / r);
     const y = Math.round((fy * (r + s)) / r);
