@@ -1,10 +1,128 @@
 import { describe, expect, it } from "vitest";
-import { generatePassport } from "../../../synthetic/generate-passport";
-import { cropBand } from "./band-crop";
+import type { ConditionsInput } from "../../../synthetic/conditions";
+import { type GeneratedPassport, generatePassport } from "../../../synthetic/generate-passport";
+import { MRZ_BAND_MM, rectQuad } from "../../../synthetic/page-geometry";
+import type { Point } from "../result";
+import { type BandCrop, cropBand } from "./band-crop";
+import { findBlobs } from "./binary-blobs";
 import { openImage } from "./decode-image";
+import { applyHomography, homographyFromQuads } from "./homography";
 import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
+import { otsuThreshold } from "./morphology";
 import { useMrzOcr } from "./mrz-ocr.test-fixture";
 import { shapeLines } from "./read-band";
+import { TD3_MM } from "./td3-geometry";
+
+/** A strongly slanted, tilted page, sharp, without glare or moire: only the geometry is hard. */
+const SLANTED: ConditionsInput = {
+  preset: "hard",
+  perspective: 0.08,
+  rotationDeg: 10,
+  blurSigma: 0,
+  glareSpots: 0,
+  moire: 0,
+  width: 2000,
+  height: 1500,
+};
+
+async function cropOf(g: GeneratedPassport): Promise<BandCrop> {
+  const source = await openImage(g.image, g.mediaType);
+  const [c] = locateInImage(await source.overview(OVERVIEW_SIDE), 1);
+  if (!c) throw new Error("no band located");
+  const crop = await cropBand(source, c, { capHeight: 32 });
+  if (!crop) throw new Error("no crop");
+  return crop;
+}
+
+/** The generator's MRZ text box (the truth band without its 1.5 mm margin) in image pixels, TL, TR, BR, BL. */
+function truthText(g: GeneratedPassport): Point[] {
+  const band = rectQuad(MRZ_BAND_MM.left, MRZ_BAND_MM.top, MRZ_BAND_MM.right, MRZ_BAND_MM.bottom, 1);
+  const toImage = homographyFromQuads(band, g.truth.mrzBand);
+  const t = TD3_MM.mrzText;
+  return rectQuad(t.left, t.top, t.right, t.bottom, 1).map((p) => applyHomography(toImage, p));
+}
+
+/**
+ * Where a crop line's full-height characters (capitals and digits; the shorter fillers left out) have their tops and
+ * bottoms, as straight lines fitted across the line, read at 10% and 90% of the crop's width.
+ */
+function lineEdges(crop: BandCrop, row: { top: number; bottom: number }) {
+  const { width, data } = crop.image;
+  const t = otsuThreshold(crop.image);
+  const h = row.bottom - row.top;
+  const mask = new Uint8Array(width * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < width; x++) mask[y * width + x] = data[(row.top + y) * width + x]! <= t ? 1 : 0;
+  const blobs = findBlobs({ width, height: h, data: mask }, 4);
+  const heights = blobs.map((b) => b.box.bottom - b.box.top).sort((p, q) => p - q);
+  const tallest = heights[Math.floor(0.9 * heights.length)]!;
+  const chars = blobs.filter((b) => b.box.bottom - b.box.top >= 0.94 * tallest);
+  const edge = (ys: number[]) => {
+    const xs = chars.map((b) => b.cx);
+    const mx = xs.reduce((s, v) => s + v, 0) / xs.length;
+    const my = ys.reduce((s, v) => s + v, 0) / ys.length;
+    let sxx = 0;
+    let sxy = 0;
+    xs.forEach((x, i) => {
+      sxx += (x - mx) ** 2;
+      sxy += (x - mx) * (ys[i]! - my);
+    });
+    return (x: number) => my + (sxy / sxx) * (x - mx);
+  };
+  const top = edge(chars.map((b) => b.box.top));
+  const bottom = edge(chars.map((b) => b.box.bottom));
+  return {
+    chars: chars.length,
+    left: { top: top(0.1 * width), bottom: bottom(0.1 * width) },
+    right: { top: top(0.9 * width), bottom: bottom(0.9 * width) },
+  };
+}
+
+describe("cropBand on a page seen at a slant", () => {
+  it("cuts the band along its perspective quadrilateral: corners on the truth, lines level and of one height", async () => {
+    const g = await generatePassport({ seed: 2_000_000_702, conditions: SLANTED });
+    const crop = await cropOf(g);
+    expect(crop.shape).toBe("quad");
+    expect(crop.lines).toBe(2);
+    const truth = truthText(g);
+    const length = Math.hypot(truth[1]!.x - truth[0]!.x, truth[1]!.y - truth[0]!.y);
+    crop.corners.forEach((p, k) => {
+      expect(Math.hypot(p.x - truth[k]!.x, p.y - truth[k]!.y) / length).toBeLessThan(0.015);
+    });
+    const heights: number[] = [];
+    for (const row of crop.lineRows) {
+      const e = lineEdges(crop, row);
+      expect(e.chars).toBeGreaterThanOrEqual(12);
+      // Level: the tops and bottoms rise or fall by less than 2 px (6% of the 32 px characters) over the line.
+      expect(Math.abs(e.right.top - e.left.top)).toBeLessThan(2);
+      expect(Math.abs(e.right.bottom - e.left.bottom)).toBeLessThan(2);
+      const left = e.left.bottom - e.left.top;
+      const right = e.right.bottom - e.right.top;
+      expect(Math.abs(right - left)).toBeLessThan(1.5);
+      heights.push((left + right) / 2);
+    }
+    // Both lines at the requested character size, within a tenth.
+    for (const hh of heights) expect(Math.abs(hh - 32) / 32).toBeLessThan(0.1);
+  }, 30_000);
+
+  it("keeps the rotated rectangle when blur has merged the characters (no edges to fit)", async () => {
+    const g = await generatePassport({ seed: 2_000_000_711, conditions: { ...SLANTED, blurSigma: 7 } });
+    const crop = await cropOf(g);
+    expect(crop.shape).toBe("rectangle");
+    expect(crop.lines).toBe(2);
+    // The rectangle still frames the text (blur hides the lines' ends, so it is short): its centre within 6% of the
+    // band length of the truth's.
+    const truth = truthText(g);
+    const length = Math.hypot(truth[1]!.x - truth[0]!.x, truth[1]!.y - truth[0]!.y);
+    const mean = (q: readonly Point[]) => ({
+      x: q.reduce((s, p) => s + p.x, 0) / q.length,
+      y: q.reduce((s, p) => s + p.y, 0) / q.length,
+    });
+    const c = mean(crop.corners);
+    const tc = mean(truth);
+    expect(Math.hypot(c.x - tc.x, c.y - tc.y) / length).toBeLessThan(0.06);
+  }, 30_000);
+});
 
 describe("cropBand when the located band is short of the lines' ends", () => {
   const ocr = useMrzOcr();

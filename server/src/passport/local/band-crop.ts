@@ -1,8 +1,11 @@
 import type { Point } from "../result";
+import { type BandQuad, fitBandQuad } from "./band-quad";
 import type { ImageSource, PixelRect } from "./decode-image";
+import { applyHomography, type Homography, homographyFromQuads } from "./homography";
 import type { BandCandidate } from "./locate-mrz";
 import { otsuThreshold } from "./morphology";
 import { type GrayImage, toGray } from "./raster";
+import { type RegionRaster, warpGray } from "./warp-gray";
 
 /** A deskewed MRZ band ready for the recogniser, with where it lies in the original image. */
 export interface BandCrop {
@@ -10,6 +13,9 @@ export interface BandCrop {
   image: GrayImage;
   /** Corners of the text band in original image pixels, in the crop's own order: TL, TR, BR, BL. */
   corners: [Point, Point, Point, Point];
+  /** How the band was cut: along the text's fitted perspective quadrilateral, or (when that fit could not be
+   *  trusted) as the rotated rectangle around the text. */
+  shape: "quad" | "rectangle";
   /** Text lines told apart in the crop. */
   lines: number;
   /** Each text line's rows in `image` (top inclusive, bottom exclusive), with a margin, top to bottom. */
@@ -34,49 +40,24 @@ interface Frame {
   uy: number;
 }
 
-/** Bilinear sample of a gray raster; outside is clamped to the edge. */
-function sample(g: GrayImage, x: number, y: number): number {
-  const xc = Math.min(g.width - 1.001, Math.max(0, x));
-  const yc = Math.min(g.height - 1.001, Math.max(0, y));
-  const x0 = Math.floor(xc);
-  const y0 = Math.floor(yc);
-  const fx = xc - x0;
-  const fy = yc - y0;
-  const i = y0 * g.width + x0;
-  const d = g.data;
-  const top = d[i]! + (d[i + 1]! - d[i]!) * fx;
-  const bottom = d[i + g.width]! + (d[i + g.width + 1]! - d[i + g.width]!) * fx;
-  return top + (bottom - top) * fy;
-}
-
 /**
- * Resamples a rotated rectangle (centre, unit direction, half sizes, all in source pixels) into an upright raster of
- * outW x outH. `src` covers original pixels from (ox, oy) at `density` source pixels per original pixel.
+ * The map from an outW x outH upright raster's pixels to the rotated rectangle (centre, unit direction, half sizes,
+ * all in original pixels) it resamples.
  */
-function warp(
-  src: GrayImage,
-  ox: number,
-  oy: number,
-  density: number,
-  f: Frame,
-  halfU: number,
-  halfV: number,
-  outW: number,
-  outH: number,
-): GrayImage {
-  const out = new Uint8Array(outW * outH);
+function frameToImage(f: Frame, halfU: number, halfV: number, outW: number, outH: number): Homography {
   const su = (2 * halfU) / outW;
   const sv = (2 * halfV) / outH;
-  for (let y = 0; y < outH; y++) {
-    const v = -halfV + (y + 0.5) * sv;
-    for (let x = 0; x < outW; x++) {
-      const u = -halfU + (x + 0.5) * su;
-      const px = f.cx + u * f.ux - v * f.uy;
-      const py = f.cy + u * f.uy + v * f.ux;
-      out[y * outW + x] = sample(src, (px - ox) * density, (py - oy) * density);
-    }
-  }
-  return { width: outW, height: outH, data: out };
+  return [
+    su * f.ux,
+    -sv * f.uy,
+    f.cx - halfU * f.ux + halfV * f.uy,
+    su * f.uy,
+    sv * f.ux,
+    f.cy - halfU * f.uy - halfV * f.ux,
+    0,
+    0,
+    1,
+  ];
 }
 
 /** Sharpness of the row profile: large when text rows are aligned with raster rows. */
@@ -179,46 +160,53 @@ interface OrientedBox {
   angle: number;
 }
 
-/** Axis-aligned half extents of an oriented box of half sizes halfU (along) and halfV (across). */
-function halfExtents(box: OrientedBox, halfU: number, halfV: number): { ex: number; ey: number } {
-  return {
-    ex: Math.abs(halfU * Math.cos(box.angle)) + Math.abs(halfV * Math.sin(box.angle)),
-    ey: Math.abs(halfU * Math.sin(box.angle)) + Math.abs(halfV * Math.cos(box.angle)),
-  };
+/** Corners of an oriented box of half sizes halfU (along) and halfV (across). */
+function boxCorners(box: OrientedBox, halfU: number, halfV: number): Point[] {
+  const ux = Math.cos(box.angle);
+  const uy = Math.sin(box.angle);
+  return [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
+  ].map(([su, sv]) => ({
+    x: box.cx + su! * halfU * ux - sv! * halfV * uy,
+    y: box.cy + su! * halfU * uy + sv! * halfV * ux,
+  }));
 }
 
-/** The full-resolution gray pixels around an oriented box (a 2 px margin), with where they lie. */
-async function grayRegion(
-  source: ImageSource,
-  box: OrientedBox,
-  halfU: number,
-  halfV: number,
-): Promise<{ gray: GrayImage; rect: PixelRect; density: number }> {
-  const { ex, ey } = halfExtents(box, halfU, halfV);
+/** The full-resolution gray pixels around some points (a 2 px margin), with where they lie. */
+async function grayRegion(source: ImageSource, points: readonly Point[]): Promise<RegionRaster & { rect: PixelRect }> {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const left = Math.min(...xs) - 2;
+  const top = Math.min(...ys) - 2;
   const { image: rgb, rect } = await source.region({
-    left: box.cx - ex - 2,
-    top: box.cy - ey - 2,
-    width: 2 * ex + 4,
-    height: 2 * ey + 4,
+    left,
+    top,
+    width: Math.max(...xs) + 2 - left,
+    height: Math.max(...ys) + 2 - top,
   });
-  return { gray: toGray(rgb), rect, density: rgb.width / rect.width };
+  return { gray: toGray(rgb), rect, ox: rect.left, oy: rect.top, density: rgb.width / rect.width };
 }
 
-/** True when `rect` holds the oriented box, as far as the image reaches. */
-function covers(rect: PixelRect, box: OrientedBox, halfU: number, halfV: number, width: number, height: number) {
-  const { ex, ey } = halfExtents(box, halfU, halfV);
+/** True when `rect` holds the points, as far as the image reaches. */
+function covers(rect: PixelRect, points: readonly Point[], width: number, height: number): boolean {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
   return (
-    rect.left <= Math.max(0, box.cx - ex) + 1 &&
-    rect.top <= Math.max(0, box.cy - ey) + 1 &&
-    rect.left + rect.width >= Math.min(width, box.cx + ex) - 1 &&
-    rect.top + rect.height >= Math.min(height, box.cy + ey) - 1
+    rect.left <= Math.max(0, Math.min(...xs)) + 1 &&
+    rect.top <= Math.max(0, Math.min(...ys)) + 1 &&
+    rect.left + rect.width >= Math.min(width, Math.max(...xs)) - 1 &&
+    rect.top + rect.height >= Math.min(height, Math.max(...ys)) - 1
   );
 }
 
 /**
  * Reads the candidate's neighbourhood at full resolution, refines its angle by the row profile, finds the text lines
- * and their horizontal extent, and returns the band deskewed with the characters scaled to `capHeight` pixels.
- * Returns null when no text lines are found there.
+ * and their horizontal extent, fits the text's quadrilateral (perspective) from its characters' edges, and returns
+ * the band rectified with the characters scaled to `capHeight` pixels. When the quadrilateral cannot be trusted the
+ * band is cut as the rotated rectangle around the text. Returns null when no text lines are found there.
  */
 export async function cropBand(
   source: ImageSource,
@@ -231,7 +219,7 @@ export async function cropBand(
   // Generous neighbourhood: the located band can be short by a few characters or a line.
   const halfU = cand.halfLength + 2 * pitch;
   const halfV = cand.halfThickness + 1.2 * pitch;
-  let { gray, rect, density } = await grayRegion(source, cand, halfU, halfV);
+  let region = await grayRegion(source, boxCorners(cand, halfU, halfV));
 
   // 1. Angle: maximise the row-profile sharpness on a coarse resampling (cap height ~10 px).
   const coarse = 10 / (0.95 * pitch);
@@ -243,7 +231,7 @@ export async function cropBand(
   for (let k = -steps; k <= steps; k++) {
     const a = cand.angle + (k * 0.25 * Math.PI) / 180;
     const frame = { cx: cand.cx, cy: cand.cy, ux: Math.cos(a), uy: Math.sin(a) };
-    const e = rowProfileEnergy(warp(gray, rect.left, rect.top, density, frame, halfU, halfV, cw, ch));
+    const e = rowProfileEnergy(warpGray(region, frameToImage(frame, halfU, halfV, cw, ch), cw, ch));
     if (e > bestEnergy) {
       bestEnergy = e;
       bestAngle = a;
@@ -255,12 +243,31 @@ export async function cropBand(
   const medium = 16 / (0.95 * pitch);
   const mw = Math.max(16, Math.round(2 * halfU * medium));
   const mh = Math.max(8, Math.round(2 * halfV * medium));
-  const mid = warp(gray, rect.left, rect.top, density, frame, halfU, halfV, mw, mh);
+  const midToImage = frameToImage(frame, halfU, halfV, mw, mh);
+  const mid = warpGray(region, midToImage, mw, mh);
   const rows = textRows(mid, 6);
   if (rows.length === 0) return null;
   // The MRZ lines are the tallest similar runs; drop slivers of background print.
   const tallest = Math.max(...rows.map((r) => r.bottom - r.top));
   const lines = rows.filter((r) => r.bottom - r.top >= 0.5 * tallest);
+  // Characters' per-line edges give the quadrilateral; the charsPerLine-long line's full reach is kept either way.
+  const charsPerLine = lines.length >= 3 ? 30 : 44;
+  const quad =
+    process.env.MRZ_BAND_QUAD === "off"
+      ? null
+      : fitBandQuad(mid, lines, { threshold: otsuThreshold(mid), pitch: 0.95 * pitch * medium });
+  if (quad) {
+    const crop = await cropQuad(source, region, {
+      quad,
+      midToImage,
+      capPx: (quad.capHeight * 2 * halfV) / mh,
+      pitch,
+      capTarget,
+      charsPerLine,
+    });
+    return { ...crop, angle: bestAngle };
+  }
+
   const top = lines[0]!.top;
   const bottom = lines[lines.length - 1]!.bottom;
   const cols = textColumns(mid, top, bottom, Math.round(2.5 * 16));
@@ -290,7 +297,6 @@ export async function cropBand(
   const scale = capTarget / Math.max(1, capPx);
   // Glare or a shadow can hide the ends of the lines from the extent search: make room on both sides for the full
   // ICAO line length (44 characters for 2-line bands, 30 for 3) at the measured character size.
-  const charsPerLine = lines.length >= 3 ? 30 : 44;
   const expectedHalf = (charsPerLine * capPx * (2.54 / 2.42)) / 2;
   // (Reaching the full length on both sides of what was seen, 2 * expectedHalf - hu, was measured: one more misread
   // in 160 clean and moderate training photos and 3 points less on the benchmark's clean and moderate sets.)
@@ -300,11 +306,9 @@ export async function cropBand(
   const outH = Math.max(8, Math.round(2 * mv * scale));
   // The crop can reach past the neighbourhood read so far (the lines' ends were hidden from the locator): read a
   // region that holds all of it rather than smear the edge pixels.
-  const reach = { cx: textFrame.cx, cy: textFrame.cy, angle: bestAngle };
-  if (!covers(rect, reach, mu, mv, source.width, source.height)) {
-    ({ gray, rect, density } = await grayRegion(source, reach, mu, mv));
-  }
-  const image = stretch(warp(gray, rect.left, rect.top, density, textFrame, mu, mv, outW, outH));
+  const reach = boxCorners({ cx: textFrame.cx, cy: textFrame.cy, angle: bestAngle }, mu, mv);
+  if (!covers(region.rect, reach, source.width, source.height)) region = await grayRegion(source, reach);
+  const image = stretch(warpGray(region, frameToImage(textFrame, mu, mv, outW, outH), outW, outH));
   const margin = 0.45 * capTarget;
   const lineRows = lines.map((r) => {
     const toRow = (row: number) => (-halfV + row / medium - cv + mv) * scale;
@@ -316,9 +320,70 @@ export async function cropBand(
   return {
     image,
     corners: [corner(-hu, -hv), corner(hu, -hv), corner(hu, hv), corner(-hu, hv)],
+    shape: "rectangle",
     lines: lines.length,
     lineRows,
     capHeightPx: capPx,
     angle: bestAngle,
   };
+}
+
+/**
+ * The band cut along its fitted quadrilateral: a homography takes the output's text box onto the quadrilateral, so
+ * the lines come out straight, level and of one height; the margins around the text follow the same perspective.
+ */
+async function cropQuad(
+  source: ImageSource,
+  first: RegionRaster & { rect: PixelRect },
+  args: {
+    quad: BandQuad;
+    midToImage: Homography;
+    capPx: number;
+    pitch: number;
+    capTarget: number;
+    charsPerLine: number;
+  },
+): Promise<Omit<BandCrop, "angle">> {
+  const { quad, capPx, pitch, capTarget } = args;
+  const corners = quad.corners.map((p) => applyHomography(args.midToImage, p)) as [Point, Point, Point, Point];
+  const [tl, tr, br, bl] = corners;
+  const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+  const hu = (dist(tl, tr) + dist(bl, br)) / 4;
+  const hv = (dist(tl, bl) + dist(tr, br)) / 4;
+  const scale = capTarget / Math.max(1, capPx);
+  const expectedHalf = (args.charsPerLine * capPx * (2.54 / 2.42)) / 2;
+  const mu = Math.max(hu, expectedHalf) + 1.2 * pitch;
+  const mv = hv + 0.8 * capPx;
+  const outW = Math.max(16, Math.round(2 * mu * scale));
+  const outH = Math.max(8, Math.round(2 * mv * scale));
+  const box = {
+    left: outW / 2 - hu * scale,
+    right: outW / 2 + hu * scale,
+    top: outH / 2 - hv * scale,
+    bottom: outH / 2 + hv * scale,
+  };
+  const toImage = homographyFromQuads(
+    [
+      { x: box.left, y: box.top },
+      { x: box.right, y: box.top },
+      { x: box.right, y: box.bottom },
+      { x: box.left, y: box.bottom },
+    ],
+    corners,
+  );
+  const reach = [
+    { x: 0, y: 0 },
+    { x: outW, y: 0 },
+    { x: outW, y: outH },
+    { x: 0, y: outH },
+  ].map((p) => applyHomography(toImage, p));
+  const region = covers(first.rect, reach, source.width, source.height) ? first : await grayRegion(source, reach);
+  const image = stretch(warpGray(region, toImage, outW, outH));
+  const margin = 0.45 * capTarget;
+  const textH = box.bottom - box.top;
+  const lineRows = quad.lines.map((l) => ({
+    top: Math.max(0, Math.floor(box.top + l.top * textH - margin)),
+    bottom: Math.min(outH, Math.ceil(box.top + l.bottom * textH + margin)),
+  }));
+  return { image, corners, shape: "quad", lines: quad.lines.length, lineRows, capHeightPx: capPx };
 }

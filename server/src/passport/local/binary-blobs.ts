@@ -14,6 +14,8 @@ export interface Blob {
   /** Offsets of the extent along each axis relative to the centroid (min..max). */
   major: [number, number];
   minor: [number, number];
+  /** Axis-aligned bounds in pixels (left and top inclusive, right and bottom exclusive). */
+  box: { left: number; top: number; right: number; bottom: number };
 }
 
 /** Labels 8-connected regions of non-zero pixels; regions smaller than minArea are skipped. */
@@ -33,6 +35,10 @@ export function findBlobs(mask: GrayImage, minArea: number): Blob[] {
     labels[start] = next;
     let sx = 0;
     let sy = 0;
+    let left = width;
+    let top = height;
+    let right = 0;
+    let bottom = 0;
     while (sp > 0) {
       const p = stack[--sp]!;
       pixels[count++] = p;
@@ -40,6 +46,10 @@ export function findBlobs(mask: GrayImage, minArea: number): Blob[] {
       const y = (p - x) / width;
       sx += x;
       sy += y;
+      if (x < left) left = x;
+      if (x >= right) right = x + 1;
+      if (y < top) top = y;
+      if (y >= bottom) bottom = y + 1;
       for (let dy = -1; dy <= 1; dy++) {
         const ny = y + dy;
         if (ny < 0 || ny >= height) continue;
@@ -82,6 +92,7 @@ export function findBlobs(mask: GrayImage, minArea: number): Blob[] {
       thickness: box.thickness + 1,
       major: [box.major[0] - 0.5, box.major[1] + 0.5],
       minor: [box.minor[0] - 0.5, box.minor[1] + 0.5],
+      box: { left, top, right, bottom },
     });
   }
   return blobs;

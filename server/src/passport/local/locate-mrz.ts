@@ -243,9 +243,14 @@ export function chainSegments(segments: Blob[]): Blob[] {
     }
     const box = new OrientedExtent(mx, my, principalAngle(sxx, syy, sxy));
     let area = 0;
+    const bounds = { ...members[0]!.box };
     for (const m of members) {
       area += m.area;
       box.add(m.cx, m.cy, m.major, m.minor);
+      bounds.left = Math.min(bounds.left, m.box.left);
+      bounds.top = Math.min(bounds.top, m.box.top);
+      bounds.right = Math.max(bounds.right, m.box.right);
+      bounds.bottom = Math.max(bounds.bottom, m.box.bottom);
     }
     // The members' centroid stays the blob's centre (as findBlobs reports it); the extent is relative to it.
     out.push({
@@ -257,6 +262,7 @@ export function chainSegments(segments: Blob[]): Blob[] {
       thickness: box.thickness,
       major: [box.major[0], box.major[1]],
       minor: [box.minor[0], box.minor[1]],
+      box: bounds,
     });
   }
   return out;
