@@ -63,8 +63,8 @@ export const QUALITY_THRESHOLDS = {
   /** Screen moire (docs/decisions/0452-screen-moire.md): the most consistent isolated high-frequency peak over its
    *  ring's median (median over the page's tiles), the share of tiles where it stands out, and how far it stands
    *  above its own radial line (print patterns are combs of harmonics along it). */
-  screenMoirePeakRatio: 50,
-  screenMoireTileAgreement: 0.9,
+  screenMoirePeakRatio: 20,
+  screenMoireTileAgreement: 0.75,
   screenMoireIsolation: MOIRE_ISOLATION,
 } as const;
 
