@@ -82,25 +82,24 @@ export function tilePower(tile: Float64Array): Float64Array {
   let mean = 0;
   for (let i = 0; i < tile.length; i++) mean += tile[i]!;
   mean /= tile.length;
-  // Row transforms: real input, full complex spectrum per row (interleaved re, im).
-  const rows = new Float64Array(N * N * 2);
+  // Row transforms: real input; only kx = 0..N/2 is kept (realTransform fills that half, interleaved re, im).
+  const rows = new Float64Array(N * COLS * 2);
   const row = new Float64Array(N);
-  const out = fft.createComplexArray() as number[];
+  const out = new Float64Array(2 * N);
   for (let y = 0; y < N; y++) {
     const wy = hann[y]!;
     for (let x = 0; x < N; x++) row[x] = (tile[y * N + x]! - mean) * wy * hann[x]!;
     fft.realTransform(out, row);
-    fft.completeSpectrum(out);
-    for (let i = 0; i < 2 * N; i++) rows[y * 2 * N + i] = out[i]!;
+    rows.set(out.subarray(0, 2 * COLS), y * 2 * COLS);
   }
   // Column transforms over the kept half.
-  const col = fft.createComplexArray() as number[];
-  const colOut = fft.createComplexArray() as number[];
+  const col = new Float64Array(2 * N);
+  const colOut = new Float64Array(2 * N);
   const power = new Float64Array(BINS);
   for (let kx = 0; kx < COLS; kx++) {
     for (let y = 0; y < N; y++) {
-      col[2 * y] = rows[y * 2 * N + 2 * kx]!;
-      col[2 * y + 1] = rows[y * 2 * N + 2 * kx + 1]!;
+      col[2 * y] = rows[y * 2 * COLS + 2 * kx]!;
+      col[2 * y + 1] = rows[y * 2 * COLS + 2 * kx + 1]!;
     }
     fft.transform(colOut, col);
     for (let ky = 0; ky < N; ky++) {
@@ -150,20 +149,24 @@ export function ringRatios(power: Float64Array): Float32Array {
   }
   const ratio = new Float32Array(BINS);
   for (let i = 0; i < BINS; i++) ratio[i] = power[i]! / median[radius[i]!]!;
+  // Separable 3x3 max: along kx (clamped at the half-plane's edges), then along ky (wrapping).
+  const across = new Float32Array(BINS);
+  for (let ky = 0; ky < N; ky++) {
+    const row = ky * COLS;
+    for (let kx = 0; kx < COLS; kx++) {
+      let v = ratio[row + kx]!;
+      if (kx > 0) v = Math.max(v, ratio[row + kx - 1]!);
+      if (kx < COLS - 1) v = Math.max(v, ratio[row + kx + 1]!);
+      across[row + kx] = v;
+    }
+  }
   const pooled = new Float32Array(BINS);
   for (let ky = 0; ky < N; ky++) {
+    const row = ky * COLS;
+    const up = ((ky + N - 1) % N) * COLS;
+    const down = ((ky + 1) % N) * COLS;
     for (let kx = 0; kx < COLS; kx++) {
-      let best = 0;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = (ky + dy + N) % N;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = kx + dx;
-          if (xx < 0 || xx >= COLS) continue;
-          const v = ratio[yy * COLS + xx]!;
-          if (v > best) best = v;
-        }
-      }
-      pooled[ky * COLS + kx] = best;
+      pooled[row + kx] = Math.max(across[up + kx]!, across[row + kx]!, across[down + kx]!);
     }
   }
   return pooled;
