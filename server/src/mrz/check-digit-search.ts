@@ -1,14 +1,22 @@
 import { charValue, weightAt } from "./check-digit";
-import { ALNUM_SUBSTITUTIONS, FILLER_LOOKALIKES_IN_DATA, type Substitution } from "./confusions";
+import {
+  ALNUM_SUBSTITUTIONS,
+  DIGIT_SUBSTITUTIONS,
+  FILLER_LOOKALIKES_IN_DATA,
+  type Substitution,
+  UNREADABLE_CHECK_DIGIT,
+} from "./confusions";
+import { resolveMrzDate } from "./mrz-date";
 import { type FieldSpec, guardedColumns, type LayoutSpec } from "./mrz-layout";
 import { numberShapeCost } from "./number-shape";
 import type { MrzCorrection } from "./types";
 
 /**
- * Check-digit-guided correction of letters-and-digits fields (document number, optional data): candidates are
- * confusable substitutions (see confusions.ts), combined across fields with at most `maxEdits` changes, and must
- * make every field's own check digit and the composite hold. The cheapest candidate wins only when it is unique;
- * a tie means the read is ambiguous and nothing is changed (the failing checks are then reported).
+ * Check-digit-guided correction of the checked fields (document number, optional data, dates) and of their check
+ * digits: candidates are confusable substitutions (see confusions.ts), combined across fields with at most `maxEdits`
+ * changes, and must make every field's own check digit and the composite hold (and dates real dates). The cheapest
+ * candidate wins only when it is unique; a tie means the read is ambiguous and nothing is changed (the failing checks
+ * are then reported).
  */
 
 type Grid = string[][];
@@ -23,6 +31,10 @@ interface Edit {
   own: number;
   /** Change of the composite's weighted sum, mod 10. */
   comp: number;
+  /** The field's check digit was unreadable (a letter like no digit): the field now rests on the composite alone. */
+  unreadableCheck?: boolean;
+  /** A digit taken for another digit, or an unreadable check digit: only the check digits speak for it. */
+  guess?: boolean;
 }
 
 interface Candidate {
@@ -31,10 +43,19 @@ interface Candidate {
   /** Substitution costs alone: what the read itself says. */
   editCost: number;
   edits: Edit[];
+  /** How many of the edits are guesses (see Edit.guess). */
+  guesses: number;
   comp: number;
 }
 
 const EPSILON = 1e-9;
+/**
+ * A guess (a digit misread as a digit) is confirmed only by its field's check digit and the composite together, so
+ * it is taken only as the one change a read needs: two changes with a guess among them could make almost any
+ * damaged read hold.
+ */
+const canAdd = (edits: number, guesses: number, edit: { edits: number; guesses: number }) =>
+  edit.guesses + guesses === 0 || edits + edit.edits <= 1;
 const mod10 = (n: number) => ((n % 10) + 10) % 10;
 const isDigit = (c: string | undefined): c is string => c !== undefined && c >= "0" && c <= "9";
 
@@ -60,11 +81,11 @@ function weightedSum(grid: Grid, line: number, columns: readonly number[]): numb
   return sum;
 }
 
-/** Quick test before any search: every letters-and-digits field's own check digit holds, and the composite. */
+/** Quick test before any search: every checked field's own check digit holds, and the composite. */
 function allChecksHold(layout: LayoutSpec, fields: readonly FieldSpec[], grid: Grid, compositeOk: boolean): boolean {
   if (!compositeOk) return false;
   for (const field of fields) {
-    if (field.kind !== "alnum" || field.check === undefined) continue;
+    if (!searched(field) || field.check === undefined) continue;
     const checkChar = grid[field.line]?.[field.check];
     if (!isDigit(checkChar)) {
       if (checkChar === "<" && (grid[field.line] ?? []).slice(field.start, field.end).every((c) => c === "<")) continue;
@@ -118,17 +139,65 @@ function dataAfter(row: readonly string[], column: number, field: FieldSpec): bo
   return false;
 }
 
-/** The substitutions each position of the field allows, grouped by position. */
-function positionsOf(field: FieldSpec, grid: Grid, compWeights: Map<number, number>): Edit[][] {
+/** The fields this search repairs: letters-and-digits numbers and dates (the other fields have no check digit). */
+const searched = (field: FieldSpec) => field.kind === "alnum" || field.kind === "date";
+
+/** What a character of a letters-and-digits field may really have been. */
+function alnumSubstitutions(
+  row: readonly string[],
+  column: number,
+  field: FieldSpec,
+): readonly Substitution[] | undefined {
+  const from = row[column] ?? "<";
+  if (from === "<") {
+    if (fillerInside(row, column, field)) return INNER_FILLER;
+    return column > field.start && row[column - 1] !== "<" ? FIRST_FILLER : undefined;
+  }
+  if (from === "X" && !dataAfter(row, column, field)) return LAST_X;
+  return ALNUM_SUBSTITUTIONS[from];
+}
+
+/**
+ * What the field's check digit may really have been: a digit the recogniser confuses with the one read, or, when
+ * it read a letter no digit looks like, any digit (the field's own check then proves nothing: see `unreadableCheck`).
+ * The field's own sum is compared with the digit read (0 for a letter), so an edit moves what it must reach.
+ */
+function checkPlaceEdits(field: FieldSpec, row: readonly string[], compWeights: Map<number, number>): Edit[] {
+  if (field.check === undefined) return [];
+  const from = row[field.check] ?? "";
+  const read = isDigit(from) ? Number(from) : null;
+  const subs = read === null ? (from >= "A" && from <= "Z" ? UNREADABLE_CHECK_DIGIT : []) : DIGIT_SUBSTITUTIONS[from];
+  const compWeight = compWeights.get(field.line * 1000 + field.check) ?? 0;
+  const edits: Edit[] = [];
+  for (const sub of subs ?? []) {
+    const digit = Number(sub.to);
+    const edit: Edit = {
+      line: field.line,
+      column: field.check,
+      from,
+      to: sub.to,
+      cost: sub.cost,
+      own: mod10(-(digit - (read ?? 0))),
+      comp: mod10((digit - charValue(from)) * compWeight),
+      guess: true,
+    };
+    if (read === null) edit.unreadableCheck = true;
+    edits.push(edit);
+  }
+  return edits;
+}
+
+/**
+ * The substitutions each position of the field (and its check digit) allows, grouped by position; digit-for-digit
+ * guesses only when `guesses` (a composite is there to confirm them).
+ */
+function positionsOf(field: FieldSpec, grid: Grid, compWeights: Map<number, number>, guesses: boolean): Edit[][] {
   const row = grid[field.line] ?? [];
   const positions: Edit[][] = [];
   for (const [i, column] of guardedColumns(field).entries()) {
     const from = row[column] ?? "<";
-    let subs: readonly Substitution[] | undefined = ALNUM_SUBSTITUTIONS[from];
-    if (from === "<") {
-      if (fillerInside(row, column, field)) subs = INNER_FILLER;
-      else subs = column > field.start && row[column - 1] !== "<" ? FIRST_FILLER : undefined;
-    } else if (from === "X" && !dataAfter(row, column, field)) subs = LAST_X;
+    const date = field.kind === "date";
+    const subs = date ? (guesses ? DIGIT_SUBSTITUTIONS[from] : undefined) : alnumSubstitutions(row, column, field);
     if (!subs) continue;
     const ownWeight = field.check === undefined ? 0 : weightAt(i);
     const compWeight = compWeights.get(field.line * 1000 + column) ?? 0;
@@ -139,45 +208,50 @@ function positionsOf(field: FieldSpec, grid: Grid, compWeights: Map<number, numb
       const comp = mod10(delta * compWeight);
       // A change no check digit can see (G/6, 1/L, K/<) can never be justified by one.
       if (own === 0 && comp === 0) continue;
-      alts.push({ line: field.line, column, from, to: sub.to, cost: sub.cost, own, comp });
+      alts.push({ line: field.line, column, from, to: sub.to, cost: sub.cost, own, comp, guess: date });
     }
     if (alts.length > 0) positions.push(alts);
   }
+  const check = guesses ? checkPlaceEdits(field, row, compWeights) : [];
+  if (check.length > 0) positions.push(check);
   return positions;
 }
 
-/** Every combination of up to `maxEdits` substitutions (at most one per position) whose own-sum change is accepted. */
+/** Every combination of up to `maxEdits` substitutions (at most one per position) that `accept` takes. */
 function enumerate(
   field: FieldSpec,
   grid: Grid,
   positions: Edit[][],
   maxEdits: number,
-  accept: (own: number) => boolean,
+  accept: (own: number, edits: readonly Edit[], value: string) => boolean,
 ): Candidate[] {
   const found: Candidate[] = [];
   const chosen: Edit[] = [];
   const row = grid[field.line] ?? [];
-  const shape = () => {
+  const value = () => {
     const text = [...row];
     for (const e of chosen) text[e.column] = e.to;
-    return numberShapeCost(
-      guardedColumns(field)
-        .map((c) => text[c] ?? "<")
-        .join(""),
-    );
+    return guardedColumns(field)
+      .map((c) => text[c] ?? "<")
+      .join("");
   };
-  const walk = (from: number, own: number, comp: number, cost: number) => {
-    if (accept(own)) found.push({ cost: cost + shape(), editCost: cost, edits: [...chosen], comp });
+  const walk = (from: number, own: number, comp: number, cost: number, guesses: number) => {
+    const text = value();
+    if (accept(own, chosen, text)) {
+      found.push({ cost: cost + numberShapeCost(text), editCost: cost, edits: [...chosen], comp, guesses });
+    }
     if (chosen.length === maxEdits) return;
     for (let p = from; p < positions.length; p++) {
       for (const edit of positions[p] ?? []) {
+        const guess = edit.guess ? 1 : 0;
+        if (!canAdd(chosen.length, guesses, { edits: 1, guesses: guess })) continue;
         chosen.push(edit);
-        walk(p + 1, mod10(own + edit.own), mod10(comp + edit.comp), cost + edit.cost);
+        walk(p + 1, mod10(own + edit.own), mod10(comp + edit.comp), cost + edit.cost, guesses + guess);
         chosen.pop();
       }
     }
   };
-  walk(0, 0, 0, 0);
+  walk(0, 0, 0, 0, 0);
   return found.sort((a, b) => a.cost - b.cost);
 }
 
@@ -194,7 +268,11 @@ function apply(grid: Grid, edits: readonly Edit[], field: FieldSpec["name"], out
   for (const e of edits) {
     const row = grid[e.line];
     if (row) row[e.column] = e.to;
-    out.push({ field, line: e.line, column: e.column, from: e.from, to: e.to });
+    // A place already changed by field type (a check digit read U, taken for 0, that was an 8) is one change.
+    const earlier = out.findIndex((c) => c.line === e.line && c.column === e.column);
+    const from = earlier >= 0 ? (out[earlier]?.from ?? e.from) : e.from;
+    if (earlier >= 0) out.splice(earlier, 1);
+    if (from !== e.to) out.push({ field, line: e.line, column: e.column, from, to: e.to });
   }
 }
 
@@ -207,6 +285,13 @@ interface Unit {
 export interface SearchOptions {
   /** Most substitutions to consider in one read (default 3). */
   maxEdits: number;
+  /** The day two-digit years are resolved against (a repaired date must be a real one). */
+  today: Date;
+}
+
+/** A date field's value is a calendar date (or left unknown with fillers, as ICAO allows). */
+function isRealDate(field: FieldSpec, value: string, today: Date): boolean {
+  return !resolveMrzDate(value, field.name === "birthDate" ? "birth" : "expiry", today).invalid;
 }
 
 export interface SearchOutcome {
@@ -231,38 +316,37 @@ export function searchWithCheckDigits(
   const compositeUsable = composite !== undefined && isDigit(compositeChar);
   const compositeHolds = compositeUsable && mod10(compositeSum(layout, grid)) === Number(compositeChar);
 
-  // Dates and their check digits are repaired by field type before this search; if one still fails, the read is
-  // damaged beyond confusable letters and nothing here could be trusted.
-  for (const field of fields) {
-    if (field.kind !== "date" || field.check === undefined) continue;
-    const checkChar = grid[field.line]?.[field.check];
-    const sum = weightedSum(grid, field.line, guardedColumns(field));
-    if (!isDigit(checkChar) || mod10(sum) !== Number(checkChar)) return { gap: null };
-  }
-
   if (allChecksHold(layout, fields, grid, compositeHolds || !compositeUsable)) return { gap: null };
 
   const units: Unit[] = [];
   let allOwnHold = true;
   let someUnfixable = false;
   for (const field of fields) {
-    if (field.kind !== "alnum") continue;
+    if (!searched(field)) continue;
     if (field.check !== undefined) {
-      const checkChar = grid[field.line]?.[field.check];
-      if (!isDigit(checkChar)) {
-        // "<" guards an empty optional-data field; anything else cannot be verified or repaired here.
-        if (checkChar !== "<") someUnfixable = true;
+      const checkChar = grid[field.line]?.[field.check] ?? "";
+      // "<" guards an empty optional-data field: nothing to verify or repair.
+      if (checkChar === "<") continue;
+      const unreadable = !isDigit(checkChar);
+      // Without a composite nothing else would vouch for a field whose check digit cannot be read.
+      if (unreadable && !compositeUsable) {
+        someUnfixable = true;
         continue;
       }
-      let needed = mod10(Number(checkChar) - weightedSum(grid, field.line, guardedColumns(field)));
-      if (needed !== 0 && field.gap !== undefined && holdsWithFiller(grid, field, Number(checkChar))) needed = 0;
-      if (needed !== 0) allOwnHold = false;
+      let needed = mod10((unreadable ? 0 : Number(checkChar)) - weightedSum(grid, field.line, guardedColumns(field)));
+      if (needed !== 0 && !unreadable && field.gap !== undefined && holdsWithFiller(grid, field, Number(checkChar))) {
+        needed = 0;
+      }
+      if (needed !== 0 || unreadable) allOwnHold = false;
       const candidates = enumerate(
         field,
         grid,
-        positionsOf(field, grid, compWeights),
+        positionsOf(field, grid, compWeights, compositeUsable),
         options.maxEdits,
-        (own) => own === needed,
+        (own, edits, value) =>
+          own === needed &&
+          (!unreadable || edits.some((e) => e.unreadableCheck)) &&
+          (field.kind !== "date" || isRealDate(field, value, options.today)),
       );
       if (candidates.length === 0) someUnfixable = true;
       units.push({ field, candidates });
@@ -270,7 +354,7 @@ export function searchWithCheckDigits(
       const candidates = enumerate(
         field,
         grid,
-        positionsOf(field, grid, compWeights),
+        positionsOf(field, grid, compWeights, compositeUsable),
         Math.min(2, options.maxEdits),
         () => true,
       );
@@ -289,8 +373,10 @@ export function searchWithCheckDigits(
       const edits = found.choice[i]?.edits ?? [];
       apply(grid, edits, unit.field.name, out);
       if (edits.length > 0 && unit.field.check === undefined) weak = true;
+      if (edits.some((e) => e.unreadableCheck)) weak = true;
     }
-    // A field guarded only by the composite shares one digit with everything else: its repair is never certain.
+    // A field guarded only by the composite (it has no check digit, or its check digit could not be read) shares
+    // one digit with everything else: its repair is never certain.
     return { gap: weak ? Math.min(found.gap, COMPOSITE_ONLY_GAP) : found.gap };
   }
   if (composite !== undefined) return { gap: null };
@@ -333,7 +419,7 @@ function cheapestTwo(
   let second: Combination | null = null;
   const bound = () => second?.[key] ?? Number.POSITIVE_INFINITY;
   const chosen: Candidate[] = [];
-  const walk = (i: number, comp: number, cost: number, editCost: number, edits: number) => {
+  const walk = (i: number, comp: number, cost: number, editCost: number, edits: number, guesses: number) => {
     const here = key === "cost" ? cost : editCost;
     if (here > bound() + EPSILON) return;
     const candidates = sorted[i];
@@ -349,6 +435,7 @@ function cheapestTwo(
     for (const candidate of candidates) {
       if (here + candidate[key] > bound() + EPSILON) break;
       if (edits + candidate.edits.length > maxEdits) continue;
+      if (!canAdd(edits, guesses, { edits: candidate.edits.length, guesses: candidate.guesses })) continue;
       chosen.push(candidate);
       walk(
         i + 1,
@@ -356,11 +443,12 @@ function cheapestTwo(
         cost + candidate.cost,
         editCost + candidate.editCost,
         edits + candidate.edits.length,
+        guesses + candidate.guesses,
       );
       chosen.pop();
     }
   };
-  walk(0, 0, 0, 0, 0);
+  walk(0, 0, 0, 0, 0, 0);
   return [first, second];
 }
 

@@ -401,11 +401,51 @@ describe("readMrz correction", () => {
   });
 
   it("leaves an ambiguous or hopeless read alone and reports it as failed", () => {
-    // Two digit-to-digit errors: no confusable substitution can explain them.
-    const r = read([good[0] ?? "", "L898902C36UTO7408122F1204159ZE184226B<<<<<10".replace("7408122", "7409122")]);
+    // Two digits read as other digits, in two fields: each would be a guess, and two guesses prove nothing.
+    const r = read([good[0] ?? "", (good[1] ?? "").replace("7408122", "7409122").replace("1204159", "1204359")]);
     expect(r.valid).toBe(false);
     expect(field(r, "birthDate").state).toBe("failed");
+    expect(field(r, "expiryDate").state).toBe("failed");
     expect(r.corrections).toEqual([]);
+  });
+
+  it("repairs one digit read as another digit in a date when its check digit and the composite agree", () => {
+    // Blurred OCR-B: the 8 of 740812 read as 9 (a closed bowl). Only 740812 makes both checks hold.
+    const r = read([good[0] ?? "", (good[1] ?? "").replace("7408122", "7409122")]);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(good);
+    expect(r.corrections).toEqual([{ field: "birthDate", line: 1, column: 16, from: "9", to: "8" }]);
+    expect(field(r, "birthDate")).toMatchObject({ value: "1974-08-12", state: "corrected" });
+  });
+
+  it("repairs a check digit read as a digit it resembles, and a letter taken for the wrong digit", () => {
+    // The document number's check digit 6 read as 5; then read as a U (coerced to 0 by field type), really an 8.
+    const five = read([good[0] ?? "", (good[1] ?? "").replace("L898902C36", "L898902C35")]);
+    expect(five.lines).toEqual(good);
+    expect(five.corrections).toEqual([{ field: "documentNumber", line: 1, column: 9, from: "5", to: "6" }]);
+    const lines = writeMrz({ ...SPECIMEN, documentNumber: "O32ISNXAP" });
+    expect(lines[1]?.charAt(9)).toBe("8");
+    const u = read([lines[0] ?? "", `${lines[1]?.slice(0, 9)}U${lines[1]?.slice(10)}`]);
+    expect(u.lines).toEqual(lines);
+    expect(u.corrections).toEqual([{ field: "documentNumber", line: 1, column: 9, from: "U", to: "8" }]);
+  });
+
+  it("takes a check digit read as a letter like no digit from the data, flagged: only the composite vouches", () => {
+    const r = read([good[0] ?? "", (good[1] ?? "").replace("L898902C36", "L898902C3F")]);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(good);
+    expect(r.corrections).toEqual([{ field: "documentNumber", line: 1, column: 9, from: "F", to: "6" }]);
+    expect(mrzWarnings(r, { today }).map((w) => w.code)).toContain("mrz_correction_uncertain");
+  });
+
+  it("makes no digit-for-digit guess without a composite to confirm it (visas)", () => {
+    const visa = ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX7408122F96121096ZE184226B<<<<<<"];
+    const r = read([visa[0] ?? "", (visa[1] ?? "").replace("7408122", "7409122")]);
+    expect(r.valid).toBe(false);
+    expect(field(r, "birthDate").state).toBe("failed");
+    const unreadable = read([visa[0] ?? "", (visa[1] ?? "").replace("L8988901C4", "L8988901CF")]);
+    expect(unreadable.valid).toBe(false);
+    expect(unreadable.corrections).toEqual([]);
   });
 
   it("changes nothing when correction is off", () => {

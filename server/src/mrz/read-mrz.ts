@@ -1,5 +1,5 @@
 import { charValue, checkDigit, weightAt } from "./check-digit";
-import { searchWithCheckDigits } from "./check-digit-search";
+import { type SearchOptions, searchWithCheckDigits } from "./check-digit-search";
 import { coerceByFieldType } from "./coerce-by-field-type";
 import { resolveMrzDate } from "./mrz-date";
 import { type FieldSpec, guardedColumns, type LayoutSpec, resolveFields } from "./mrz-layout";
@@ -27,7 +27,7 @@ export function readMrz(lines: string[], options: ReadMrzOptions = {}): MrzRepor
   const read =
     options.correct === false
       ? { grid: normalised.lines.map((l) => l.split("")), corrections: [], gap: null }
-      : correct(layout, normalised.lines, options.maxEdits ?? 3);
+      : correct(layout, normalised.lines, { maxEdits: options.maxEdits ?? 3, today: options.today ?? new Date() });
   const { grid, corrections, gap } = read;
   const fields = resolveFields(layout, grid);
   const finalLines = grid.map((row) => row.join(""));
@@ -53,7 +53,12 @@ interface Corrected {
 }
 
 /** Field-type coercion, then the check-digit search, on a copy of `lines`. */
-function correctAs(layout: LayoutSpec, lines: readonly string[], maxEdits: number, first?: MrzCorrection): Corrected {
+function correctAs(
+  layout: LayoutSpec,
+  lines: readonly string[],
+  search: SearchOptions,
+  first?: MrzCorrection,
+): Corrected {
   const grid = lines.map((l) => l.split(""));
   const corrections: MrzCorrection[] = [];
   if (first) {
@@ -62,7 +67,7 @@ function correctAs(layout: LayoutSpec, lines: readonly string[], maxEdits: numbe
     corrections.push(first);
   }
   coerceByFieldType(layout, grid, corrections);
-  const gap = searchWithCheckDigits(layout, resolveFields(layout, grid), grid, corrections, { maxEdits }).gap;
+  const gap = searchWithCheckDigits(layout, resolveFields(layout, grid), grid, corrections, search).gap;
   return { grid, corrections, gap };
 }
 
@@ -77,8 +82,8 @@ function holds(layout: LayoutSpec, read: Corrected): boolean {
  * reading is tried too. When more than one reading holds, the one with the fewest changes wins and is reported as
  * uncertain (gap 0).
  */
-function correct(layout: LayoutSpec, lines: readonly string[], maxEdits: number): Corrected {
-  const asRead = correctAs(layout, lines, maxEdits);
+function correct(layout: LayoutSpec, lines: readonly string[], search: SearchOptions): Corrected {
+  const asRead = correctAs(layout, lines, search);
   if (!layout.longDocumentNumber) return asRead;
   const number = resolveFields(
     layout,
@@ -91,7 +96,7 @@ function correct(layout: LayoutSpec, lines: readonly string[], maxEdits: number)
   for (let c = number.gap + 2; c <= number.check; c++) {
     const from = line.charAt(c);
     if ((from !== "K" && from !== "X") || !/[0-9]/.test(line.charAt(c - 1))) continue;
-    readings.push(correctAs(layout, lines, maxEdits, { field: "filler", line: number.line, column: c, from, to: "<" }));
+    readings.push(correctAs(layout, lines, search, { field: "filler", line: number.line, column: c, from, to: "<" }));
   }
   // Stable sort: on a tie the reading as the lines stand comes first.
   const holding = readings.filter((r) => holds(layout, r)).sort((a, b) => a.corrections.length - b.corrections.length);
