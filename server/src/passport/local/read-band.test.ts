@@ -4,7 +4,15 @@ import { cropBand } from "./band-crop";
 import { openImage } from "./decode-image";
 import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
 import { useMrzOcr } from "./mrz-ocr.test-fixture";
-import { fitLineLength, readBand, realignByCheckDigits, rotate180, shapeLines, trimLeadingJunk } from "./read-band";
+import {
+  dropLeastConfident,
+  fitLineLength,
+  readBand,
+  realignByCheckDigits,
+  rotate180,
+  shapeLines,
+  trimLeadingJunk,
+} from "./read-band";
 
 const line = (text: string) => ({ text, confidences: [...text].map((_, i) => 0.5 + (i % 5) / 10) });
 const L1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
@@ -46,6 +54,33 @@ describe("shapeLines", () => {
   it("answers null when nothing is MRZ-shaped", () => {
     expect(shapeLines([line("HELLO"), line("WORLD")])).toBeNull();
     expect(shapeLines([])).toBeNull();
+  });
+});
+
+describe("dropLeastConfident", () => {
+  // A full optional-data field leaves line 2 no run of fillers to shorten.
+  const FULL = "JY91427130GBD5503182F3006210WANQYCJHV7GSD<46";
+  const NAMES = "P<GBDVOGEL<<CHIDI<PETER<PAULA<VAN<DER<BERGEN";
+  const withExtra = (text: string, at: number, ch: string) => {
+    const l = line(text);
+    return {
+      text: text.slice(0, at) + ch + text.slice(at),
+      confidences: [...l.confidences.slice(0, at), 0.2, ...l.confidences.slice(at)],
+    };
+  };
+
+  it("drops the least confident character of a line one too long, keeping confidences aligned", () => {
+    const got = dropLeastConfident(withExtra(FULL, 42, "I"), 44);
+    expect(got?.text).toBe(FULL);
+    expect(got?.confidences).toEqual(line(FULL).confidences);
+    expect(dropLeastConfident(line(FULL), 44)).toBeNull();
+    expect(dropLeastConfident(line(`${FULL}12`), 44)).toBeNull();
+  });
+
+  it("lets shapeLines mend a guarded line with no filler run, never the names line", () => {
+    expect(fitLineLength(withExtra(FULL, 42, "I"), 44)).toBeNull();
+    expect(shapeLines([line(L1), withExtra(FULL, 42, "I")])?.map((l) => l.text)).toEqual([L1, FULL]);
+    expect(shapeLines([withExtra(NAMES, 20, "I"), line(FULL)])).toBeNull();
   });
 });
 

@@ -130,12 +130,34 @@ export function trimLeadingJunk(line: OcrLine, target: number): OcrLine {
   return line;
 }
 
+/**
+ * A line one character too long with no run of fillers to shorten: without its least confident character, as a
+ * first guess for the check digits to judge (realignByCheckDigits tries every deletion when they do not hold).
+ * Never for the names line, which no check digit guards.
+ */
+export function dropLeastConfident(line: OcrLine, target: number): OcrLine | null {
+  if (line.text.length !== target + 1) return null;
+  let at = 0;
+  for (let i = 1; i < line.confidences.length; i++) {
+    if ((line.confidences[i] ?? 1) < (line.confidences[at] ?? 1)) at = i;
+  }
+  return {
+    text: line.text.slice(0, at) + line.text.slice(at + 1),
+    confidences: [...line.confidences.slice(0, at), ...line.confidences.slice(at + 1)],
+  };
+}
+
+/** The names line of each shape: the last of three (TD1), else the first. */
+const namesLine = (count: number) => (count === 3 ? 2 : 0);
+
 function shapeGroup(lines: OcrLine[]): ShapedGroup | null {
   for (const [count, length] of SHAPES) {
     for (let start = lines.length - count; start >= 0; start--) {
       const group = lines.slice(start, start + count);
       const raw = group.map((l, i) => (i === 0 ? trimLeadingJunk(l, length) : l));
-      const fitted = raw.map((l) => fitLineLength(l, length));
+      const fitted = raw.map(
+        (l, i) => fitLineLength(l, length) ?? (i === namesLine(count) ? null : dropLeastConfident(l, length)),
+      );
       if (fitted.every((l): l is OcrLine => l !== null)) return { raw, fitted, length };
     }
   }
