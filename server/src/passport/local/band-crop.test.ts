@@ -87,7 +87,7 @@ describe("cropBand on a page seen at a slant", () => {
     const truth = truthText(g);
     const length = Math.hypot(truth[1]!.x - truth[0]!.x, truth[1]!.y - truth[0]!.y);
     crop.corners.forEach((p, k) => {
-      expect(Math.hypot(p.x - truth[k]!.x, p.y - truth[k]!.y) / length).toBeLessThan(0.015);
+      expect(Math.hypot(p.x - truth[k]!.x, p.y - truth[k]!.y) / length).toBeLessThan(0.005);
     });
     const heights: number[] = [];
     for (const row of crop.lineRows) {

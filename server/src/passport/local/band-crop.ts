@@ -255,7 +255,7 @@ export async function cropBand(
   const quad =
     process.env.MRZ_BAND_QUAD === "off"
       ? null
-      : fitBandQuad(mid, lines, { threshold: otsuThreshold(mid), pitch: 0.95 * pitch * medium });
+      : fitBandQuad(mid, lines, { threshold: otsuThreshold(mid), pitch: pitch * medium, charsPerLine });
   if (quad) {
     const crop = await cropQuad(source, region, {
       quad,

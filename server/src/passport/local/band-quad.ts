@@ -21,8 +21,10 @@ export interface BandQuad {
 export interface QuadFitOptions {
   /** Dark pixels are those at or below this gray level. */
   threshold: number;
-  /** Character pitch along the text (raster pixels). */
+  /** Character pitch along the text (raster pixels), as located (a few percent either way). */
   pitch: number;
+  /** Characters in a full line (44 for passports, 30 for 3-line cards). */
+  charsPerLine: number;
 }
 
 /** Straight edge y = a + b (x - x0) in the raster, with what it was fitted on. */
@@ -75,18 +77,29 @@ function robustEdge(points: readonly { x: number; y: number }[], x0: number): Ed
   return fit;
 }
 
+/** A line's printed extent (ink), and its first and last characters. */
+interface Extent {
+  left: number;
+  right: number;
+  first: Blob;
+  last: Blob;
+}
+
 /** The widest run of blobs along x whose gaps stay under maxGap: the line's printed extent, without stray print. */
-function printedExtent(blobs: readonly Blob[], maxGap: number): { left: number; right: number } | null {
+function printedExtent(blobs: readonly Blob[], maxGap: number): Extent | null {
   const sorted = [...blobs].sort((p, q) => p.box.left - q.box.left);
-  let best: { left: number; right: number } | null = null;
-  let start = 0;
-  let right = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < sorted.length; i++) {
-    const b = sorted[i]!;
-    if (i > 0 && b.box.left - right > maxGap) start = b.box.left;
-    if (i === 0) start = b.box.left;
-    right = Math.max(right, b.box.right);
-    if (!best || right - start > best.right - best.left) best = { left: start, right };
+  let best: Extent | null = null;
+  let first = sorted[0];
+  let last = sorted[0];
+  for (const b of sorted) {
+    if (!first || !last || b.box.left - last.box.right > maxGap) {
+      first = b;
+      last = b;
+    }
+    if (b.box.right > last.box.right) last = b;
+    if (!best || last.box.right - first.box.left > best.right - best.left) {
+      best = { left: first.box.left, right: last.box.right, first, last };
+    }
   }
   return best;
 }
@@ -101,7 +114,7 @@ function meet(edge: Edge, x0: number, p: number, q: number): Point {
  * Fits the text's true quadrilateral in a band raster that is already roughly upright (the rotated rectangle's
  * resampling): per line, straight top and bottom edges through the tops and bottoms of its full-height characters
  * (robust least squares), their slopes made consistent with one vanishing point (under perspective the edges of all
- * lines converge on it), and the ends from each line's first and last printed character. Returns null when the fit
+ * lines converge on it), and the ends from each line's first and last character cells. Returns null when the fit
  * is not trustworthy (fewer than two lines, too few characters, edges that wander, a shape no perspective of a flat
  * page gives), so the caller keeps the rectangle.
  */
@@ -114,7 +127,7 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
 
   const tops: Edge[] = [];
   const bottoms: Edge[] = [];
-  const ends: { left: number; right: number }[] = [];
+  const ends: { left: number; right: number; full: boolean }[] = [];
   for (const run of runs) {
     const h = run.bottom - run.top;
     const inLine = blobs.filter((b) => {
@@ -138,6 +151,11 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
     const charSpan = Math.max(...chars.map((b) => b.box.right)) - Math.min(...chars.map((b) => b.box.left));
     if (charSpan < 0.25 * (extent.right - extent.left)) return null;
     const centre = (b: Blob) => (b.box.left + b.box.right) / 2;
+    // The text box runs along the character cells (the ICAO geometry), half a pitch beyond the first and last
+    // characters' centres, not along their ink. When the line's measured pitch is off, its ends are hidden (or stray
+    // print joined them): the ink ends are all there is.
+    const pitch = (centre(extent.last) - centre(extent.first)) / (options.charsPerLine - 1);
+    const full = Math.abs(pitch / options.pitch - 1) <= 0.15;
     const top = robustEdge(
       chars.map((b) => ({ x: centre(b), y: b.box.top })),
       x0,
@@ -150,7 +168,11 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
     if (top.rms > 0.12 * cap || bottom.rms > 0.12 * cap) return null;
     tops.push(top);
     bottoms.push(bottom);
-    ends.push(extent);
+    ends.push(
+      full
+        ? { left: centre(extent.first) - pitch / 2, right: centre(extent.last) + pitch / 2, full }
+        : { left: extent.left, right: extent.right, full },
+    );
   }
 
   // One vanishing point: every edge's slope is a linear function of where it crosses the centre column. The model
@@ -187,29 +209,27 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
   const height = last.a - first.a;
   if (height <= 0) return null;
 
-  // Ends: the lines start and end on the same page columns, so each end runs through the lines' own ends; when the
-  // lines disagree by more than a fraction of a character (glare or shadow hides one), the outer end is kept,
-  // square to the band.
+  // Ends: the lines start and end on the same page columns, so each end runs through the lines' own ends (at
+  // mid-height of each line). A slanted page shears the band differently at its two ends (the page's verticals
+  // converge), which also makes one line up to ~1.5% longer than the other; glare or shadow hiding one line's end
+  // character makes it 1/43 = 2.3% shorter. Then the lines do not span the same cells, and the end where they
+  // disagree more is taken square to the band through the outer line end.
   const edgeAt = (e: Edge, x: number) => e.a + e.b * (x - x0);
-  // A slanted end line meets a line's first (or last) character at its top or bottom corner, not its middle.
-  const endLine = (xs: number[], outer: number, side: -1 | 1): { p: number; q: number } => {
-    const spread = Math.max(...xs) - Math.min(...xs);
-    if (spread > 0.6 * options.pitch) return { p: outer, q: 0 };
-    const last = xs.length - 1;
-    const through = (ya: number, yb: number) => {
-      const q = (xs[last]! - xs[0]!) / (yb - ya);
-      return { p: xs[0]! - q * ya, q };
-    };
-    const mid = (i: number) => (edgeAt(tops[i]!, xs[i]!) + edgeAt(bottoms[i]!, xs[i]!)) / 2;
-    const guess = through(mid(0), mid(last));
-    const useBottom = guess.q * side > 0;
-    const y = (i: number) => edgeAt(useBottom ? bottoms[i]! : tops[i]!, xs[i]!);
-    return through(y(0), y(last));
+  const n = ends.length - 1;
+  const mid = (i: number, x: number) => (edgeAt(tops[i]!, x) + edgeAt(bottoms[i]!, x)) / 2;
+  const through = (xs: number[]): { p: number; q: number } => {
+    const q = (xs[n]! - xs[0]!) / (mid(n, xs[n]!) - mid(0, xs[0]!));
+    return { p: xs[0]! - q * mid(0, xs[0]!), q };
   };
   const lefts = ends.map((e) => e.left);
   const rights = ends.map((e) => e.right);
-  const left = endLine(lefts, Math.min(...lefts), -1);
-  const right = endLine(rights, Math.max(...rights), 1);
+  const lengths = ends.map((e) => e.right - e.left);
+  let left = through(lefts);
+  let right = through(rights);
+  if (Math.max(...lengths) / Math.min(...lengths) > 1.019) {
+    if (Math.abs(lefts[n]! - lefts[0]!) >= Math.abs(rights[n]! - rights[0]!)) left = { p: Math.min(...lefts), q: 0 };
+    else right = { p: Math.max(...rights), q: 0 };
+  }
   const corners: [Point, Point, Point, Point] = [
     meet(first, x0, left.p, left.q),
     meet(first, x0, right.p, right.q),
