@@ -127,7 +127,7 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
 
   const tops: Edge[] = [];
   const bottoms: Edge[] = [];
-  const ends: { left: number; right: number; full: boolean }[] = [];
+  const ends: { left: number; right: number }[] = [];
   for (const run of runs) {
     const h = run.bottom - run.top;
     const inLine = blobs.filter((b) => {
@@ -155,7 +155,7 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
     // characters' centres, not along their ink. When the line's measured pitch is off, its ends are hidden (or stray
     // print joined them): the ink ends are all there is.
     const pitch = (centre(extent.last) - centre(extent.first)) / (options.charsPerLine - 1);
-    const full = Math.abs(pitch / options.pitch - 1) <= 0.15;
+    const cells = Math.abs(pitch / options.pitch - 1) <= 0.15;
     const top = robustEdge(
       chars.map((b) => ({ x: centre(b), y: b.box.top })),
       x0,
@@ -169,9 +169,9 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
     tops.push(top);
     bottoms.push(bottom);
     ends.push(
-      full
-        ? { left: centre(extent.first) - pitch / 2, right: centre(extent.last) + pitch / 2, full }
-        : { left: extent.left, right: extent.right, full },
+      cells
+        ? { left: centre(extent.first) - pitch / 2, right: centre(extent.last) + pitch / 2 }
+        : { left: extent.left, right: extent.right },
     );
   }
 
