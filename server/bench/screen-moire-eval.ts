@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { openImage } from "../src/passport/local/decode-image";
 import { QUALITY_THRESHOLDS } from "../src/passport/local/run-pipeline";
-import { measureScreenMoire, type ScreenMoire } from "../src/passport/local/screen-moire";
+import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "../src/passport/local/screen-moire";
 import type { ConditionsInput } from "../synthetic/conditions";
 import { generatePassport } from "../synthetic/generate-passport";
 import { Random } from "../synthetic/random";
@@ -52,6 +52,8 @@ interface Row {
   megapixels: number;
   ms: number;
   m: ScreenMoire;
+  /** The candidates combineTiles chose from (for threshold studies with --rows). */
+  candidates: ScreenMoire[];
 }
 
 const flagged = (m: ScreenMoire, ratio: number, agree: number) =>
@@ -87,6 +89,7 @@ async function measure(group: string, seed: number, conditions: Exclude<Conditio
   const t0 = performance.now();
   const m = await measureScreenMoire(source, g.truth.pageQuad);
   const ms = performance.now() - t0;
+  const candidates = moireCandidates(await moireTiles(source, g.truth.pageQuad));
   const residual = c.moire > 0 ? await residualMoire(seed, conditions) : null;
   return {
     group,
@@ -100,6 +103,7 @@ async function measure(group: string, seed: number, conditions: Exclude<Conditio
     megapixels: (c.width * c.height) / 1e6,
     ms,
     m,
+    candidates,
   };
 }
 

@@ -215,14 +215,11 @@ function radialNeighbours(median: Float32Array, kx: number, fy: number): number 
 }
 
 /**
- * Combines the tiles' ring ratios. Per bin, the median over the tiles; among its local maxima at or above
- * MOIRE_MIN_FREQUENCY (JPEG's own bins left out), the highest one that stands MOIRE_ISOLATION times above its radial
- * line (a thin-line print pattern such as guilloche is a comb of harmonics along that line; a grating is one peak);
- * with no isolated maximum, the highest maximum.
+ * The MOIRE_CANDIDATES highest local maxima of the per-bin median over the tiles, at or above MOIRE_MIN_FREQUENCY
+ * (JPEG's own bins left out), highest first, each with its isolation and tile agreement.
  */
-export function combineTiles(tiles: readonly Float32Array[]): ScreenMoire {
-  const none: ScreenMoire = { peakRatio: 0, isolation: 0, tileAgreement: 0, frequency: 0, tiles: tiles.length };
-  if (tiles.length === 0) return none;
+export function moireCandidates(tiles: readonly Float32Array[]): ScreenMoire[] {
+  if (tiles.length === 0) return [];
   const median = medianMap(tiles);
   const maxima: number[] = [];
   for (let ky = 0; ky < N; ky++) {
@@ -246,9 +243,8 @@ export function combineTiles(tiles: readonly Float32Array[]): ScreenMoire {
       if (top) maxima.push(i);
     }
   }
-  if (maxima.length === 0) return none;
   maxima.sort((a, b) => median[b]! - median[a]!);
-  const describe = (i: number): ScreenMoire => {
+  return maxima.slice(0, MOIRE_CANDIDATES).map((i) => {
     const kx = i % COLS;
     const ky = Math.floor(i / COLS);
     const fy = ky <= HALF ? ky : ky - N;
@@ -260,12 +256,20 @@ export function combineTiles(tiles: readonly Float32Array[]): ScreenMoire {
       frequency: Math.hypot(kx, fy) / N,
       tiles: tiles.length,
     };
-  };
-  for (const i of maxima.slice(0, MOIRE_CANDIDATES)) {
-    const d = describe(i);
-    if (d.isolation >= MOIRE_ISOLATION) return d;
-  }
-  return describe(maxima[0]!);
+  });
+}
+
+/**
+ * Combines the tiles' ring ratios: among the candidates (moireCandidates), the highest one that stands
+ * MOIRE_ISOLATION times above its radial line (a thin-line print pattern such as guilloche is a comb of harmonics
+ * along that line; a grating is one peak); with no isolated candidate, the highest candidate.
+ */
+export function combineTiles(tiles: readonly Float32Array[]): ScreenMoire {
+  const candidates = moireCandidates(tiles);
+  const isolated = candidates.find((c) => c.isolation >= MOIRE_ISOLATION);
+  return (
+    isolated ?? candidates[0] ?? { peakRatio: 0, isolation: 0, tileAgreement: 0, frequency: 0, tiles: tiles.length }
+  );
 }
 
 /** Luma of an N x N RGB tile, as floats. */
@@ -308,6 +312,7 @@ export async function moireTiles(source: ImageSource, region: Quad): Promise<Flo
   return tiles;
 }
 
+/** The moire measure of a photo's region (see moireTiles and combineTiles). */
 export async function measureScreenMoire(source: ImageSource, region: Quad): Promise<ScreenMoire> {
   return combineTiles(await moireTiles(source, region));
 }
