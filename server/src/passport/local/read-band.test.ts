@@ -46,6 +46,11 @@ describe("shapeLines", () => {
     expect(got?.map((l) => l.text)).toEqual([L1, L2]);
   });
 
+  it("skips a speck read as a line of its own between the MRZ lines", () => {
+    expect(shapeLines([line(L1), line("H"), line(L2)])?.map((l) => l.text)).toEqual([L1, L2]);
+    expect(shapeLines([line(L1), line("KX<"), line(L2), line("1")])?.map((l) => l.text)).toEqual([L1, L2]);
+  });
+
   it("recognises the 3 x 30 card shape", () => {
     const td1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
     expect(shapeLines(td1.map(line))?.map((l) => l.text)).toEqual(td1);

@@ -150,7 +150,11 @@ export function dropLeastConfident(line: OcrLine, target: number): OcrLine | nul
 /** The names line of each shape: the last of three (TD1), else the first. */
 const namesLine = (count: number) => (count === 3 ? 2 : 0);
 
-function shapeGroup(lines: OcrLine[]): ShapedGroup | null {
+/** Recognised lines shorter than this are specks or print beside the band (the shortest MRZ line has 30). */
+const MIN_LINE = 8;
+
+function shapeGroup(recognised: OcrLine[]): ShapedGroup | null {
+  const lines = recognised.filter((l) => l.text.length >= MIN_LINE);
   for (const [count, length] of SHAPES) {
     for (let start = lines.length - count; start >= 0; start--) {
       const group = lines.slice(start, start + count);
