@@ -77,15 +77,25 @@ for (let ky = 0; ky < N; ky++) {
   }
 }
 
+/** Work buffers reused from call to call (each call is synchronous; a worker thread has its own module). */
+const scratch = {
+  rows: new Float64Array(N * COLS * 2),
+  row: new Float64Array(N),
+  out: new Float64Array(2 * N),
+  col: new Float64Array(2 * N),
+  colOut: new Float64Array(2 * N),
+  sorted: new Float64Array(BINS),
+  ratio: new Float32Array(BINS),
+  across: new Float32Array(BINS),
+};
+
 /** Power spectrum (kept half) of a Hann-windowed, mean-removed luma tile. */
 export function tilePower(tile: Float64Array): Float64Array {
   let mean = 0;
   for (let i = 0; i < tile.length; i++) mean += tile[i]!;
   mean /= tile.length;
   // Row transforms: real input; only kx = 0..N/2 is kept (realTransform fills that half, interleaved re, im).
-  const rows = new Float64Array(N * COLS * 2);
-  const row = new Float64Array(N);
-  const out = new Float64Array(2 * N);
+  const { rows, row, out, col, colOut } = scratch;
   for (let y = 0; y < N; y++) {
     const wy = hann[y]!;
     for (let x = 0; x < N; x++) row[x] = (tile[y * N + x]! - mean) * wy * hann[x]!;
@@ -93,8 +103,6 @@ export function tilePower(tile: Float64Array): Float64Array {
     rows.set(out.subarray(0, 2 * COLS), y * 2 * COLS);
   }
   // Column transforms over the kept half.
-  const col = new Float64Array(2 * N);
-  const colOut = new Float64Array(2 * N);
   const power = new Float64Array(BINS);
   for (let kx = 0; kx < COLS; kx++) {
     for (let y = 0; y < N; y++) {
@@ -138,7 +146,7 @@ function select(a: Float64Array, lo: number, hi: number, k: number): number {
 /** Each bin's power over the median power of its ring, max-pooled over its 3x3 neighbourhood (the peak may fall
  *  between bins and move by one from tile to tile). */
 export function ringRatios(power: Float64Array): Float32Array {
-  const sorted = new Float64Array(BINS);
+  const { sorted, ratio, across } = scratch;
   const fill = RING_START.slice();
   for (let i = 0; i < BINS; i++) sorted[fill[radius[i]!]!++] = power[i]!;
   const median = new Float64Array(MAX_RADIUS + 1).fill(1);
@@ -147,10 +155,8 @@ export function ringRatios(power: Float64Array): Float32Array {
     const to = RING_START[r + 1]!;
     if (to > from) median[r] = Math.max(select(sorted, from, to - 1, (from + to) >> 1), 1e-9);
   }
-  const ratio = new Float32Array(BINS);
   for (let i = 0; i < BINS; i++) ratio[i] = power[i]! / median[radius[i]!]!;
   // Separable 3x3 max: along kx (clamped at the half-plane's edges), then along ky (wrapping).
-  const across = new Float32Array(BINS);
   for (let ky = 0; ky < N; ky++) {
     const row = ky * COLS;
     for (let kx = 0; kx < COLS; kx++) {
@@ -172,12 +178,13 @@ export function ringRatios(power: Float64Array): Float32Array {
   return pooled;
 }
 
-/** Per bin, the median over the tiles of its ring ratio. */
+/** Per bin, the median over the tiles of its ring ratio (bins under radius 2, never looked at, stay 0). */
 export function medianMap(tiles: readonly Float32Array[]): Float32Array {
   const out = new Float32Array(BINS);
   const n = tiles.length;
   const v = new Float32Array(n);
   for (let i = 0; i < BINS; i++) {
+    if (radius[i]! < 2) continue;
     // Insertion sort of the few values.
     for (let t = 0; t < n; t++) {
       const x = tiles[t]![i]!;
