@@ -143,8 +143,13 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
     const cap = heights[Math.floor(0.75 * heights.length)]!;
     const chars = tall.filter((b) => Math.abs(b.box.bottom - b.box.top - cap) <= Math.max(1, 0.07 * cap));
     if (chars.length < MIN_CHARS) return null;
+    // The line's extent: a chain of character-sized blobs (fillers included, glare gaps bridged), so the page's
+    // edge or the scene beyond it does not extend the line.
     const extent = printedExtent(
-      inLine.filter((b) => b.box.bottom - b.box.top >= 0.25 * cap),
+      inLine.filter((b) => {
+        const bh = b.box.bottom - b.box.top;
+        return bh >= 0.4 * cap && bh <= 1.3 * cap && b.box.right - b.box.left <= 2.5 * cap;
+      }),
       2.5 * cap,
     );
     if (!extent) return null;
