@@ -95,6 +95,12 @@ describe("trimLeadingJunk", () => {
     expect(shapeLines([line(`2${L1}`), line(L2)])?.map((l) => l.text)).toEqual([L1, L2]);
   });
 
+  it("prefers the start followed by a known issuing state when junk itself reads like a document code", () => {
+    const junk = `AX${L1}`;
+    expect(trimLeadingJunk(line(junk), 44).text).toBe(L1);
+    expect(shapeLines([line(junk), line(L2)])?.map((l) => l.text)).toEqual([L1, L2]);
+  });
+
   it("leaves lines of the right length, lines that start like a document code, and other lines alone", () => {
     expect(trimLeadingJunk(line(L1), 44).text).toBe(L1);
     expect(trimLeadingJunk(line(`${L1}<`), 44).text).toBe(`${L1}<`);

@@ -1,3 +1,4 @@
+import { isKnownCountryCode } from "../../mrz/country-codes";
 import { MrzFormatError } from "../../mrz/mrz-format-error";
 import { mrzWarnings } from "../../mrz/mrz-warnings";
 import { readMrz } from "../../mrz/read-mrz";
@@ -116,18 +117,20 @@ const DOCUMENT_CODE_START = /^[PIACV][A-Z<]/;
 
 /**
  * Drops characters read before the document code at the start of a first line that is too long (print or the page
- * edge left of the MRZ read as a character): `2P<UTO...` -> `P<UTO...`. Only when the line is long by that much and
- * the rest starts like a document code while the line as read does not.
+ * edge left of the MRZ read as a character): `2P<UTO...` -> `P<UTO...`, `AXP<MYS...` -> `P<MYS...`. The start kept
+ * is the first that reads as a document code followed by a known issuing state; failing that, the first that reads
+ * as a document code at all, when the line as read does not.
  */
 export function trimLeadingJunk(line: OcrLine, target: number): OcrLine {
   const extra = line.text.length - target;
-  if (extra < 1 || DOCUMENT_CODE_START.test(line.text)) return line;
-  for (let k = 1; k <= Math.min(2, extra); k++) {
-    if (DOCUMENT_CODE_START.test(line.text.slice(k))) {
-      return { text: line.text.slice(k), confidences: line.confidences.slice(k) };
-    }
-  }
-  return line;
+  if (extra < 1) return line;
+  const starts = Array.from({ length: Math.min(2, extra) + 1 }, (_, k) => k).filter((k) =>
+    DOCUMENT_CODE_START.test(line.text.slice(k)),
+  );
+  const k =
+    starts.find((s) => isKnownCountryCode(line.text.slice(s + 2, s + 5))) ??
+    (DOCUMENT_CODE_START.test(line.text) ? 0 : (starts[0] ?? 0));
+  return k === 0 ? line : { text: line.text.slice(k), confidences: line.confidences.slice(k) };
 }
 
 /**
