@@ -250,12 +250,10 @@ export async function cropBand(
   // The MRZ lines are the tallest similar runs; drop slivers of background print.
   const tallest = Math.max(...rows.map((r) => r.bottom - r.top));
   const lines = rows.filter((r) => r.bottom - r.top >= 0.5 * tallest);
-  // Characters' per-line edges give the quadrilateral; the charsPerLine-long line's full reach is kept either way.
+  // 3. The text's quadrilateral from its characters' edges; the rotated rectangle below when it cannot be trusted.
+  // Either way the crop reaches the full ICAO line length (44 characters for 2-line bands, 30 for 3).
   const charsPerLine = lines.length >= 3 ? 30 : 44;
-  const quad =
-    process.env.MRZ_BAND_QUAD === "off"
-      ? null
-      : fitBandQuad(mid, lines, { threshold: otsuThreshold(mid), pitch: pitch * medium, charsPerLine });
+  const quad = fitBandQuad(mid, lines, { threshold: otsuThreshold(mid), pitch: pitch * medium, charsPerLine });
   if (quad) {
     const crop = await cropQuad(source, region, {
       quad,
@@ -293,7 +291,7 @@ export async function cropBand(
     y: textFrame.cy + u * textFrame.uy + v * textFrame.ux,
   });
 
-  // 3. Final crop with a margin, characters scaled to capTarget.
+  // 4. Final crop with a margin, characters scaled to capTarget.
   const scale = capTarget / Math.max(1, capPx);
   // Glare or a shadow can hide the ends of the lines from the extent search: make room on both sides for the full
   // ICAO line length (44 characters for 2-line bands, 30 for 3) at the measured character size.
