@@ -219,7 +219,9 @@ export async function cropBand(
   // Generous neighbourhood: the located band can be short by a few characters or a line.
   const halfU = cand.halfLength + 2 * pitch;
   const halfV = cand.halfThickness + 1.2 * pitch;
-  let region = await grayRegion(source, boxCorners(cand, halfU, halfV));
+  // The region read reaches 2.5 pitches further along than the neighbourhood: the final crop spans the full ICAO
+  // line length plus a margin around the text found, and a second full-resolution read costs more than these pixels.
+  let region = await grayRegion(source, boxCorners(cand, halfU + 2.5 * pitch, halfV));
 
   // 1. Angle: maximise the row-profile sharpness on a coarse resampling (cap height ~10 px).
   const coarse = 10 / (0.95 * pitch);
