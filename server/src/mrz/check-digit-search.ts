@@ -373,10 +373,11 @@ export function searchWithCheckDigits(
       const edits = found.choice[i]?.edits ?? [];
       apply(grid, edits, unit.field.name, out);
       if (edits.length > 0 && unit.field.check === undefined) weak = true;
-      if (edits.some((e) => e.unreadableCheck)) weak = true;
+      // A digit guess is confirmed by two mod-10 checks among a few dozen candidates: never certain either.
+      if (edits.some((e) => e.guess)) weak = true;
     }
     // A field guarded only by the composite (it has no check digit, or its check digit could not be read) shares
-    // one digit with everything else: its repair is never certain.
+    // one digit with everything else: its repair is never certain, and neither is a digit guess.
     return { gap: weak ? Math.min(found.gap, COMPOSITE_ONLY_GAP) : found.gap };
   }
   if (composite !== undefined) return { gap: null };

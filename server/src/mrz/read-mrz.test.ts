@@ -416,6 +416,9 @@ describe("readMrz correction", () => {
     expect(r.lines).toEqual(good);
     expect(r.corrections).toEqual([{ field: "birthDate", line: 1, column: 16, from: "9", to: "8" }]);
     expect(field(r, "birthDate")).toMatchObject({ value: "1974-08-12", state: "corrected" });
+    // Two mod-10 checks among a few dozen candidates: a person is asked to compare.
+    const uncertain = mrzWarnings(r, { today }).find((w) => w.code === "mrz_correction_uncertain");
+    expect(uncertain?.field).toBe("birthDate");
   });
 
   it("repairs a check digit read as a digit it resembles, and a letter taken for the wrong digit", () => {
