@@ -655,7 +655,9 @@ const QUALITY_CASES: QualityCase[] = [
   },
   { seed: 2_000_000_521, preset: "clean", knobs: { blurSigma: 2.2 }, conditions: "blur (sigma 2.2)", codes: ["blur"] },
   {
-    seed: 2_000_000_527,
+    // Glare over the MRZ often leaves it unreadable (then the badge is moot): a seed the engine reads at every
+    // JPEG quality 75-92 and width 1280-2000 the browser's compression may produce (527 read at some only).
+    seed: 2_000_000_531,
     preset: "clean",
     knobs: { glareSpots: 1, glareOverMrz: true },
     conditions: "a glare spot over the MRZ",
