@@ -31,8 +31,6 @@ interface Edit {
   own: number;
   /** Change of the composite's weighted sum, mod 10. */
   comp: number;
-  /** The field's check digit was unreadable (a letter like no digit): the field now rests on the composite alone. */
-  unreadableCheck?: boolean;
   /** A digit taken for another digit, or an unreadable check digit: only the check digits speak for it. */
   guess?: boolean;
 }
@@ -79,6 +77,14 @@ function weightedSum(grid: Grid, line: number, columns: readonly number[]): numb
   let sum = 0;
   for (const [i, c] of columns.entries()) sum += charValue(row[c] ?? "<") * weightAt(i);
   return sum;
+}
+
+/** The fields this search repairs: letters-and-digits numbers and dates (the other fields have no check digit). */
+const searched = (field: FieldSpec) => field.kind === "alnum" || field.kind === "date";
+
+/** A date field's value is a calendar date (or left unknown with fillers, as ICAO allows). */
+function isRealDate(field: FieldSpec, value: string, today: Date): boolean {
+  return !resolveMrzDate(value, field.name === "birthDate" ? "birth" : "expiry", today).invalid;
 }
 
 /** Quick test before any search: every checked field's own check digit holds, and the composite. */
@@ -139,9 +145,6 @@ function dataAfter(row: readonly string[], column: number, field: FieldSpec): bo
   return false;
 }
 
-/** The fields this search repairs: letters-and-digits numbers and dates (the other fields have no check digit). */
-const searched = (field: FieldSpec) => field.kind === "alnum" || field.kind === "date";
-
 /** What a character of a letters-and-digits field may really have been. */
 function alnumSubstitutions(
   row: readonly string[],
@@ -159,7 +162,8 @@ function alnumSubstitutions(
 
 /**
  * What the field's check digit may really have been: a digit the recogniser confuses with the one read, or, when
- * it read a letter no digit looks like, any digit (the field's own check then proves nothing: see `unreadableCheck`).
+ * it read a letter no digit looks like, any digit (the field's own check then proves nothing, and one of these edits
+ * must be taken).
  * The field's own sum is compared with the digit read (0 for a letter), so an edit moves what it must reach.
  */
 function checkPlaceEdits(field: FieldSpec, row: readonly string[], compWeights: Map<number, number>): Edit[] {
@@ -171,7 +175,7 @@ function checkPlaceEdits(field: FieldSpec, row: readonly string[], compWeights: 
   const edits: Edit[] = [];
   for (const sub of subs ?? []) {
     const digit = Number(sub.to);
-    const edit: Edit = {
+    edits.push({
       line: field.line,
       column: field.check,
       from,
@@ -180,9 +184,7 @@ function checkPlaceEdits(field: FieldSpec, row: readonly string[], compWeights: 
       own: mod10(-(digit - (read ?? 0))),
       comp: mod10((digit - charValue(from)) * compWeight),
       guess: true,
-    };
-    if (read === null) edit.unreadableCheck = true;
-    edits.push(edit);
+    });
   }
   return edits;
 }
@@ -194,9 +196,9 @@ function checkPlaceEdits(field: FieldSpec, row: readonly string[], compWeights: 
 function positionsOf(field: FieldSpec, grid: Grid, compWeights: Map<number, number>, guesses: boolean): Edit[][] {
   const row = grid[field.line] ?? [];
   const positions: Edit[][] = [];
+  const date = field.kind === "date";
   for (const [i, column] of guardedColumns(field).entries()) {
     const from = row[column] ?? "<";
-    const date = field.kind === "date";
     const subs = date ? (guesses ? DIGIT_SUBSTITUTIONS[from] : undefined) : alnumSubstitutions(row, column, field);
     if (!subs) continue;
     const ownWeight = field.check === undefined ? 0 : weightAt(i);
@@ -289,11 +291,6 @@ export interface SearchOptions {
   today: Date;
 }
 
-/** A date field's value is a calendar date (or left unknown with fillers, as ICAO allows). */
-function isRealDate(field: FieldSpec, value: string, today: Date): boolean {
-  return !resolveMrzDate(value, field.name === "birthDate" ? "birth" : "expiry", today).invalid;
-}
-
 export interface SearchOutcome {
   /**
    * When a correction was made: how much more the next read consistent with every check digit would cost
@@ -345,7 +342,7 @@ export function searchWithCheckDigits(
         options.maxEdits,
         (own, edits, value) =>
           own === needed &&
-          (!unreadable || edits.some((e) => e.unreadableCheck)) &&
+          (!unreadable || edits.some((e) => e.column === field.check)) &&
           (field.kind !== "date" || isRealDate(field, value, options.today)),
       );
       if (candidates.length === 0) someUnfixable = true;

@@ -128,4 +128,7 @@ export const DIGIT_SUBSTITUTIONS: Readonly<Record<string, readonly Substitution[
 );
 
 /** A check digit read as a letter no digit looks like: any digit, none likelier than another. */
-export const UNREADABLE_CHECK_DIGIT: readonly Substitution[] = [..."0123456789"].map((to) => ({ to, cost: 1.45 }));
+export const UNREADABLE_CHECK_DIGIT: readonly Substitution[] = [..."0123456789"].map((to) => ({
+  to,
+  cost: DIGIT_TO_DIGIT_COST,
+}));

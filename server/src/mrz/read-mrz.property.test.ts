@@ -138,16 +138,21 @@ function tallyConfusions(
       continue;
     }
     const r = readMrz(corrupted, { today });
-    const right = r.lines.join("") === lines.join("");
-    const verified = reportedVerified(r);
-    if (r.valid && right) {
-      t.recovered++;
-      if (verified) t.recoveredWithoutDoubt++;
-    } else if (verified) t.wrongButVerified++;
-    else if (r.valid) t.wrongButFlagged++;
-    else t.refused++;
+    const o = outcome(r, lines);
+    t[o]++;
+    if (o === "recovered" && reportedVerified(r)) t.recoveredWithoutDoubt++;
   }
   return t;
+}
+
+/** What became of a corrupted read: the original back (valid), a wrong read reported verified or flagged, or none. */
+function outcome(
+  r: MrzReport,
+  original: readonly string[],
+): "recovered" | "wrongButVerified" | "wrongButFlagged" | "refused" {
+  if (r.valid && r.lines.join("") === original.join("")) return "recovered";
+  if (reportedVerified(r)) return "wrongButVerified";
+  return r.valid ? "wrongButFlagged" : "refused";
 }
 
 const results: Record<string, Tally> = {};
@@ -207,11 +212,7 @@ describe("readMrz recovers up to two OCR confusions (fast-check samples, 3000 do
         if (to === undefined) continue;
         const corrupted = lines.map((l, i) => (i === line ? l.slice(0, column) + to + l.slice(column + 1) : l));
         t.cases++;
-        const r = readMrz(corrupted, { today });
-        if (r.valid && r.lines.join("") === lines.join("")) t.recovered++;
-        else if (reportedVerified(r)) t.wrongButVerified++;
-        else if (r.valid) t.wrongButFlagged++;
-        else t.refused++;
+        t[outcome(readMrz(corrupted, { today }), lines)]++;
       }
       console.info(`${format} one digit-for-digit misread: ${JSON.stringify(t)}`);
       expect(t.cases).toBeGreaterThan(2000);
