@@ -1,5 +1,6 @@
 /**
- * Offline engine failure diagnosis: `node --import tsx bench/engine-diagnose.ts [--per-condition 60] [--verbose]`.
+ * Offline engine failure diagnosis:
+ * `node --import tsx bench/engine-diagnose.ts [--per-condition 60] [--verbose] [--model-dir D]`.
  * Runs the pipeline in-process on generated passports from the TRAINING seed range (never the benchmark's seeds) and
  * classifies every failure by the first stage that went wrong, comparing with the generator's truth:
  * locator found nothing / wrong region / crop cut or misaligned / recogniser misread (field and characters) /
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     verbose: { type: "boolean", default: false },
     "cap-height": { type: "string" },
     "read-mode": { type: "string" },
+    /** Folder of the model to diagnose (default: the committed one). */
+    "model-dir": { type: "string" },
   },
 });
 const PER = Number(values["per-condition"]);
@@ -71,7 +74,7 @@ function diffFields(read: string[], truth: string[]): string[] {
 }
 
 async function main() {
-  const ocr = await createMrzOcr({ langPath: defaultModelDir(), lang: "mrz" });
+  const ocr = await createMrzOcr({ langPath: values["model-dir"] ?? defaultModelDir(), lang: "mrz" });
   const counts = new Map<string, number>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   const times: number[] = [];

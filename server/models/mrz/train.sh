@@ -4,7 +4,7 @@
 # Needs Debian tesseract-ocr (text tools: lstmtraining, combine_lang_model, unicharset_extractor) and fonts-ocr-b.
 # Deterministic: fixed seeds for the data, OMP_THREAD_LIMIT=1 for the trainer. Wall time on a shared 2-core machine:
 # see EVAL.md. Usage (from server/): bash models/mrz/train.sh   [env: WORK, TRAIN_LINES, MAX_ITERATIONS, JOBS,
-# CROP_PAGES, PHASE2_ITERATIONS, PHASE2_LEARNING_RATE, START_LSTM, INSTALL=yes to copy the result over mrz.traineddata]
+# CROP_PAGES, CROP_FROM, PHASE2_ITERATIONS, PHASE2_LEARNING_RATE, START_LSTM, INSTALL=yes to copy the result over mrz.traineddata]
 #
 # Phase 1 (stages 1-5) trains from scratch on rendered single lines. Phase 2 (stages 6-9) fine-tunes that model on
 # lines cut from whole generated passport photos by the engine's own locate and crop stages (make-crop-lines.ts,
@@ -27,7 +27,7 @@ NET_SPEC=${NET_SPEC:-"[1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lfx64 Lrx64 Lfx64 O1c###]"
 EVAL_FROM=1000000000
 PHASE1=${PHASE1:-run}
 CROP_PAGES=${CROP_PAGES:-1200}
-CROP_FROM=10000000
+CROP_FROM=${CROP_FROM:-10000000}
 PHASE2_ITERATIONS=${PHASE2_ITERATIONS:-5000}
 # Fine-tuning rate, reset on every layer: continuing at the stored rate (0.002, with fresh Adam moments from the float
 # LSTM) shook the model (clean lines 97% -> 88% exact, see EVAL.md); 0.0005 kept clean reading and improved the rest.
