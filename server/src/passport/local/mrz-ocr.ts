@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { createWorker, OEM, PSM, type Worker } from "tesseract.js";
+import { fitToPitch, type PlacedChar } from "./character-pitch";
 import type { GrayImage } from "./raster";
 
 /** The MRZ alphabet: what a line may contain after cleaning. */
@@ -14,7 +15,8 @@ export interface OcrLine {
 }
 
 export interface MrzOcr {
-  /** Recognises the image as one block of lines (PSM 6) or as a single line (PSM 7). */
+  /** Recognises the image as one block of lines (PSM 6) or as a single line (PSM 7); each line mended by its
+   *  character pitch (fitToPitch: characters detached at the ends dropped, missed ones put back as unsure fillers). */
   readLines(image: GrayImage, mode?: "block" | "line"): Promise<OcrLine[]>;
   terminate(): Promise<void>;
 }
@@ -44,6 +46,9 @@ export async function createMrzOcr(options: MrzOcrOptions): Promise<MrzOcr> {
     tessedit_pageseg_mode: current,
     tessedit_char_whitelist: MRZ_ALPHABET,
     user_defined_dpi: "300",
+    // Tesseract's diagnostics ("Image too small to scale!!", statistics of tiny lines) go nowhere instead of the
+    // server's stderr.
+    debug_file: "/dev/null",
   });
   return {
     async readLines(image, mode = "block") {
@@ -62,18 +67,18 @@ export async function createMrzOcr(options: MrzOcrOptions): Promise<MrzOcr> {
       for (const block of data.blocks ?? []) {
         for (const paragraph of block.paragraphs) {
           for (const line of paragraph.lines) {
-            let text = "";
-            const confidences: number[] = [];
+            const chars: PlacedChar[] = [];
             for (const word of line.words) {
               for (const symbol of word.symbols) {
+                const centre = (symbol.bbox.x0 + symbol.bbox.x1) / 2;
+                const confidence = Math.max(0, Math.min(1, symbol.confidence / 100));
                 for (const ch of symbol.text.toUpperCase()) {
-                  if (!MRZ_ALPHABET.includes(ch)) continue;
-                  text += ch;
-                  confidences.push(Math.max(0, Math.min(1, symbol.confidence / 100)));
+                  if (MRZ_ALPHABET.includes(ch)) chars.push({ ch, confidence, centre });
                 }
               }
             }
-            if (text.length > 0) lines.push({ text, confidences });
+            const mended = fitToPitch(chars);
+            if (mended.text.length > 0) lines.push(mended);
           }
         }
       }

@@ -3,6 +3,7 @@ import { generatePassport } from "../../../synthetic/generate-passport";
 import { cropBand } from "./band-crop";
 import { openImage } from "./decode-image";
 import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
+import type { MrzOcr, OcrLine } from "./mrz-ocr";
 import { useMrzOcr } from "./mrz-ocr.test-fixture";
 import {
   dropLeastConfident,
@@ -12,6 +13,7 @@ import {
   rotate180,
   shapeLines,
   trimLeadingJunk,
+  trimTrailingJunk,
 } from "./read-band";
 
 const line = (text: string) => ({ text, confidences: [...text].map((_, i) => 0.5 + (i % 5) / 10) });
@@ -108,6 +110,21 @@ describe("trimLeadingJunk", () => {
   });
 });
 
+describe("trimTrailingJunk", () => {
+  it("drops up to three characters read after the padding of a names line that is too long", () => {
+    const long = line(`${L1}J4`);
+    expect(trimTrailingJunk(long, 44)).toEqual({ text: L1, confidences: long.confidences.slice(0, 44) });
+    expect(shapeLines([line(`${L1}H`), line(L2)])?.map((l) => l.text)).toEqual([L1, L2]);
+  });
+
+  it("leaves lines of the right length, names that run to the end, and longer runs alone", () => {
+    expect(trimTrailingJunk(line(`${L1.slice(0, 43)}H`), 44).text).toBe(`${L1.slice(0, 43)}H`);
+    const fullName = "P<UTOHOLLENSTEIN<MAYER<<ANNA<MARIA<ELISABETH";
+    expect(trimTrailingJunk(line(`${fullName}X`), 44).text).toBe(`${fullName}X`);
+    expect(trimTrailingJunk(line(`${L1}ABCD`), 44).text).toBe(`${L1}ABCD`);
+  });
+});
+
 describe("realignByCheckDigits", () => {
   const realign = (l1: string, l2: string) => {
     const raw = [line(l1), line(l2)];
@@ -144,6 +161,50 @@ describe("rotate180", () => {
     const img = { width: 3, height: 2, data: new Uint8Array([1, 2, 3, 4, 5, 6]) };
     expect(Array.from(rotate180(img).data)).toEqual([6, 5, 4, 3, 2, 1]);
     expect(rotate180(rotate180(img))).toEqual(img);
+  });
+});
+
+describe("readBand second opinion", () => {
+  /** A recogniser that answers `block` or `lines` text by the mode it is asked in. */
+  const scripted = (block: string[], lines: string[]): MrzOcr & { calls: string[] } => {
+    const calls: string[] = [];
+    let next = 0;
+    return {
+      calls,
+      async readLines(_image, mode = "block") {
+        calls.push(mode);
+        if (mode === "block") return block.map(line);
+        const one: OcrLine = line(lines[next % lines.length] as string);
+        next++;
+        return [one];
+      },
+      async terminate() {},
+    };
+  };
+  const band = {
+    image: { width: 10, height: 10, data: new Uint8Array(100) },
+    lineRows: [
+      { top: 0, bottom: 5 },
+      { top: 5, bottom: 10 },
+    ],
+  };
+
+  it("asks the other read mode when a valid read carries doubts, and keeps the read with fewer", async () => {
+    // The block read garbles the document code and the issuing state (nothing guards them); line by line is clean.
+    const ocr = scripted([`<GHD${L1.slice(4)}`, L2], [L1, L2]);
+    const read = await readBand(ocr, band, "block");
+    expect(read.status === "valid" && read.report.lines).toEqual([L1, L2]);
+    expect(ocr.calls).toEqual(["block", "line", "line"]);
+  });
+
+  it("keeps the first read when the second has as many doubts, and asks nothing when the first has none", async () => {
+    const garbled = `<GHD${L1.slice(4)}`;
+    const doubtful = scripted([garbled, L2], [garbled, L2]);
+    const read = await readBand(doubtful, band, "block");
+    expect(read.status === "valid" && read.report.lines[0]).toBe(garbled);
+    const clean = scripted([L1, L2], [L1, L2]);
+    await readBand(clean, band, "block");
+    expect(clean.calls).toEqual(["block"]);
   });
 });
 

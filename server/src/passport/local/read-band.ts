@@ -134,6 +134,19 @@ export function trimLeadingJunk(line: OcrLine, target: number): OcrLine {
 }
 
 /**
+ * Drops characters read after the padding at the end of a names line that is too long (print or the page edge right
+ * of the MRZ read as characters): `...<<ANNA<<<<<<<<<H` -> `...<<ANNA<<<<<<<<<`. In a names field a run of three
+ * fillers is padding, which nothing but fillers may follow; up to three other characters after it are dropped.
+ */
+export function trimTrailingJunk(line: OcrLine, target: number): OcrLine {
+  if (line.text.length <= target) return line;
+  const junk = /<<<([^<]{1,3})$/.exec(line.text)?.[1];
+  if (!junk) return line;
+  const keep = line.text.length - junk.length;
+  return { text: line.text.slice(0, keep), confidences: line.confidences.slice(0, keep) };
+}
+
+/**
  * A line one character too long with no run of fillers to shorten: without its least confident character, as a
  * first guess for the check digits to judge (realignByCheckDigits tries every deletion when they do not hold).
  * Never for the names line, which no check digit guards.
@@ -161,7 +174,10 @@ function shapeGroup(recognised: OcrLine[]): ShapedGroup | null {
   for (const [count, length] of SHAPES) {
     for (let start = lines.length - count; start >= 0; start--) {
       const group = lines.slice(start, start + count);
-      const raw = group.map((l, i) => (i === 0 ? trimLeadingJunk(l, length) : l));
+      const raw = group.map((l, i) => {
+        const trimmed = i === 0 ? trimLeadingJunk(l, length) : l;
+        return i === namesLine(count) ? trimTrailingJunk(trimmed, length) : trimmed;
+      });
       const fitted = raw.map(
         (l, i) => fitLineLength(l, length) ?? (i === namesLine(count) ? null : dropLeastConfident(l, length)),
       );
@@ -264,21 +280,34 @@ const otherMode = (mode: ReadMode): ReadMode => (mode === "block" ? "lines" : "b
 /**
  * Recognises a deskewed band, then the MRZ engine verifies and corrects it by its check digits. When that fails the
  * band is tried upside down (a page held the wrong way round), and an MRZ-shaped but inconsistent read gets a second
- * opinion from the other read mode. Only a read whose check digits all hold is ever returned as valid.
+ * opinion from the other read mode. A valid read with doubts (see doubts) gets a second opinion too, kept when it has
+ * fewer. Only a read whose check digits all hold is ever returned as valid.
  */
 export async function readBand(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
   const first = await readOriented(ocr, band, mode, today);
-  if (first.status !== "valid" || !uncertain(first.report) || band.lineRows.length === 0) return first;
-  // The check digits were made to hold by a correction that another reading would also satisfy: ask the other
-  // read mode, and prefer its read when it needs no such guess.
+  if (first.status !== "valid" || band.lineRows.length === 0) return first;
+  const firstDoubts = doubts(first.report);
+  if (firstDoubts === 0) return first;
   const second = attempt(await recognise(ocr, first.flipped ? flip(band) : band, otherMode(mode)), today);
-  if (second.status === "valid" && !uncertain(second.report)) return { ...second, flipped: first.flipped };
+  if (second.status === "valid" && doubts(second.report) < firstDoubts) return { ...second, flipped: first.flipped };
   return first;
 }
 
-/** True when the MRZ engine flags a correction as a guess among several that fit the check digits. */
-function uncertain(report: MrzReport): boolean {
-  return report.corrections.length > 0 && mrzWarnings(report).some((w) => w.code === "mrz_correction_uncertain");
+/** Warnings that say a valid read may still be wrong: a correction that another reading would also satisfy, a field
+ *  that is no valid value (document code, country code, date) or was mended to one. */
+const DOUBTS = new Set([
+  "mrz_correction_uncertain",
+  "mrz_lookalike_ambiguous",
+  "mrz_field_invalid",
+  "unknown_country_code",
+  "country_code_corrected",
+  "name_corrected",
+  "invalid_date",
+]);
+
+/** How many doubts a valid read carries (see DOUBTS). */
+function doubts(report: MrzReport): number {
+  return mrzWarnings(report).filter((w) => DOUBTS.has(w.code)).length;
 }
 
 async function readOriented(ocr: MrzOcr, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {

@@ -1,0 +1,27 @@
+import { spawnSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+
+describe("createMrzOcr", () => {
+  it("keeps tesseract's diagnostics of a tiny line out of the process's output", () => {
+    // A 40 x 6 strip of dots: tesseract prints "Image too small to scale!!" and line statistics for such input
+    // unless its debug output is redirected. Run in a child process to see everything it writes.
+    const ocr = pathToFileURL(`${import.meta.dirname}/mrz-ocr.ts`).href;
+    const entry = pathToFileURL(`${import.meta.dirname}/worker-entry.ts`).href;
+    const script = `(async () => {
+      const { createMrzOcr } = await import(${JSON.stringify(ocr)});
+      const { defaultModelDir } = await import(${JSON.stringify(entry)});
+      const ocr = await createMrzOcr({ langPath: defaultModelDir(), lang: "mrz" });
+      const data = new Uint8Array(240).fill(255);
+      for (let i = 0; i < 12; i++) data[120 + i * 3] = 0;
+      const lines = await ocr.readLines({ width: 40, height: 6, data }, "line");
+      await ocr.terminate();
+      process.stdout.write("lines:" + lines.length);
+    })();`;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { encoding: "utf8", timeout: 60_000 });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^lines:\d+$/);
+    expect(run.stderr).toBe("");
+  }, 70_000);
+});
