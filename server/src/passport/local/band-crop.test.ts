@@ -151,3 +151,35 @@ describe("cropBand when the located band is short of the lines' ends", () => {
     expect(lines?.map((l) => l.text)).toEqual(g.truth.mrzLines);
   }, 60_000);
 });
+
+describe("cropBand on a band located as one of its lines", () => {
+  const ocr = useMrzOcr();
+
+  it.each([
+    ["the names line", -1],
+    ["the second line", 1],
+  ])(
+    "reaches across for the other line when the locator saw only %s",
+    async (_name, side) => {
+      const g = await generatePassport({ seed: 2_000_000_540, conditions: { preset: "moderate", rotationDeg: 4 } });
+      const source = await openImage(g.image, g.mediaType);
+      const [c] = locateInImage(await source.overview(OVERVIEW_SIDE), 1);
+      if (c?.lines !== 2) throw new Error("no two-line band located");
+      // As if glare hid one line from the locator: a thin band on the other line, half a line pitch off the centre.
+      const cap = c.pitch * 0.95;
+      const off = side * 0.85 * cap;
+      const crop = await cropBand(source, {
+        ...c,
+        cx: c.cx - off * Math.sin(c.angle),
+        cy: c.cy + off * Math.cos(c.angle),
+        halfThickness: 0.55 * cap,
+        lines: 1,
+      });
+      if (!crop) throw new Error("no crop");
+      expect(crop.lines).toBe(2);
+      const lines = shapeLines(await ocr().readLines(crop.image, "block"));
+      expect(lines?.map((l) => l.text)).toEqual(g.truth.mrzLines);
+    },
+    60_000,
+  );
+});

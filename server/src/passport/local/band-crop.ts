@@ -74,6 +74,9 @@ function rowProfileEnergy(g: GrayImage): number {
   return energy;
 }
 
+/** Rows darker than this share of their width are the scene beyond the page or a shadow, not print. */
+const SOLID_ROW = 0.95;
+
 /** Runs of rows whose dark-pixel count passes a share of the maximum: the text lines. */
 function textRows(g: GrayImage, minHeight: number): { top: number; bottom: number }[] {
   const t = otsuThreshold(g);
@@ -82,8 +85,8 @@ function textRows(g: GrayImage, minHeight: number): { top: number; bottom: numbe
   for (let y = 0; y < g.height; y++) {
     let c = 0;
     for (let x = 0; x < g.width; x++) if (g.data[y * g.width + x]! <= t) c++;
-    counts[y] = c;
-    if (c > max) max = c;
+    counts[y] = c > SOLID_ROW * g.width ? 0 : c;
+    if (counts[y]! > max) max = counts[y]!;
   }
   const runs: { top: number; bottom: number }[] = [];
   let start = -1;
@@ -218,7 +221,10 @@ export async function cropBand(
   const pitch = Math.max(1, cand.pitch);
   // Generous neighbourhood: the located band can be short by a few characters or a line.
   const halfU = cand.halfLength + 2 * pitch;
-  const halfV = cand.halfThickness + 1.2 * pitch;
+  // A thin one-line candidate is often one MRZ line whose neighbour the locator lost (glare, a blurred run of
+  // fillers): reach across far enough for the other line, on whichever side it is.
+  const lostNeighbour = cand.lines === 1 && cand.halfThickness < 0.8 * pitch;
+  const halfV = cand.halfThickness + (lostNeighbour ? 2.5 : 1.2) * pitch;
   // The region read reaches 2.5 pitches further along than the neighbourhood: the final crop spans the full ICAO
   // line length plus a margin around the text found, and a second full-resolution read costs more than these pixels.
   let region = await grayRegion(source, boxCorners(cand, halfU + 2.5 * pitch, halfV));
