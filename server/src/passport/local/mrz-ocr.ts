@@ -15,8 +15,8 @@ export interface OcrLine {
 }
 
 export interface MrzOcr {
-  /** Recognises the image as one block of lines (PSM 6) or as a single line (PSM 7); each line mended by its
-   *  character pitch (fitToPitch: characters detached at the ends dropped, missed ones put back as unsure fillers). */
+  /** Recognises the image as one block of lines (PSM 6) or as a single line (PSM 7); characters missed inside a line
+   *  are put back by the character pitch as unsure fillers (fitToPitch). */
   readLines(image: GrayImage, mode?: "block" | "line"): Promise<OcrLine[]>;
   terminate(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { MrzFormatError } from "../../mrz/mrz-format-error";
 import { mrzWarnings } from "../../mrz/mrz-warnings";
 import { readMrz } from "../../mrz/read-mrz";
 import type { MrzReport } from "../../mrz/types";
+import type { WarningCode } from "../../warnings/catalogue";
 import type { MrzOcr, OcrLine } from "./mrz-ocr";
 import type { GrayImage } from "./raster";
 
@@ -295,7 +296,7 @@ export async function readBand(ocr: MrzOcr, band: BandImage, mode: ReadMode, tod
 
 /** Warnings that say a valid read may still be wrong: a correction that another reading would also satisfy, a field
  *  that is no valid value (document code, country code, date) or was mended to one. */
-const DOUBTS = new Set([
+const DOUBTS: ReadonlySet<string> = new Set([
   "mrz_correction_uncertain",
   "mrz_lookalike_ambiguous",
   "mrz_field_invalid",
@@ -303,7 +304,7 @@ const DOUBTS = new Set([
   "country_code_corrected",
   "name_corrected",
   "invalid_date",
-]);
+] satisfies WarningCode[]);
 
 /** How many doubts a valid read carries (see DOUBTS). */
 function doubts(report: MrzReport): number {
