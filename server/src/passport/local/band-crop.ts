@@ -351,20 +351,25 @@ async function cropQuad(
   },
 ): Promise<Omit<BandCrop, "angle">> {
   const { quad, capPx, pitch, capTarget } = args;
-  const corners = quad.corners.map((p) => applyHomography(args.midToImage, p)) as [Point, Point, Point, Point];
-  const [tl, tr, br, bl] = corners;
+  const seen = quad.corners.map((p) => applyHomography(args.midToImage, p)) as [Point, Point, Point, Point];
+  const [tl, tr, br, bl] = seen;
   const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
   const hu = (dist(tl, tr) + dist(bl, br)) / 4;
   const hv = (dist(tl, bl) + dist(tr, br)) / 4;
   const scale = capTarget / Math.max(1, capPx);
   const expectedHalf = (args.charsPerLine * capPx * (2.54 / 2.42)) / 2;
+  // Text the quad fit did not see (glare or shadow over one end hid it from the locator): warp room for all of it on
+  // either side, then keep the side the print continues on.
+  const missing = 2 * (expectedHalf - hu);
+  const probe = missing > SHORT_BY_PITCHES * pitch;
   const mu = Math.max(hu, expectedHalf) + 1.2 * pitch;
-  const mv = hv + 0.8 * capPx;
+  const reach = (probe ? hu + missing + 1.2 * pitch : mu) * scale;
   const outW = Math.max(16, Math.round(2 * mu * scale));
-  const outH = Math.max(8, Math.round(2 * mv * scale));
+  const wideW = Math.max(outW, Math.round(2 * reach));
+  const outH = Math.max(8, Math.round(2 * (hv + 0.8 * capPx) * scale));
   const box = {
-    left: outW / 2 - hu * scale,
-    right: outW / 2 + hu * scale,
+    left: wideW / 2 - hu * scale,
+    right: wideW / 2 + hu * scale,
     top: outH / 2 - hv * scale,
     bottom: outH / 2 + hv * scale,
   };
@@ -375,21 +380,96 @@ async function cropQuad(
       { x: box.right, y: box.bottom },
       { x: box.left, y: box.bottom },
     ],
-    corners,
+    seen,
   );
-  const reach = [
+  const outline = [
     { x: 0, y: 0 },
-    { x: outW, y: 0 },
-    { x: outW, y: outH },
+    { x: wideW, y: 0 },
+    { x: wideW, y: outH },
     { x: 0, y: outH },
   ].map((p) => applyHomography(toImage, p));
-  const region = covers(first.rect, reach, source.width, source.height) ? first : await grayRegion(source, reach);
-  const image = stretch(warpGray(region, toImage, outW, outH));
+  const region = covers(first.rect, outline, source.width, source.height) ? first : await grayRegion(source, outline);
+  const wide = stretch(warpGray(region, toImage, wideW, outH));
   const margin = 0.45 * capTarget;
   const textH = box.bottom - box.top;
-  const lineRows = quad.lines.map((l) => ({
-    top: Math.max(0, Math.floor(box.top + l.top * textH - margin)),
-    bottom: Math.min(outH, Math.ceil(box.top + l.bottom * textH + margin)),
+  const textRowsIn = quad.lines.map((l) => ({ top: box.top + l.top * textH, bottom: box.top + l.bottom * textH }));
+  const lineRows = textRowsIn.map((r) => ({
+    top: Math.max(0, Math.floor(r.top - margin)),
+    bottom: Math.min(outH, Math.ceil(r.bottom + margin)),
   }));
+  const extra = missing * scale;
+  const side = probe
+    ? continuedSide(wide, textRowsIn, [box.left - extra, box.left], [box.right, box.right + extra])
+    : 0;
+  // The window kept: centred on the text seen, or moved by half the missing length towards the side it continues on.
+  const from = Math.round(wideW / 2 + (side * extra) / 2 - outW / 2);
+  const image = side === 0 && wideW === outW ? wide : columns(wide, from, outW);
+  const corners: [Point, Point, Point, Point] =
+    side === 0
+      ? seen
+      : side > 0
+        ? [
+            tl,
+            applyHomography(toImage, { x: box.right + extra, y: box.top }),
+            applyHomography(toImage, { x: box.right + extra, y: box.bottom }),
+            bl,
+          ]
+        : [
+            applyHomography(toImage, { x: box.left - extra, y: box.top }),
+            tr,
+            br,
+            applyHomography(toImage, { x: box.left - extra, y: box.bottom }),
+          ];
   return { image, corners, shape: "quad", lines: quad.lines.length, lineRows, capHeightPx: capPx };
+}
+
+/** A quad shorter than the full line length by more than this many pitches is checked for print beyond its ends. */
+const SHORT_BY_PITCHES = 4;
+/** Stroke contrast (mean gray-level step, text rows over the gaps between them) a strip needs to count as print. */
+const MIN_STROKES = 3;
+
+/** Columns [from, from + width) of a raster (clamped into it). */
+function columns(g: GrayImage, from: number, width: number): GrayImage {
+  const left = Math.max(0, Math.min(g.width - width, from));
+  const data = new Uint8Array(width * g.height);
+  for (let y = 0; y < g.height; y++)
+    data.set(g.data.subarray(y * g.width + left, y * g.width + left + width), y * width);
+  return { width, height: g.height, data };
+}
+
+/**
+ * Which end of the text seen the MRZ lines continue past: the strip beyond that end has vertical strokes in the text
+ * rows and few between them (print lines), where paper and a dark scene have none in either and the page edge has
+ * them in every row. -1 = left, 1 = right, 0 = neither clearly.
+ */
+export function continuedSide(
+  g: GrayImage,
+  rows: readonly { top: number; bottom: number }[],
+  left: [number, number],
+  right: [number, number],
+): -1 | 0 | 1 {
+  const strokes = ([a, b]: [number, number]): number => {
+    const x0 = Math.max(0, Math.floor(a));
+    const x1 = Math.min(g.width - 1, Math.ceil(b));
+    if (x1 - x0 < 2) return 0;
+    const mean = (y0: number, y1: number) => {
+      let sum = 0;
+      let n = 0;
+      for (let y = Math.max(0, Math.round(y0)); y < Math.min(g.height, Math.round(y1)); y++) {
+        const row = y * g.width;
+        for (let x = x0; x < x1; x++) sum += Math.abs(g.data[row + x + 1]! - g.data[row + x]!);
+        n += x1 - x0;
+      }
+      return n ? sum / n : 0;
+    };
+    const inRows = rows.reduce((s, r) => s + mean(r.top, r.bottom), 0) / rows.length;
+    const gaps = rows.slice(1).map((r, i) => mean(rows[i]!.bottom + 1, r.top - 1));
+    const between = gaps.length ? gaps.reduce((s, v) => s + v, 0) / gaps.length : 0;
+    return inRows - between;
+  };
+  const l = strokes(left);
+  const r = strokes(right);
+  if (r >= MIN_STROKES && r > 2 * Math.max(0, l)) return 1;
+  if (l >= MIN_STROKES && l > 2 * Math.max(0, r)) return -1;
+  return 0;
 }
