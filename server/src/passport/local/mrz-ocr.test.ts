@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 describe("createMrzOcr", () => {
@@ -18,7 +18,12 @@ describe("createMrzOcr", () => {
       await ocr.terminate();
       process.stdout.write("lines:" + lines.length);
     })();`;
-    const run = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "-e", script], {
+      // The server package, where tsx resolves (the workspace root runs the tests too).
+      cwd: fileURLToPath(new URL("../../..", import.meta.url)),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^lines:\d+$/);
