@@ -5,6 +5,7 @@ import { applyHomography, type Homography, homographyFromQuads } from "./homogra
 import type { BandCandidate } from "./locate-mrz";
 import { otsuThreshold } from "./morphology";
 import { type GrayImage, toGray } from "./raster";
+import { mmQuad } from "./td3-geometry";
 import { type RegionRaster, warpGray } from "./warp-gray";
 
 /** A deskewed MRZ band ready for the recogniser, with where it lies in the original image. */
@@ -373,21 +374,9 @@ async function cropQuad(
     top: outH / 2 - hv * scale,
     bottom: outH / 2 + hv * scale,
   };
-  const toImage = homographyFromQuads(
-    [
-      { x: box.left, y: box.top },
-      { x: box.right, y: box.top },
-      { x: box.right, y: box.bottom },
-      { x: box.left, y: box.bottom },
-    ],
-    seen,
-  );
-  const outline = [
-    { x: 0, y: 0 },
-    { x: wideW, y: 0 },
-    { x: wideW, y: outH },
-    { x: 0, y: outH },
-  ].map((p) => applyHomography(toImage, p));
+  const toImage = homographyFromQuads(mmQuad(point, box.left, box.top, box.right, box.bottom), seen);
+  const inImage = (x: number, y: number) => applyHomography(toImage, { x, y });
+  const outline = mmQuad(inImage, 0, 0, wideW, outH);
   const region = covers(first.rect, outline, source.width, source.height) ? first : await grayRegion(source, outline);
   const wide = stretch(warpGray(region, toImage, wideW, outH));
   const margin = 0.45 * capTarget;
@@ -404,24 +393,14 @@ async function cropQuad(
   // The window kept: centred on the text seen, or moved by half the missing length towards the side it continues on.
   const from = Math.round(wideW / 2 + (side * extra) / 2 - outW / 2);
   const image = side === 0 && wideW === outW ? wide : columns(wide, from, outW);
-  const corners: [Point, Point, Point, Point] =
-    side === 0
-      ? seen
-      : side > 0
-        ? [
-            tl,
-            applyHomography(toImage, { x: box.right + extra, y: box.top }),
-            applyHomography(toImage, { x: box.right + extra, y: box.bottom }),
-            bl,
-          ]
-        : [
-            applyHomography(toImage, { x: box.left - extra, y: box.top }),
-            tr,
-            br,
-            applyHomography(toImage, { x: box.left - extra, y: box.bottom }),
-          ];
+  // The text box then reaches the hidden end too.
+  const textLeft = box.left - (side < 0 ? extra : 0);
+  const textRight = box.right + (side > 0 ? extra : 0);
+  const corners = side === 0 ? seen : mmQuad(inImage, textLeft, box.top, textRight, box.bottom);
   return { image, corners, shape: "quad", lines: quad.lines.length, lineRows, capHeightPx: capPx };
 }
+
+const point = (x: number, y: number): Point => ({ x, y });
 
 /** A quad shorter than the full line length by more than this many pitches is checked for print beyond its ends. */
 const SHORT_BY_PITCHES = 4;
