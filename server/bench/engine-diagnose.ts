@@ -7,6 +7,7 @@
  * correction refused. Images stay in memory.
  */
 import { parseArgs } from "node:util";
+import type { Point } from "contract/result";
 import { AppError } from "../src/errors";
 import { cropBand } from "../src/passport/local/band-crop";
 import { openImage } from "../src/passport/local/decode-image";
@@ -16,7 +17,6 @@ import { createMrzOcr } from "../src/passport/local/mrz-ocr";
 import type { ReadMode } from "../src/passport/local/read-band";
 import { CAP_HEIGHT, type PipelineOptions, READ_MODE, runPipeline } from "../src/passport/local/run-pipeline";
 import { defaultModelDir } from "../src/passport/local/worker-entry";
-import type { Point } from "../src/passport/result";
 import type { ConditionPreset } from "../synthetic/conditions";
 import { generatePassport } from "../synthetic/generate-passport";
 import { assertSeedFor, SEED_RANGES } from "../synthetic/seed-ranges";

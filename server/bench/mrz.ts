@@ -2,11 +2,12 @@
  * MRZ engine benchmark (not a test). Prints parse+verify throughput (per CPU second) and the time to correct 1, 2 and 3 injected
  * OCR confusions (median and p99), with what became of the reads. Run: pnpm --filter server bench:mrz
  */
+
+import { injectConfusions, mrzDataArbitrary } from "contract/mrz/mrz-arbitraries";
+import { readMrz } from "contract/mrz/read-mrz";
+import type { MrzFormat } from "contract/mrz/types";
+import { writeMrz } from "contract/mrz/write-mrz";
 import fc from "fast-check";
-import { injectConfusions, mrzDataArbitrary } from "../src/mrz/mrz-arbitraries";
-import { readMrz } from "../src/mrz/read-mrz";
-import type { MrzFormat } from "../src/mrz/types";
-import { writeMrz } from "../src/mrz/write-mrz";
 
 const today = new Date("2026-11-25T12:00:00Z");
 const SEED = 20261125;

@@ -1,10 +1,10 @@
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { MAX_BASE64_CHARS } from "contract/image-limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import type { AccessLogEntry } from "./http/access-log";
-import { MAX_BASE64_CHARS } from "./passport/image-limits";
 import { recordingProvider } from "./passport/recording-provider";
 import { JPEG } from "./passport/tiny-images";
 

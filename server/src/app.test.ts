@@ -1,9 +1,9 @@
+import { MAX_BASE64_CHARS } from "contract/image-limits";
+import type { PassportResult } from "contract/result";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import type { AccessLogEntry } from "./http/access-log";
-import { MAX_BASE64_CHARS } from "./passport/image-limits";
 import { recordingProvider } from "./passport/recording-provider";
-import type { PassportResult } from "./passport/result";
 import { JPEG, PNG } from "./passport/tiny-images";
 
 function setup(options: { max?: number; allow?: string[] } = {}) {

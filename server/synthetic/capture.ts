@@ -1,6 +1,6 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
+import type { Point } from "contract/result";
 import sharp from "sharp";
-import type { Point } from "../src/passport/result";
 import type { CaptureConditions } from "./conditions";
 import { SANS_FONT } from "./fonts";
 import { applyHomography, homographyFromQuads, invertHomography } from "./homography";

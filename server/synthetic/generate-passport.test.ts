@@ -1,6 +1,6 @@
+import type { Point } from "contract/result";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import type { Point } from "../src/passport/result";
 import { generatePassport } from "./generate-passport";
 import type { Quad } from "./page-geometry";
 

@@ -1,4 +1,4 @@
-import type { DocumentFields, VisualZone } from "../src/passport/result";
+import type { DocumentFields, VisualZone } from "contract/result";
 import { capturePage } from "./capture";
 import { type CaptureConditions, type ConditionsInput, resolveConditions } from "./conditions";
 import { MRZ_BAND_MM, PAGE_MM, type Quad } from "./page-geometry";

@@ -1,4 +1,4 @@
-import type { Point } from "../src/passport/result";
+import type { Point } from "contract/result";
 
 /** ICAO TD3 (ID-3) data page layout in millimetres, origin at the page's top-left corner. */
 export const PAGE_MM = { width: 125, height: 88 } as const;

@@ -1,4 +1,4 @@
-import type { DocumentFields, VisualZone } from "../src/passport/result";
+import type { DocumentFields, VisualZone } from "contract/result";
 import { checkDigit } from "./check-digit";
 import { ICAO_STATES, mrzCountry } from "./icao-codes";
 import { AUTHORITIES, BIRTH_PLACES, GIVEN_NAMES, SURNAMES } from "./names";

@@ -4,7 +4,7 @@ import { locateInImage, OVERVIEW_SIDE } from "../../src/passport/local/locate-in
 import type { BandCandidate } from "../../src/passport/local/locate-mrz";
 import type { GrayImage } from "../../src/passport/local/raster";
 import { rotate180 } from "../../src/passport/local/read-band";
-import type { Point } from "../../src/passport/result";
+import type { Point } from "contract/result";
 import type { GeneratedPassport } from "../../synthetic/generate-passport";
 import type { Quad } from "../../synthetic/page-geometry";
 

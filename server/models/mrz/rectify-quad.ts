@@ -1,4 +1,4 @@
-import type { Point } from "../../src/passport/result";
+import type { Point } from "contract/result";
 import { homographyFromQuads } from "../../synthetic/homography";
 import type { Quad } from "../../synthetic/page-geometry";
 

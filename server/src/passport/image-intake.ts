@@ -1,8 +1,8 @@
+import { base64Length, MAX_BASE64_CHARS, MAX_IMAGE_BYTES, megabytes } from "contract/image-limits";
+import { type AcceptedMediaType, sniffImage } from "contract/sniff-image";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { decodeBase64 } from "./base64";
-import { base64Length, MAX_BASE64_CHARS, MAX_IMAGE_BYTES, megabytes } from "./image-limits";
-import { type AcceptedMediaType, sniffImage } from "./sniff-image";
 
 export interface ImageIntake {
   image: Uint8Array;

@@ -1,4 +1,4 @@
-import type { PassportResult, ProviderName } from "./result";
+import type { PassportResult, ProviderName } from "contract/result";
 
 export interface RecognizeInput {
   /** The image bytes, already checked to be PNG, JPEG or BMP and within the size limit. */

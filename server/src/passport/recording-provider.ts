@@ -1,5 +1,5 @@
+import type { PassportResult } from "contract/result";
 import type { PassportProvider, RecognizeInput } from "./provider";
-import type { PassportResult } from "./result";
 
 /**
  * A provider for tests of the HTTP layer: records what it was handed and answers the ICAO TD3 specimen's fields.

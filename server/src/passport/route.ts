@@ -1,9 +1,9 @@
+import { MAX_BASE64_CHARS, MAX_BODY_BYTES, megabytes } from "contract/image-limits";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { RequestIdVariables } from "hono/request-id";
 import { AppError } from "../errors";
 import { readImageIntake } from "./image-intake";
-import { MAX_BASE64_CHARS, MAX_BODY_BYTES, megabytes } from "./image-limits";
 import type { PassportProvider } from "./provider";
 
 /** POST /api/passport: read one passport image with the configured provider. */

@@ -1,8 +1,9 @@
+import type { Point } from "contract/result";
+import { TD3_MM } from "contract/td3-page";
 import { describe, expect, it } from "vitest";
 import type { ConditionsInput } from "../../../synthetic/conditions";
 import { type GeneratedPassport, generatePassport } from "../../../synthetic/generate-passport";
 import { MRZ_BAND_MM, rectQuad } from "../../../synthetic/page-geometry";
-import type { Point } from "../result";
 import { type BandCrop, continuedSide, cropBand } from "./band-crop";
 import { findBlobs } from "./binary-blobs";
 import { openImage } from "./decode-image";
@@ -11,7 +12,6 @@ import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
 import { otsuThreshold } from "./morphology";
 import { useMrzOcr } from "./mrz-ocr.test-fixture";
 import { shapeLines } from "./read-band";
-import { TD3_MM } from "./td3-geometry";
 
 /** A strongly slanted, tilted page, sharp, without glare or moire: only the geometry is hard. */
 const SLANTED: ConditionsInput = {

@@ -1,11 +1,11 @@
-import type { Point } from "../result";
+import type { Point } from "contract/result";
+import { mmQuad } from "contract/td3-page";
 import { type BandQuad, fitBandQuad } from "./band-quad";
 import type { ImageSource, PixelRect } from "./decode-image";
 import { applyHomography, type Homography, homographyFromQuads } from "./homography";
 import type { BandCandidate } from "./locate-mrz";
 import { otsuThreshold } from "./morphology";
 import { type GrayImage, toGray } from "./raster";
-import { mmQuad } from "./td3-geometry";
 import { type RegionRaster, warpGray } from "./warp-gray";
 
 /** A deskewed MRZ band ready for the recogniser, with where it lies in the original image. */

@@ -1,5 +1,5 @@
+import type { Point } from "contract/result";
 import { describe, expect, it } from "vitest";
-import type { Point } from "../result";
 import { fitBandQuad } from "./band-quad";
 import { applyHomography, type Homography, homographyFromQuads } from "./homography";
 import type { GrayImage } from "./raster";

@@ -1,4 +1,4 @@
-import type { Point } from "../result";
+import type { Point } from "contract/result";
 import { type Blob, findBlobs } from "./binary-blobs";
 import type { GrayImage } from "./raster";
 

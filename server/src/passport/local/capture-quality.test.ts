@@ -1,6 +1,6 @@
+import type { Point } from "contract/result";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import type { Point } from "../result";
 import { colourfulness, glareMaxCellShare, isGlarePixel, laplacianVariance, paperLuma } from "./capture-quality";
 import type { GrayImage, RgbImage } from "./raster";
 

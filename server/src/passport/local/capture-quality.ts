@@ -1,4 +1,4 @@
-import type { Point } from "../result";
+import type { Point } from "contract/result";
 import type { GrayImage, RgbImage } from "./raster";
 
 /** Variance of the 4-neighbour Laplacian: low when the image is blurred. */

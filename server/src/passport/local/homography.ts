@@ -1,4 +1,4 @@
-import type { Point } from "../result";
+import type { Point } from "contract/result";
 
 /** Row-major 3x3 projective transform. */
 export type Homography = [number, number, number, number, number, number, number, number, number];

@@ -1,11 +1,11 @@
+import type { Point } from "contract/result";
+import { mmQuad, pageToImage, TD3_MM } from "contract/td3-page";
 import { describe, expect, it } from "vitest";
 import { generatePassport } from "../../../synthetic/generate-passport";
-import type { Point } from "../result";
 import { cropBand } from "./band-crop";
 import { openImage } from "./decode-image";
 import { locateInImage, OVERVIEW_SIDE } from "./locate-in-image";
 import { locateMrz } from "./locate-mrz";
-import { mmQuad, pageToImage, TD3_MM } from "./td3-geometry";
 
 const centre = (q: readonly Point[]) => ({
   x: q.reduce((s, p) => s + p.x, 0) / q.length,

@@ -1,5 +1,5 @@
+import type { Point } from "contract/result";
 import sharp from "sharp";
-import type { Point } from "../result";
 import type { ImageSource } from "./decode-image";
 
 /** Longest side of the returned portrait (pixels); the crop is never upscaled beyond its source resolution. */

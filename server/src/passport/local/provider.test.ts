@@ -1,9 +1,9 @@
+import type { PassportResult, Point } from "contract/result";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePassport } from "../../../synthetic/generate-passport";
 import { createApp } from "../../app";
 import type { ErrorBody } from "../../errors";
-import type { PassportResult, Point } from "../result";
 import { createLocalProvider, type LocalProvider } from "./provider";
 
 /** The real offline engine (worker threads, tesseract.js with server/models/mrz, MRZ engine) behind /api/passport. */

@@ -1,9 +1,9 @@
-import { isKnownCountryCode } from "../../mrz/country-codes";
-import { MrzFormatError } from "../../mrz/mrz-format-error";
-import { mrzWarnings } from "../../mrz/mrz-warnings";
-import { readMrz } from "../../mrz/read-mrz";
-import type { MrzReport } from "../../mrz/types";
-import type { WarningCode } from "../../warnings/catalogue";
+import { isKnownCountryCode } from "contract/mrz/country-codes";
+import { MrzFormatError } from "contract/mrz/mrz-format-error";
+import { readMrz } from "contract/mrz/read-mrz";
+import type { MrzReport } from "contract/mrz/types";
+import type { WarningCode } from "contract/warning-catalogue";
+import { mrzWarnings } from "../../mrz-result/mrz-warnings";
 import type { MrzOcr, OcrLine } from "./mrz-ocr";
 import type { GrayImage } from "./raster";
 

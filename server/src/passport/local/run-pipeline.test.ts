@@ -1,6 +1,6 @@
+import { readMrz } from "contract/mrz/read-mrz";
 import { describe, expect, it } from "vitest";
 import { generatePassport } from "../../../synthetic/generate-passport";
-import { readMrz } from "../../mrz/read-mrz";
 import { useMrzOcr } from "./mrz-ocr.test-fixture";
 import { confidenceWarnings, QUALITY_THRESHOLDS, runPipeline } from "./run-pipeline";
 

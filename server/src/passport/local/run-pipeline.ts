@@ -1,11 +1,12 @@
+import { NUMBER_FIELDS } from "contract/mrz/mrz-layout";
+import type { MrzFieldName, MrzReport } from "contract/mrz/types";
+import type { DocumentFields, PassportResult, Point } from "contract/result";
+import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "contract/td3-page";
+import type { Warning } from "contract/warning";
+import { makeWarning } from "contract/warning-catalogue";
 import { AppError } from "../../errors";
-import { documentFromMrz } from "../../mrz/document-from-mrz";
-import { NUMBER_FIELDS } from "../../mrz/mrz-layout";
-import { mrzWarnings } from "../../mrz/mrz-warnings";
-import type { MrzFieldName, MrzReport } from "../../mrz/types";
-import { makeWarning } from "../../warnings/catalogue";
-import type { Warning } from "../../warnings/warning";
-import type { DocumentFields, PassportResult, Point } from "../result";
+import { documentFromMrz } from "../../mrz-result/document-from-mrz";
+import { mrzWarnings } from "../../mrz-result/mrz-warnings";
 import { type BandCrop, cropBand } from "./band-crop";
 import { colourfulness, glareMaxCellShare, laplacianVariance, paperLuma } from "./capture-quality";
 import { type DecodableMediaType, type ImageSource, openImage } from "./decode-image";
@@ -15,7 +16,6 @@ import { cropPortrait } from "./portrait-crop";
 import type { RgbImage } from "./raster";
 import { type ReadMode, readBand } from "./read-band";
 import { MOIRE_ISOLATION, measureScreenMoire, type ScreenMoire } from "./screen-moire";
-import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "./td3-geometry";
 
 /** What the engine returns; the provider adds the request id. */
 export type EngineResult = Omit<PassportResult, "requestId">;

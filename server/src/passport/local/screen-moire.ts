@@ -1,7 +1,7 @@
+import type { Quad } from "contract/td3-page";
 import FFT from "fft.js";
 import type { ImageSource } from "./decode-image";
 import type { RgbImage } from "./raster";
-import type { Quad } from "./td3-geometry";
 
 /**
  * Screen recapture (moire) detector. A photo of a screen carries the interference of the screen's pixel grid with the

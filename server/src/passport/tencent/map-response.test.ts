@@ -1,7 +1,7 @@
+import { tencentExampleDocument, tencentExampleLines, tencentExampleVisualZone } from "contract/specimen-passports";
 import { describe, expect, it } from "vitest";
 import { exampleResponse, ICAO_SPECIMEN, specimenResponse } from "../../../test/tencent-bodies";
 import { AppError } from "../../errors";
-import { tencentExampleDocument, tencentExampleLines, tencentExampleVisualZone } from "../../mrz/specimen-passports";
 import { isoFromCompactDate, mapPortrait, mapTencentResponse, parseConfidence } from "./map-response";
 
 const options = { requestId: "req-local-1", portrait: false, today: new Date("2026-11-25T00:00:00Z") };

@@ -2,17 +2,18 @@
  * Tencent MLIDPassportOCR `Response` -> the normalized PassportResult. The provider's fields are kept as read; the MRZ
  * (CodeSet/CodeCrc) goes through our own MRZ engine, which checks it and cross-checks the provider's fields against it.
  */
+
+import { MrzFormatError } from "contract/mrz/mrz-format-error";
+import { readMrz } from "contract/mrz/read-mrz";
+import type { MrzReport } from "contract/mrz/types";
+import type { DocumentFields, PassportResult, VisualZone } from "contract/result";
+import type { Warning } from "contract/warning";
+import { makeWarning, tencentWarning } from "contract/warning-catalogue";
 import { z } from "zod";
 import type { ErrorStatus } from "../../errors";
 import { AppError } from "../../errors";
-import { crossCheck } from "../../mrz/cross-check";
-import { MrzFormatError } from "../../mrz/mrz-format-error";
-import { mrzWarnings } from "../../mrz/mrz-warnings";
-import { readMrz } from "../../mrz/read-mrz";
-import type { MrzReport } from "../../mrz/types";
-import { makeWarning, tencentWarning } from "../../warnings/catalogue";
-import type { Warning } from "../../warnings/warning";
-import type { DocumentFields, PassportResult, VisualZone } from "../result";
+import { crossCheck } from "../../mrz-result/cross-check";
+import { mrzWarnings } from "../../mrz-result/mrz-warnings";
 
 /** Confidences below this raise a low_confidence warning on the field. */
 export const LOW_CONFIDENCE = 0.8;

@@ -2,11 +2,12 @@
  * The Tencent Cloud provider: MLIDPassportOCR through our signed client, mapped to the normalized result.
  * Built by index.ts from the validated env (see docs/decisions/0201-tencent-signing-and-transport.md).
  */
+
+import { MAX_BASE64_CHARS } from "contract/image-limits";
+import type { PassportResult } from "contract/result";
 import { AppError } from "../../errors";
 import { encodeBase64 } from "../base64";
-import { MAX_BASE64_CHARS } from "../image-limits";
 import type { PassportProvider, RecognizeInput } from "../provider";
-import type { PassportResult } from "../result";
 import { createTencentClient, type TencentClientConfig } from "./client";
 import { mapTencentResponse } from "./map-response";
 

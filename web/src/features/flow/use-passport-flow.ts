@@ -1,5 +1,5 @@
+import type { PassportResult } from "contract/result";
 import { useCallback, useRef, useState } from "react";
-import type { PassportResult } from "server/passport/result";
 import { type PreparedImage, prepareImage } from "../prepare/prepare-image";
 import { useRecognizePassport } from "../send/recognize-passport";
 

@@ -1,4 +1,4 @@
-import { MAX_BASE64_CHARS } from "server/passport/image-limits";
+import { MAX_BASE64_CHARS } from "contract/image-limits";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TARGET, fitsUpstream, ImageTooSmallError, planCompression, stricterTarget } from "./compression-plan";
 

@@ -1,4 +1,4 @@
-import { base64Length, MAX_BASE64_CHARS } from "server/passport/image-limits";
+import { base64Length, MAX_BASE64_CHARS } from "contract/image-limits";
 
 /** The upstream reads passports best above 800x500 (it recommends more than 500x800); we never go below. */
 export const MIN_LONG_SIDE = 800;

@@ -1,4 +1,4 @@
-import { sniffImage } from "server/passport/sniff-image";
+import { sniffImage } from "contract/sniff-image";
 import type { CompressReply } from "./compress-protocol";
 import { type CompressionTarget, DEFAULT_TARGET } from "./compression-plan";
 

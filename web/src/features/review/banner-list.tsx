@@ -1,4 +1,4 @@
-import type { DocumentFields } from "server/passport/result";
+import type { DocumentFields } from "contract/result";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 import { documentBanners } from "./document-banners";

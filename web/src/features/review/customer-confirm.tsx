@@ -1,5 +1,5 @@
+import type { PassportResult } from "contract/result";
 import { useState } from "react";
-import type { PassportResult } from "server/passport/result";
 import { useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 import { useObjectUrl } from "../../lib/use-object-url";

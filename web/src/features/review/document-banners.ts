@@ -1,4 +1,4 @@
-import type { DocumentFields } from "server/passport/result";
+import type { DocumentFields } from "contract/result";
 
 /** Many countries refuse entry on a passport valid for less than six months; KYC desks use the same horizon. */
 export const EXPIRING_SOON_DAYS = 183;

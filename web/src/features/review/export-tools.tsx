@@ -1,5 +1,5 @@
+import type { PassportResult } from "contract/result";
 import { useId, useState } from "react";
-import type { PassportResult } from "server/passport/result";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 import type { FieldRow } from "./field-rows";

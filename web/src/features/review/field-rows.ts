@@ -1,6 +1,6 @@
-import type { MrzField, MrzFieldState } from "server/mrz/types";
-import type { PassportResult, VisualZone } from "server/passport/result";
-import type { Warning } from "server/warnings/warning";
+import type { MrzField, MrzFieldState } from "contract/mrz/types";
+import type { PassportResult, VisualZone } from "contract/result";
+import type { Warning } from "contract/warning";
 import {
   isDocumentField,
   MRZ_NAME_OF,

@@ -1,4 +1,4 @@
-import type { Point } from "server/passport/result";
+import type { Point } from "contract/result";
 
 export type Quad = [Point, Point, Point, Point];
 

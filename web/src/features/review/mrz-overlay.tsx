@@ -1,6 +1,6 @@
+import type { MrzReport } from "contract/mrz/types";
+import type { PassportResult } from "contract/result";
 import { useId, useState } from "react";
-import type { MrzReport } from "server/mrz/types";
-import type { PassportResult } from "server/passport/result";
 import { useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 import { bandMatrix, type Quad, quadPoints, td3BandEstimate } from "./mrz-geometry";

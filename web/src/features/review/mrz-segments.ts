@@ -1,4 +1,4 @@
-import type { MrzFieldName, MrzFieldState, MrzReport } from "server/mrz/types";
+import type { MrzFieldName, MrzFieldState, MrzReport } from "contract/mrz/types";
 
 export type MrzSegmentKind = "field" | "check" | "filler";
 

@@ -1,5 +1,5 @@
+import type { MrzReport } from "contract/mrz/types";
 import { type KeyboardEvent, useMemo, useRef, useState } from "react";
-import type { MrzReport } from "server/mrz/types";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 import { buildMrzSegments, type MrzSegment } from "./mrz-segments";

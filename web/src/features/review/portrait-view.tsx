@@ -1,4 +1,4 @@
-import type { PassportResult } from "server/passport/result";
+import type { PassportResult } from "contract/result";
 import { useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 

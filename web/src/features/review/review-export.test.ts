@@ -1,4 +1,4 @@
-import type { Warning } from "server/warnings/warning";
+import type { Warning } from "contract/warning";
 import { describe, expect, it } from "vitest";
 import { buildFieldRows } from "./field-rows";
 import type { FieldEdit } from "./review-edits";

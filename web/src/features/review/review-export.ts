@@ -1,6 +1,6 @@
-import type { MrzFieldState, MrzFormat } from "server/mrz/types";
-import type { PassportResult, ProviderName } from "server/passport/result";
-import type { Warning } from "server/warnings/warning";
+import type { MrzFieldState, MrzFormat } from "contract/mrz/types";
+import type { PassportResult, ProviderName } from "contract/result";
+import type { Warning } from "contract/warning";
 import type { FieldRow, FieldSource } from "./field-rows";
 import type { ReviewDecision } from "./review-decision";
 import { currentValues, type FieldEdit } from "./review-edits";

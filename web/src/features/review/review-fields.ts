@@ -1,5 +1,5 @@
-import type { MrzFieldName } from "server/mrz/types";
-import type { DocumentFields } from "server/passport/result";
+import type { MrzFieldName } from "contract/mrz/types";
+import type { DocumentFields } from "contract/result";
 
 /** The fields the review lists, in reading order: the document's fields plus the MRZ's optional data. */
 export const REVIEW_FIELDS = [

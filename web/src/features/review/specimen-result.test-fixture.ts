@@ -1,6 +1,6 @@
-import { icaoSpecimenDocument, icaoSpecimenLines } from "server/mrz/specimen-passports";
-import type { MrzReport } from "server/mrz/types";
-import type { PassportResult } from "server/passport/result";
+import type { MrzReport } from "contract/mrz/types";
+import type { PassportResult } from "contract/result";
+import { icaoSpecimenDocument, icaoSpecimenLines } from "contract/specimen-passports";
 
 /** The ICAO 9303 TD3 specimen (all check digits hold) as the MRZ engine reports it. */
 export function specimenReport(): MrzReport {

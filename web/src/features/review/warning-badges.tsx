@@ -1,5 +1,5 @@
-import { isWarningCode } from "server/warnings/catalogue";
-import type { Warning } from "server/warnings/warning";
+import type { Warning } from "contract/warning";
+import { isWarningCode } from "contract/warning-catalogue";
 import { format, useLocale, useStrings } from "../../i18n/i18n";
 import { reviewStrings, warningStrings } from "../../i18n/strings/review";
 import { reviewFieldOfWarning } from "./review-fields";

@@ -1,4 +1,4 @@
-import type { Warning, WarningSeverity } from "server/warnings/warning";
+import type { Warning, WarningSeverity } from "contract/warning";
 
 const RANK: Record<WarningSeverity, number> = { critical: 0, warning: 1, info: 2 };
 

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import type { PassportResult } from "server/passport/result";
+import type { PassportResult } from "contract/result";
 import { ApiError, unwrap } from "../../lib/api-error";
 import { retryDelay, shouldRetry } from "./retry-policy";
 

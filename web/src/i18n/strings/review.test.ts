@@ -1,4 +1,4 @@
-import { WARNING_CATALOGUE, WARNING_CODES } from "server/warnings/catalogue";
+import { WARNING_CATALOGUE, WARNING_CODES } from "contract/warning-catalogue";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../i18n";
 import { reviewStrings, warningStrings } from "./review";

@@ -1,4 +1,4 @@
-import { WARNING_CATALOGUE, WARNING_CODES } from "server/warnings/catalogue";
+import { WARNING_CATALOGUE, WARNING_CODES } from "contract/warning-catalogue";
 import { defineStrings } from "../i18n";
 
 const en = {

@@ -1,7 +1,7 @@
+import { readMrz } from "contract/mrz/read-mrz";
+import { type MrzData, writeMrz } from "contract/mrz/write-mrz";
 import { describe, expect, it } from "vitest";
 import { mrzWarnings } from "./mrz-warnings";
-import { readMrz } from "./read-mrz";
-import { type MrzData, writeMrz } from "./write-mrz";
 
 const today = new Date("2026-11-25T12:00:00Z");
 const base: MrzData = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "./td3-geometry";
+import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "./td3-page";
 
 /** Text box of a page drawn at `s` px/mm, rotated by `deg` around the origin, in reading order. */
 function textBox(s: number, deg: number): { box: Quad; map: (x: number, y: number) => { x: number; y: number } } {

@@ -3,8 +3,9 @@
  * specimen, whose check digits all hold, and the example on Tencent's MLIDPassportOCR page, whose MRZ gets three
  * check digits wrong. Each call returns fresh copies, so a test may change what it gets.
  */
-import type { DocumentFields, VisualZone } from "../passport/result";
-import type { MrzData } from "./write-mrz";
+
+import type { MrzData } from "./mrz/write-mrz";
+import type { DocumentFields, VisualZone } from "./result";
 
 /** The ICAO 9303 TD3 specimen's MRZ (Anna Maria Eriksson of Utopia). */
 export function icaoSpecimenLines(): string[] {

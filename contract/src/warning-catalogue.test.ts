@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWarningCode, makeWarning, tencentWarning, WARNING_CATALOGUE, WARNING_CODES } from "./catalogue";
+import { isWarningCode, makeWarning, tencentWarning, WARNING_CATALOGUE, WARNING_CODES } from "./warning-catalogue";
 
 describe("WARNING_CATALOGUE", () => {
   it("has stable snake_case codes, each with severity, source, message and action", () => {

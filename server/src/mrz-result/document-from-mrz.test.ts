@@ -1,7 +1,7 @@
+import { readMrz } from "contract/mrz/read-mrz";
+import { icaoSpecimenDocument, icaoSpecimenLines } from "contract/specimen-passports";
 import { describe, expect, it } from "vitest";
 import { documentFromMrz } from "./document-from-mrz";
-import { readMrz } from "./read-mrz";
-import { icaoSpecimenDocument, icaoSpecimenLines } from "./specimen-passports";
 
 const today = new Date("2026-11-25T12:00:00Z");
 

@@ -1,5 +1,5 @@
-import type { DocumentFields } from "../passport/result";
-import type { MrzFieldName, MrzReport } from "./types";
+import type { MrzFieldName, MrzReport } from "contract/mrz/types";
+import type { DocumentFields } from "contract/result";
 
 /**
  * The document fields as the MRZ gives them, whatever their state (warnings say which failed). Dates are ISO;

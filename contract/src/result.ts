@@ -1,5 +1,5 @@
-import type { MrzReport } from "../mrz/types";
-import type { Warning } from "../warnings/warning";
+import type { MrzReport } from "./mrz/types";
+import type { Warning } from "./warning";
 
 /** The normalized result both providers return and the web app renders. */
 export type ProviderName = "tencent" | "local";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { mrzWarnings } from "../../../server/src/mrz-result/mrz-warnings";
+import { icaoSpecimenMrzData } from "../specimen-passports";
 import { MrzFormatError } from "./mrz-format-error";
-import { mrzWarnings } from "./mrz-warnings";
 import { readMrz } from "./read-mrz";
-import { icaoSpecimenMrzData } from "./specimen-passports";
 import type { MrzField, MrzFieldName, MrzReport } from "./types";
 import { writeMrz } from "./write-mrz";
 

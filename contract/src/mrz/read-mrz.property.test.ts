@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { mrzWarnings } from "../../../server/src/mrz-result/mrz-warnings";
 import { DIGIT_SUBSTITUTIONS } from "./confusions";
 import { type InjectionScope, injectConfusions, mrzDataArbitrary } from "./mrz-arbitraries";
 import { LAYOUTS, NUMBER_FIELDS } from "./mrz-layout";
-import { mrzWarnings } from "./mrz-warnings";
 import { readMrz } from "./read-mrz";
 import type { MrzFieldName, MrzFormat, MrzReport } from "./types";
 import { type MrzData, writeMrz } from "./write-mrz";

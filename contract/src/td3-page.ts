@@ -1,4 +1,4 @@
-import type { Point } from "../result";
+import type { Point } from "./result";
 
 /**
  * ICAO 9303 TD3 (ID-3) data page in millimetres, origin at the page's top-left corner: 125 x 88 mm, MRZ characters on

@@ -1,9 +1,9 @@
-import type { DocumentFields, VisualZone } from "../passport/result";
-import { makeWarning } from "../warnings/catalogue";
-import type { Warning } from "../warnings/warning";
-import { countryCodeFromText } from "./country-codes";
+import { countryCodeFromText } from "contract/mrz/country-codes";
+import type { MrzReport } from "contract/mrz/types";
+import type { DocumentFields, VisualZone } from "contract/result";
+import type { Warning } from "contract/warning";
+import { makeWarning } from "contract/warning-catalogue";
 import { documentFromMrz } from "./document-from-mrz";
-import type { MrzReport } from "./types";
 import { parseVisualZoneDate } from "./visual-zone-date";
 
 export interface CrossCheckSources {

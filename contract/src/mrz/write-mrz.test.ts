@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { icaoSpecimenMrzData } from "../specimen-passports";
 import { MrzFormatError } from "./mrz-format-error";
-import { icaoSpecimenMrzData } from "./specimen-passports";
 import { type MrzData, writeMrz } from "./write-mrz";
 
 /** The ICAO specimen with its names in mixed case: the writer raises them. */

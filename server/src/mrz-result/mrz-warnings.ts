@@ -1,9 +1,9 @@
-import { makeWarning, type WarningCode } from "../warnings/catalogue";
-import type { Warning } from "../warnings/warning";
-import { isKnownCountryCode, SPECIMEN_CODES } from "./country-codes";
-import { lookalikeDoubts } from "./lookalike-doubt";
-import { resolveMrzDate } from "./mrz-date";
-import type { MrzField, MrzFieldName, MrzReport } from "./types";
+import { isKnownCountryCode, SPECIMEN_CODES } from "contract/mrz/country-codes";
+import { lookalikeDoubts } from "contract/mrz/lookalike-doubt";
+import { resolveMrzDate } from "contract/mrz/mrz-date";
+import type { MrzField, MrzFieldName, MrzReport } from "contract/mrz/types";
+import type { Warning } from "contract/warning";
+import { makeWarning, type WarningCode } from "contract/warning-catalogue";
 
 export interface MrzWarningOptions {
   /** The day expiry and age are judged against (default: now). */

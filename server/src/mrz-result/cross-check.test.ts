@@ -1,7 +1,7 @@
+import { readMrz } from "contract/mrz/read-mrz";
+import { tencentExampleDocument, tencentExampleLines, tencentExampleVisualZone } from "contract/specimen-passports";
 import { describe, expect, it } from "vitest";
 import { crossCheck } from "./cross-check";
-import { readMrz } from "./read-mrz";
-import { tencentExampleDocument, tencentExampleLines, tencentExampleVisualZone } from "./specimen-passports";
 
 const today = new Date("2026-11-25T12:00:00Z");
 const tencent = readMrz(tencentExampleLines(), { today });

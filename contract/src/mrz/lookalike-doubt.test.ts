@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { icaoSpecimenMrzData } from "../specimen-passports";
 import { lookalikeDoubts } from "./lookalike-doubt";
 import { readMrz } from "./read-mrz";
-import { icaoSpecimenMrzData } from "./specimen-passports";
 import { writeMrz } from "./write-mrz";
 
 const today = new Date("2026-11-25T12:00:00Z");
