@@ -1,5 +1,13 @@
-// Bundles the Node entry (and worker entries) into dist/. Dependencies stay external (installed by pnpm).
+// Bundles the Node entry (and worker entries) into dist/. npm dependencies stay external (installed by pnpm); the
+// workspace's own TypeScript packages (contract) are bundled in, since Node cannot run their .ts sources.
+import { readFileSync } from "node:fs";
 import { build } from "esbuild";
+
+const { dependencies } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const bundled = new Set(["contract"]);
+const external = Object.keys(dependencies)
+  .filter((name) => !bundled.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
 
 await build({
   entryPoints: [
@@ -12,7 +20,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  packages: "external",
+  external,
   sourcemap: true,
   logLevel: "info",
 });
