@@ -40,7 +40,7 @@ export interface PipelineOptions {
 /** Default recogniser input, chosen on the held-out benchmark (bench/engine.ts). */
 export const READ_MODE: ReadMode = "block";
 /** Capital height of the band handed to the recogniser (pixels). 24 px read more passports than 20 or 32 px on
- *  training-range photos and is faster (docs/decisions/0451, update of 2026-11-26). */
+ *  training-range photos and is faster (docs/decisions/0455-capitals-24px-pitch-second-opinions.md). */
 export const CAP_HEIGHT = 24;
 
 /** Thresholds of the quality warnings, reported in each warning's details beside the measured value. */
