@@ -1,4 +1,5 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { type RequestIdVariables, requestId } from "hono/request-id";
 import type { Store } from "hono-rate-limiter";
 import { AppError } from "./errors";
@@ -9,6 +10,12 @@ import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import type { PassportProvider } from "./passport/provider";
 import { passportRoute } from "./passport/route";
+import { apiDocsRoutes } from "./sessions/api-docs";
+import { customerRoutes } from "./sessions/customer-routes";
+import { openApiDocument } from "./sessions/openapi-document";
+import type { SessionService } from "./sessions/session-service";
+import { v1Routes } from "./sessions/v1-routes";
+import type { Queryable } from "./storage/database";
 
 export interface AppDeps {
   provider: PassportProvider;
@@ -22,6 +29,18 @@ export interface AppDeps {
   accessLog?: AccessLogSink;
   /** Serves the built web app for everything outside /api (Node: serve-static; edge: the platform's assets). */
   assets?: MiddlewareHandler;
+  /** Verification sessions (the integrator API, the customer's link); without it only the try-it flow runs. */
+  sessions?: SessionsDeps;
+  /** Swagger UI's files for /api/docs/assets/* (Node: serve-static from swagger-ui-dist). */
+  docsAssets?: MiddlewareHandler;
+}
+
+export interface SessionsDeps {
+  db: Queryable;
+  service: SessionService;
+  publicUrl?: string | undefined;
+  maxReadsPerSession: number;
+  requireSession: boolean;
 }
 
 export const DEFAULT_RATE_LIMIT = { max: 30, windowMs: 60_000 };
@@ -40,17 +59,34 @@ export function createApp(deps: AppDeps) {
       const health = await deps.provider.health();
       return c.json(health, health.ready ? 200 : 503);
     })
-    .route("/api/passport", passportRoute(deps.provider))
-    .all("/api/*", () => {
-      throw new AppError(404, "not_found", "There is no such API endpoint.");
-    });
+    .route(
+      "/api/passport",
+      passportRoute(
+        deps.provider,
+        deps.sessions && { sessions: deps.sessions.service, requireSession: deps.sessions.requireSession },
+      ),
+    );
+  if (deps.sessions) {
+    const v1 = v1Routes({ ...deps.sessions, sessions: deps.sessions.service });
+    app
+      .route("/api/v1", v1)
+      .route("/api/customer/session", customerRoutes(deps.sessions.service))
+      .get("/api/openapi.json", (c) => c.json(openApiDocument(v1)))
+      .route("/api/docs", apiDocsRoutes(deps.docsAssets));
+  }
+  app.all("/api/*", () => {
+    throw new AppError(404, "not_found", "There is no such API endpoint.");
+  });
   if (deps.assets) app.use("*", deps.assets);
   app.onError((err, c) => {
     const error =
       err instanceof AppError
         ? err
-        : new AppError(500, "internal_error", "Something went wrong on our side. Please try again.");
-    if (!(err instanceof AppError)) console.error(`[${c.get("requestId")}] unhandled error: ${describe(err)}`);
+        : err instanceof HTTPException && err.status === 400
+          ? new AppError(400, "malformed_json", "The request body is not valid JSON.")
+          : new AppError(500, "internal_error", "Something went wrong on our side. Please try again.");
+    if (!(err instanceof AppError) && !(err instanceof HTTPException))
+      console.error(`[${c.get("requestId")}] unhandled error: ${describe(err)}`);
     if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));
     c.header("X-Error-Code", error.code);
     c.header("Cache-Control", "no-store");

@@ -2,7 +2,7 @@
  * The one error type of the server. Every failure reaches the client as
  * `{ error: { code, message, retake } }` with an explicit HTTP status (see app.ts onError).
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 408 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 408 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504;
 
 export interface ErrorBody {
   error: {

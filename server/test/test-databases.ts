@@ -9,8 +9,17 @@ import { openPostgresDatabase } from "../src/storage/postgres-database";
  */
 export interface TestDatabase {
   kind: Database["kind"];
-  /** A fresh, migrated, empty database of its own. */
+  /** A fresh, migrated, empty database of its own (slow: open one per file, `emptyTables` between tests). */
   open(): Promise<Database>;
+}
+
+/** Deletes every row of the app's tables (not the migrations' record), so tests can share one database. */
+export async function emptyTables(db: Database): Promise<void> {
+  const tables = await db.query<{ name: string }>(
+    `select table_name as name from information_schema.tables
+     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'schema_migrations'`,
+  );
+  if (tables.length > 0) await db.exec(`truncate ${tables.map((t) => `"${t.name}"`).join(", ")} cascade`);
 }
 
 const serverUrl = process.env.TEST_DATABASE_URL;

@@ -4,7 +4,7 @@ import type { Database } from "./database";
 import { migrate } from "./migrate";
 import { MIGRATIONS } from "./migrations";
 
-describe.each(TEST_DATABASES)("migrations on $kind", ({ open }) => {
+describe.each(TEST_DATABASES)("migrations on $kind", { timeout: 60_000 }, ({ open }) => {
   let db: Database | undefined;
   afterEach(async () => {
     await db?.close();
