@@ -42,14 +42,11 @@ export function createApp(deps: AppDeps) {
     })
     .route("/api/passport", passportRoute(deps.provider))
     .all("/api/*", () => {
-      throw new AppError(404, "not_found", "There is no such API endpoint.");
+      throw new AppError("not_found");
     });
   if (deps.assets) app.use("*", deps.assets);
   app.onError((err, c) => {
-    const error =
-      err instanceof AppError
-        ? err
-        : new AppError(500, "internal_error", "Something went wrong on our side. Please try again.");
+    const error = err instanceof AppError ? err : new AppError("internal_error");
     if (!(err instanceof AppError)) console.error(`[${c.get("requestId")}] unhandled error: ${describe(err)}`);
     if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));
     c.header("X-Error-Code", error.code);

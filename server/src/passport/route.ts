@@ -1,4 +1,4 @@
-import { MAX_BASE64_CHARS, MAX_BODY_BYTES, megabytes } from "contract/image-limits";
+import { MAX_BODY_BYTES } from "contract/image-limits";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { RequestIdVariables } from "hono/request-id";
@@ -13,12 +13,7 @@ export function passportRoute(provider: PassportProvider) {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new AppError(
-          413,
-          "payload_too_large",
-          `The upload is larger than the ${megabytes(MAX_BASE64_CHARS)} limit. Compress or resize the photo and try again.`,
-          { retake: true },
-        );
+        throw new AppError("payload_too_large");
       },
     }),
     async (c) => {
