@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps) {
       .route("/api/docs", apiDocsRoutes(deps.docsAssets));
   }
   app.all("/api/*", () => {
-    throw new AppError(404, "not_found", "There is no such API endpoint.");
+    throw new AppError("not_found");
   });
   if (deps.assets) app.use("*", deps.assets);
   app.onError((err, c) => {
@@ -83,8 +83,8 @@ export function createApp(deps: AppDeps) {
       err instanceof AppError
         ? err
         : err instanceof HTTPException && err.status === 400
-          ? new AppError(400, "malformed_json", "The request body is not valid JSON.")
-          : new AppError(500, "internal_error", "Something went wrong on our side. Please try again.");
+          ? new AppError("malformed_json")
+          : new AppError("internal_error");
     if (!(err instanceof AppError) && !(err instanceof HTTPException))
       console.error(`[${c.get("requestId")}] unhandled error: ${describe(err)}`);
     if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));

@@ -1,4 +1,4 @@
-import { MAX_BASE64_CHARS, MAX_BODY_BYTES, megabytes } from "contract/image-limits";
+import { MAX_BODY_BYTES } from "contract/image-limits";
 import { SESSION_TOKEN_HEADER } from "contract/session";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -24,18 +24,13 @@ export function passportRoute(provider: PassportProvider, sessionReads?: Session
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new AppError(
-          413,
-          "payload_too_large",
-          `The upload is larger than the ${megabytes(MAX_BASE64_CHARS)} limit. Compress or resize the photo and try again.`,
-          { retake: true },
-        );
+        throw new AppError("payload_too_large");
       },
     }),
     async (c) => {
       const token = c.req.header(SESSION_TOKEN_HEADER);
       if (!token && sessionReads?.requireSession) {
-        throw new AppError(401, "session_required", "Open your verification link to take the photo.");
+        throw new AppError("session_required");
       }
       const intake = await readImageIntake(c.req.raw);
       const session = token && sessionReads ? await sessionReads.sessions.chargeRead(token) : undefined;

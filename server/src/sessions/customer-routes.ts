@@ -11,7 +11,7 @@ const SubmitBody = z.strictObject({
 
 /** The customer's link token, from its header (never a URL: URLs end up in logs and browser history). */
 export function sessionToken(header: string | undefined): string {
-  if (!header) throw new AppError(401, "session_token_missing", `Send the session's token in ${SESSION_TOKEN_HEADER}.`);
+  if (!header) throw new AppError("session_token_missing");
   return header;
 }
 
@@ -25,12 +25,12 @@ export function customerRoutes(sessions: SessionService) {
       try {
         raw = await c.req.json();
       } catch {
-        throw new AppError(400, "malformed_json", "The request body is not valid JSON.");
+        throw new AppError("malformed_json");
       }
       const parsed = SubmitBody.safeParse(raw);
       if (!parsed.success) {
         const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-        throw new AppError(400, "invalid_request", `The request is not valid (${detail}).`);
+        throw new AppError("invalid_request", { message: `The request is not valid (${detail}).` });
       }
       return c.json(await sessions.submit(token, parsed.data), 200);
     });

@@ -67,10 +67,8 @@ export function createSessionService(deps: SessionServiceDeps) {
     queue: (s: SessionRecord, e: WebhookEvent) => Promise<void>,
   ) {
     const found = await sessionByToken(tx, token, true);
-    if (!found)
-      throw new AppError(404, "session_not_found", "This verification link is not valid. Ask for a new link.");
-    if (found.erasedAt)
-      throw new AppError(410, "session_erased", "This verification has been closed and its data erased.");
+    if (!found) throw new AppError("session_not_found");
+    if (found.erasedAt) throw new AppError("session_erased");
     return expireIfDue(tx, found, queue);
   }
 
@@ -112,16 +110,13 @@ export function createSessionService(deps: SessionServiceDeps) {
       const charged = await takeRead(db, token, clock());
       if (charged) return charged;
       const session = await inTransaction((tx, queue) => customerSession(tx, token, queue));
-      if (session.status === "expired")
-        throw new AppError(410, "session_expired", "This verification link has expired.");
+      if (session.status === "expired") throw new AppError("session_expired");
       if (!isOpen(session.status)) {
-        throw new AppError(409, "session_already_submitted", "This verification has been submitted already.");
+        throw new AppError("session_already_submitted");
       }
-      throw new AppError(
-        429,
-        "session_read_limit",
-        `This verification allows ${session.maxReads} photo reads, and all have been used.`,
-      );
+      throw new AppError("session_read_limit", {
+        message: `This verification allows ${session.maxReads} photo reads, and all have been used.`,
+      });
     },
 
     /** Stores a read charged to the session; the customer confirms it by its capture id. */
@@ -142,10 +137,9 @@ export function createSessionService(deps: SessionServiceDeps) {
         await inTransaction(async (tx, queue) => {
           const session = await customerSession(tx, token, queue);
           if (session.submittedCaptureId === input.captureId && !isOpen(session.status)) return session;
-          if (session.status === "expired")
-            throw new AppError(410, "session_expired", "This verification link has expired.");
+          if (session.status === "expired") throw new AppError("session_expired");
           if (!isOpen(session.status)) {
-            throw new AppError(409, "session_already_submitted", "This verification has been submitted already.");
+            throw new AppError("session_already_submitted");
           }
           const capture = await captureOf(tx, session.id, input.captureId);
           if (!capture || capture.erasedAt) {
@@ -175,7 +169,7 @@ export function createSessionService(deps: SessionServiceDeps) {
     async ownedBy(apiKeyId: string, id: string): Promise<SessionRecord> {
       const session = await sessionById(db, id);
       if (!session || session.apiKeyId !== apiKeyId) {
-        throw new AppError(404, "session_not_found", `There is no session ${id} for this API key.`);
+        throw new AppError("session_not_found", { message: `There is no session ${id} for this API key.` });
       }
       return inTransaction((tx, queue) => expireIfDue(tx, session, queue));
     },

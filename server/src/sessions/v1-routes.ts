@@ -38,11 +38,11 @@ function requireApiKey(db: Queryable): MiddlewareHandler<V1Env> {
     const key = match ? await authenticateApiKey(db, match[1]!) : null;
     if (!key) {
       c.header("WWW-Authenticate", 'Bearer realm="passport-kyc"');
-      throw new AppError(
-        401,
-        "unauthorized",
-        match ? "The API key is not valid or has been revoked." : "Send your API key as Authorization: Bearer pk_...",
-      );
+      throw new AppError("unauthorized", {
+        message: match
+          ? "The API key is not valid or has been revoked."
+          : "Send your API key as Authorization: Bearer pk_...",
+      });
     }
     c.set("apiKey", key);
     await next();
@@ -78,7 +78,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     if (typeof id !== "string" || Number.isNaN(createdAt.getTime())) throw new Error("bad cursor");
     return { createdAt, id };
   } catch {
-    throw new AppError(400, "invalid_request", "cursor: not a cursor this API returned");
+    throw new AppError("invalid_request", { message: "cursor: not a cursor this API returned" });
   }
 }
 
@@ -172,7 +172,7 @@ export function v1Routes(deps: V1Deps) {
     defaultHook: (result) => {
       if (result.success) return;
       const detail = result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-      throw new AppError(400, "invalid_request", `The request is not valid (${detail}).`);
+      throw new AppError("invalid_request", { message: `The request is not valid (${detail}).` });
     },
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
@@ -236,7 +236,7 @@ export function v1Routes(deps: V1Deps) {
     .openapi(sessionImage, async (c) => {
       const session = await deps.sessions.ownedBy(c.get("apiKey").id, c.req.valid("param").id);
       const image = await deps.sessions.submittedImage(session);
-      if (!image) throw new AppError(404, "image_not_found", "This session has no submitted photo (or it was erased).");
+      if (!image) throw new AppError("image_not_found");
       return c.body(image.bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": image.mediaType });
     })
     .openapi(sessionWebhooks, async (c) => {

@@ -1,4 +1,4 @@
-import type { ErrorStatus } from "../../errors";
+import type { ErrorCode } from "contract/error-catalogue";
 import type { DecodableMediaType } from "./decode-image";
 import type { ReadMode } from "./read-band";
 import type { EngineResult } from "./run-pipeline";
@@ -17,11 +17,10 @@ export interface JobRequest {
   portrait: boolean;
 }
 
+/** An AppError across the thread boundary: its code (status and retake come from the catalogue) and message. */
 export interface SerializedAppError {
-  status: ErrorStatus;
-  code: string;
+  code: ErrorCode;
   message: string;
-  retake: boolean;
 }
 
 export type WorkerMessage =

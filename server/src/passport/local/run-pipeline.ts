@@ -71,21 +71,9 @@ export const QUALITY_THRESHOLDS = {
   screenMoireIsolation: MOIRE_ISOLATION,
 } as const;
 
-const notFound = () =>
-  new AppError(
-    422,
-    "mrz_not_found",
-    "No machine readable zone (the two lines of <<< at the bottom of the photo page) was found. Hold the passport page flat, closer, fully in the frame.",
-    { retake: true },
-  );
+const notFound = () => new AppError("mrz_not_found");
 
-const unreadable = () =>
-  new AppError(
-    422,
-    "mrz_unreadable",
-    "The machine readable zone was found but could not be read consistently. Retake closer, hold still, and avoid glare on the two lines of <<<.",
-    { retake: true },
-  );
+const unreadable = () => new AppError("mrz_unreadable");
 
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
 
