@@ -1,20 +1,20 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from "react";
-import { PreviewScreen } from "./features/capture/preview-screen";
-import { thresholdsFromParams } from "./features/capture/quality-thresholds";
-import { UploadPanel } from "./features/capture/upload-panel";
-import { usePassportFlow } from "./features/flow/use-passport-flow";
-import { ErrorScreen } from "./features/send/error-screen";
-import { WorkingScreen } from "./features/send/working-screen";
-import { LOCALES, type Locale, setLocale, useLocale, useStrings } from "./i18n/i18n";
-import { captureStrings } from "./i18n/strings/capture";
+import { PreviewScreen } from "../features/capture/preview-screen";
+import { thresholdsFromParams } from "../features/capture/quality-thresholds";
+import { UploadPanel } from "../features/capture/upload-panel";
+import { ErrorScreen } from "../features/send/error-screen";
+import { WorkingScreen } from "../features/send/working-screen";
+import { LOCALES, type Locale, setLocale, useLocale, useStrings } from "../i18n/i18n";
+import { captureStrings } from "../i18n/strings/capture";
+import { usePassportFlow } from "./use-passport-flow";
 // Read before react-webcam (lazy, with its getUserMedia polyfill) can load.
-import "./features/capture/camera-support";
+import "../features/capture/camera-support";
 
 /** The camera screen (with react-webcam) loads when the camera is asked for: people who upload never need it. */
-const CameraScreen = lazy(() => import("./features/capture/camera-screen").then((m) => ({ default: m.CameraScreen })));
+const CameraScreen = lazy(() => import("../features/capture/camera-screen").then((m) => ({ default: m.CameraScreen })));
 
 /** The review screen (task F) is loaded when the first result arrives; it is not needed to take the photo. */
-const ReviewScreen = lazy(() => import("./features/review/review-screen").then((m) => ({ default: m.ReviewScreen })));
+const ReviewScreen = lazy(() => import("../features/review/review-screen").then((m) => ({ default: m.ReviewScreen })));
 
 export type Mode = "customer" | "desk";
 
@@ -148,8 +148,7 @@ export function App({ pathname = window.location.pathname, search = window.locat
             onResend={() => step.prepared && flow.retrySend(step.prepared)}
             onRetake={() => flow.go(step.from === "upload" ? { name: "upload" } : { name: "camera" })}
             onRestart={() => flow.go({ name: mode === "desk" ? "camera" : "start" })}
-            onFile={onFile}
-            showCameraApp={showCameraApp}
+            upload={<UploadPanel t={t} onFile={onFile} showCameraApp={showCameraApp} />}
           />
         )}
         {step.name === "review" && (
