@@ -101,3 +101,6 @@ export function usePassportFlow(initial: FlowStep["name"] = "start") {
 
   return { step, submit, retrySend, cancel, go, failureCount };
 }
+
+/** The flow's state and actions, as the screens use them. */
+export type PassportFlow = ReturnType<typeof usePassportFlow>;
