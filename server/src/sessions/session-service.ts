@@ -143,14 +143,7 @@ export function createSessionService(deps: SessionServiceDeps) {
           }
           const capture = await captureOf(tx, session.id, input.captureId);
           if (!capture || capture.erasedAt) {
-            throw new AppError(
-              404,
-              "capture_not_found",
-              "That photo is not part of this verification. Take it again.",
-              {
-                retake: true,
-              },
-            );
+            throw new AppError("capture_not_found");
           }
           const result = await captureResult(tx, keys, capture.id);
           const documentNumber = result?.document.number;
