@@ -12,6 +12,7 @@ const external = Object.keys(dependencies)
 await build({
   entryPoints: [
     "src/index.ts",
+    { in: "src/admin/admin-cli.ts", out: "admin" },
     // The offline engine's worker thread (see src/passport/local/provider.ts, LOCAL_ENGINE_WORKER_BUNDLE).
     { in: "src/passport/local/engine-worker.ts", out: "local-engine-worker" },
   ],

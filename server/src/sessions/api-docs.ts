@@ -3,7 +3,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 /**
  * /api/docs: the integrator API's reference, rendered by Swagger UI from /api/openapi.json. Swagger UI's files come
  * from the swagger-ui-dist package, served by the runtime under /api/docs/assets (no CDN); its script sets inline
- * styles, so this page alone allows them.
+ * styles, so this page alone allows them (http/security-headers.ts).
  */
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -23,16 +23,9 @@ const PAGE = `<!doctype html>
 const INIT = `window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#swagger-ui", deepLinking: true,
   tryItOutEnabled: false, validatorUrl: null });`;
 
-const DOCS_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
 export function apiDocsRoutes(assets: MiddlewareHandler | undefined) {
   const app = new Hono()
-    .get("/", (c) => {
-      c.header("Content-Security-Policy", DOCS_CSP);
-      return c.html(PAGE);
-    })
+    .get("/", (c) => c.html(PAGE))
     .get("/init.js", (c) => {
       c.header("Content-Type", "text/javascript; charset=utf-8");
       return c.body(INIT);

@@ -293,6 +293,9 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
     const docs = await t.app.request(`${origin}/api/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain("/api/docs/assets/swagger-ui-bundle.js");
+    expect(docs.headers.get("content-security-policy")).toMatch(/style-src 'self' 'unsafe-inline'/);
+    const page = await t.app.request(`${origin}/s/anything`);
+    expect(page.headers.get("content-security-policy")).toMatch(/style-src 'self'(;|$)/);
   });
 
   it("never logs a link's token", async () => {

@@ -24,6 +24,8 @@ export async function openPostgresDatabase(
   options: { maxConnections?: number } = {},
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+  // An idle connection the server dropped (restart, failover) is discarded and replaced; unhandled, it would crash us.
+  pool.on("error", () => {});
   // Fail at start, with the server's message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();
