@@ -2,6 +2,7 @@ import { SESSION_TOKEN_HEADER } from "contract/session";
 import { Hono } from "hono";
 import { z } from "zod";
 import { AppError } from "../errors";
+import { jsonBody } from "../http/json-body";
 import type { SessionService } from "./session-service";
 
 const SubmitBody = z.strictObject({
@@ -21,17 +22,7 @@ export function customerRoutes(sessions: SessionService) {
     .get("/", async (c) => c.json(await sessions.open(sessionToken(c.req.header(SESSION_TOKEN_HEADER))), 200))
     .post("/submit", async (c) => {
       const token = sessionToken(c.req.header(SESSION_TOKEN_HEADER));
-      let raw: unknown;
-      try {
-        raw = await c.req.json();
-      } catch {
-        throw new AppError("malformed_json");
-      }
-      const parsed = SubmitBody.safeParse(raw);
-      if (!parsed.success) {
-        const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-        throw new AppError("invalid_request", { message: `The request is not valid (${detail}).` });
-      }
-      return c.json(await sessions.submit(token, parsed.data), 200);
+      const body = await jsonBody(c.req.raw, SubmitBody);
+      return c.json(await sessions.submit(token, body), 200);
     });
 }

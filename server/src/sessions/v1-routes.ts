@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { type ApiKey, authenticateApiKey } from "../api-keys/api-key-store";
 import { AppError } from "../errors";
+import { invalidRequest } from "../http/json-body";
 import type { Queryable } from "../storage/database";
 import { deliveriesOf } from "../webhooks/delivery-log";
 import type { SessionService } from "./session-service";
@@ -170,9 +171,7 @@ const sessionWebhooks = createRoute({
 export function v1Routes(deps: V1Deps) {
   const app = new OpenAPIHono<V1Env>({
     defaultHook: (result) => {
-      if (result.success) return;
-      const detail = result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-      throw new AppError("invalid_request", { message: `The request is not valid (${detail}).` });
+      if (!result.success) throw invalidRequest(result.error.issues);
     },
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {

@@ -141,6 +141,7 @@ export const MIGRATIONS: readonly Migration[] = [
         add column claimed_at timestamptz,
         add column review_sealed bytea,
         add column review_version integer not null default 0,
+        add column awaiting_second_review boolean not null default false,
         add column created_by_agent text references agents (id);
       create index sessions_by_claim on sessions (claimed_by);
 
