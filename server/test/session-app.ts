@@ -45,6 +45,7 @@ export async function sessionApp(
     accessLog: (entry) => log.push(entry),
     sessions: {
       db,
+      keys,
       service,
       publicUrl: options.publicUrl,
       maxReadsPerSession: options.maxReads ?? 3,

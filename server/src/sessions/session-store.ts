@@ -80,6 +80,7 @@ export interface NewSession {
   locale: string;
   expiresAt: Date;
   maxReads: number;
+  createdByAgent?: string | undefined;
 }
 
 /** Creates a session and its link token (returned once; only its hash is stored). */
@@ -91,8 +92,9 @@ export async function insertSession(
   const token = newSecret(256);
   const [row] = await db.query<SessionRow>(
     `insert into sessions (id, api_key_id, reference, status, token_hash, redirect_url, webhook_url, locale,
-       max_reads, created_at, updated_at, expires_at)
-     values ($1, $2, $3, 'created', $4, $5, $6, $7, $8, $9, $9, $10) returning ${SESSION_COLUMNS}`,
+       max_reads, created_at, updated_at, expires_at, created_by_agent, claimed_by, claimed_at)
+     values ($1, $2, $3, 'created', $4, $5, $6, $7, $8, $9, $9, $10, $11, $11, case when $11::text is null then null else $9::timestamptz end)
+     returning ${SESSION_COLUMNS}`,
     [
       newId("ses"),
       input.apiKeyId,
@@ -104,6 +106,7 @@ export async function insertSession(
       input.maxReads,
       now,
       input.expiresAt,
+      input.createdByAgent ?? null,
     ],
   );
   return { session: toSessionRecord(row!), token };
@@ -280,9 +283,10 @@ export async function eraseSession(db: Queryable, id: string, now: Date): Promis
      where session_id = $1 and erased_at is null`,
     [id, now],
   );
+  await db.query("update audit_events set detail_sealed = null where session_id = $1", [id]);
   const rows = await db.query(
-    `update sessions set erased_at = $2, updated_at = $2, decision_sealed = null, document_number_index = null,
-       redirect_url = null, webhook_url = null
+    `update sessions set erased_at = $2, updated_at = $2, document_number_index = null,
+       redirect_url = null, webhook_url = null, review_sealed = null
      where id = $1 and erased_at is null returning id`,
     [id, now],
   );

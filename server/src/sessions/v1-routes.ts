@@ -229,7 +229,7 @@ export function v1Routes(deps: V1Deps) {
     })
     .openapi(deleteSession, async (c) => {
       const session = await deps.sessions.ownedBy(c.get("apiKey").id, c.req.valid("param").id);
-      await deps.sessions.erase(session);
+      await deps.sessions.erase(session, { actor: "integrator" });
       return c.body(null, 204);
     })
     .openapi(sessionImage, async (c) => {

@@ -47,8 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
         erased_at timestamptz,
         customer_confirmed boolean,
         submitted_capture_id text,
-        document_number_index bytea,
-        decision_sealed bytea
+        document_number_index bytea
       );
       create index sessions_by_key on sessions (api_key_id, created_at desc, id desc);
       create index sessions_by_status on sessions (status, created_at, id);
