@@ -3,8 +3,11 @@ import type { MiddlewareHandler } from "hono";
 import { type ApiKey, authenticateApiKey } from "../api-keys/api-key-store";
 import { AppError } from "../errors";
 import { invalidRequest } from "../http/json-body";
+import type { DataKeys } from "../storage/data-key";
 import type { Queryable } from "../storage/database";
 import { deliveriesOf } from "../webhooks/delivery-log";
+import { auditTrail } from "./audit-trail";
+import { reviewOf } from "./review-store";
 import type { SessionService } from "./session-service";
 import { listSessions, type SessionRecord } from "./session-store";
 import {
@@ -20,6 +23,7 @@ import {
 
 export interface V1Deps {
   db: Queryable;
+  keys: DataKeys;
   sessions: SessionService;
   /** The customer's link base (PUBLIC_URL); the request's own origin when unset. */
   publicUrl?: string | undefined;
@@ -224,8 +228,24 @@ export function v1Routes(deps: V1Deps) {
     })
     .openapi(getSession, async (c) => {
       const session = await deps.sessions.ownedBy(c.get("apiKey").id, c.req.valid("param").id);
-      const result = await deps.sessions.submittedResult(session);
-      return c.json({ ...sessionView(session), result: result as Record<string, unknown> | null }, 200);
+      const [result, review, audit] = await Promise.all([
+        deps.sessions.submittedResult(session),
+        reviewOf(deps.db, deps.keys, session.id),
+        auditTrail(deps.db, deps.keys, session.id),
+      ]);
+      return c.json(
+        {
+          ...sessionView(session),
+          result: result as Record<string, unknown> | null,
+          decision: review.decision && {
+            outcome: review.decision.outcome,
+            reason: review.decision.reason,
+            at: review.decision.at,
+          },
+          audit,
+        },
+        200,
+      );
     })
     .openapi(deleteSession, async (c) => {
       const session = await deps.sessions.ownedBy(c.get("apiKey").id, c.req.valid("param").id);

@@ -68,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
       create table webhook_outbox (
         id text primary key,
+        seq bigint generated always as identity,
         session_id text not null references sessions (id) on delete cascade,
         api_key_id text references api_keys (id),
         event_type text not null,
@@ -82,7 +83,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       create index webhook_outbox_due on webhook_outbox (next_attempt_at)
         where delivered_at is null and failed_at is null;
-      create index webhook_outbox_by_session on webhook_outbox (session_id, created_at);
+      create index webhook_outbox_by_session on webhook_outbox (session_id, seq);
 
       create table webhook_attempts (
         outbox_id text not null references webhook_outbox (id) on delete cascade,
