@@ -1,3 +1,4 @@
+import type { AuditEvent } from "contract/desk";
 import type { PassportResult } from "contract/result";
 import type { DecisionOutcome } from "contract/review/decision";
 import { type EditProblem, type FieldEdit, validateEdit } from "contract/review/field-edits";
@@ -6,7 +7,7 @@ import type { ReviewFieldKey } from "contract/review/review-fields";
 import { checkApproval, type ReviewState } from "contract/review/review-state";
 import type { SessionStatus } from "contract/session";
 import { AppError } from "../errors";
-import { type AuditEvent, appendAudit, auditTrail, lastAuditAt } from "../sessions/audit-trail";
+import { appendAudit, auditTrail, lastAuditAt } from "../sessions/audit-trail";
 import { reviewOf, saveReview } from "../sessions/review-store";
 import {
   captureImage,
