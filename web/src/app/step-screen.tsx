@@ -89,7 +89,7 @@ export function StepScreen({ flow, mode, t, thresholds, showCameraApp, onRetake 
     case "review":
       return (
         <Suspense fallback={<p role="status">{t.reading}</p>}>
-          <ReviewScreen mode={mode} result={step.result} image={step.image} onRetake={onRetake} />
+          <ReviewScreen result={step.result} image={step.image} onRetake={onRetake} />
         </Suspense>
       );
   }

@@ -5,7 +5,7 @@ import { defineStrings } from "../i18n";
 
 /** Words for every catalogued error code (a code without them in a locale is a type error) and for the screen. */
 export type ErrorStrings = Record<
-  KnownErrorCode | "title" | "unknown" | `next_${NextStep}` | "next_later_seconds" | "code",
+  KnownErrorCode | "title" | "unknown" | `next_${NextStep}` | "next_later_seconds" | "wait_minutes" | "code",
   string
 >;
 
@@ -102,6 +102,7 @@ export const errorStrings = defineStrings<ErrorStrings>({
     next_retake: "Take the photo again: the whole photo page flat, in good light, without glare, filling the frame.",
     next_later: "Please try again in a moment.",
     next_later_seconds: "Please try again in {seconds} seconds.",
+    wait_minutes: "You can try again in {minutes} min.",
     next_operator: "This needs the service's operator. Please tell the person who sent you here.",
     "next_other-file": "Choose another photo or take a new one.",
     code: "Error code: {code}",
@@ -198,6 +199,7 @@ export const errorStrings = defineStrings<ErrorStrings>({
     next_retake: "请重新拍摄：整个照片页平放、光线充足、没有反光、填满取景框。",
     next_later: "请稍后再试。",
     next_later_seconds: "请在 {seconds} 秒后再试。",
+    wait_minutes: "请在 {minutes} 分钟后再试。",
     next_operator: "这需要服务运营方处理。请告知引导您来此的人员。",
     "next_other-file": "请选择其他照片或重新拍摄。",
     code: "错误代码：{code}",
