@@ -98,7 +98,7 @@ export function DeskApp({ search }: { search: string }) {
             sessionId={view.id}
             capture={capture}
             thresholds={thresholds}
-            onSubmitted={(id) => navigate(deskPath({ name: "session", id }))}
+            onSubmitted={(id) => navigate(deskPath({ name: "session", id }), { replace: true })}
           />
         );
       }

@@ -14,8 +14,9 @@ export function useDeskLocation(dirty: boolean) {
   const here = useRef(pathname);
   here.current = pathname;
 
-  const go = useCallback((to: string) => {
-    if (to !== window.location.pathname) window.history.pushState(null, "", to);
+  const go = useCallback((to: string, replace = false) => {
+    if (replace) window.history.replaceState(null, "", to);
+    else if (to !== window.location.pathname) window.history.pushState(null, "", to);
     setPathname(to);
   }, []);
 
@@ -25,7 +26,11 @@ export function useDeskLocation(dirty: boolean) {
     else action();
   }, []);
 
-  const navigate = useCallback((to: string) => guard(() => go(to)), [guard, go]);
+  /** Moves to `to`; `replace` leaves no history entry for the screen left (a step that cannot be taken again). */
+  const navigate = useCallback(
+    (to: string, options: { replace?: boolean } = {}) => guard(() => go(to, options.replace)),
+    [guard, go],
+  );
 
   useEffect(() => {
     const onPop = () => {
