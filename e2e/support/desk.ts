@@ -22,6 +22,20 @@ export const deskServerEnv = {
   RATE_LIMIT_MAX: "1000",
 };
 
+/** The DATA_DIR of the shared app on the fake upstream (playwright.config.ts makes it and hands it down). */
+export function tencentAppDataDir(): string {
+  const dir = process.env.E2E_DATA_DIR_TENCENT;
+  if (!dir) throw new Error("E2E_DATA_DIR_TENCENT is set by playwright.config.ts");
+  return dir;
+}
+
+/** The DATA_DIR of the shared app on the offline engine. */
+export function offlineAppDataDir(): string {
+  const dir = process.env.E2E_DATA_DIR_OFFLINE;
+  if (!dir) throw new Error("E2E_DATA_DIR_OFFLINE is set by playwright.config.ts");
+  return dir;
+}
+
 /** `pnpm admin agent create EMAIL --role ROLE` against a running server's DATA_DIR; returns the one-time password. */
 export async function createAgent(
   dataDir: string,
@@ -81,4 +95,56 @@ export async function customerSends(server: AppServer, token: string, photo: Buf
     body: JSON.stringify({ captureId: capture.captureId, confirmed: true }),
   });
   expect(submitted.status, await submitted.clone().text()).toBe(200);
+}
+
+export interface DeskAgent {
+  email: string;
+  password: string;
+}
+
+let agents = 0;
+
+/**
+ * A fresh agent on a running server, its one-time password already changed (through the API, as the first sign-in
+ * screen does), ready to sign in with AGENT_PASSWORD.
+ */
+export async function readyAgent(baseUrl: string, dataDir: string): Promise<DeskAgent> {
+  agents += 1;
+  const email = `agent-${process.pid}-${agents}@bank.test`;
+  const oneTime = await createAgent(dataDir, email);
+  const signedIn = await fetch(`${baseUrl}/api/desk/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: oneTime }),
+  });
+  const cookie = /^([^;]+)/.exec(signedIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const changed = await fetch(`${baseUrl}/api/desk/password`, {
+    method: "POST",
+    headers: { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" },
+    body: JSON.stringify({ current: oneTime, next: AGENT_PASSWORD }),
+  });
+  if (!changed.ok) throw new Error(`password not changed: ${changed.status} ${await changed.text()}`);
+  return { email, password: AGENT_PASSWORD };
+}
+
+/**
+ * The desk's walk-in capture for a new case: signs the agent in (the page shows the sign-in screen first), names the
+ * case, and arrives at the capture (the camera, or upload without one). `search` carries test thresholds.
+ */
+export async function startWalkIn(
+  page: Page,
+  baseUrl: string,
+  agent: DeskAgent,
+  reference: string,
+  search = "",
+): Promise<void> {
+  await page.goto(`${baseUrl}/desk/walk-in${search}`);
+  const signInHeading = page.getByRole("heading", { name: "Sign in to the desk" });
+  const form = page.getByLabel("Case reference");
+  await expect(signInHeading.or(form)).toBeVisible();
+  if (await signInHeading.isVisible()) await signIn(page, agent.email, agent.password);
+  await form.fill(reference);
+  await page.getByRole("button", { name: "Start the capture" }).click();
+  await expect(page.getByText(`Capturing for ${reference}`)).toBeVisible();
 }

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { DESKTOP, fakeCameraLaunch, PHONE } from "../support/capture-browser";
 import { fakeVideoPath } from "../support/capture-fixtures";
+import { readyAgent, startWalkIn, tencentAppDataDir } from "../support/desk";
 import { scriptFakeTencent, tencentAppUrl } from "../support/servers";
 import { useCaptureFixtures } from "../support/use-capture-fixtures";
 
@@ -46,7 +47,8 @@ for (const [name, device] of [
     });
 
     test("desk camera screen", async ({ page }) => {
-      await page.goto(`${tencentAppUrl}/desk?goodFrames=1000`);
+      const agent = await readyAgent(tencentAppUrl, tencentAppDataDir());
+      await startWalkIn(page, tencentAppUrl, agent, `a11y-${name}`, "?goodFrames=1000");
       await expect(page.getByRole("button", { name: "Take photo" })).toBeEnabled({ timeout: 15_000 });
       await expectNoSeriousViolations(page, "desk camera");
     });
