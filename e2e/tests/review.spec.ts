@@ -376,6 +376,8 @@ async function tabTo(page: Page, target: Locator, limit = 80) {
 
 test("keyboard only: MRZ and rows highlight each other, edit with a reason, decide with a reason", async ({ page }) => {
   const screen = await review(page, [success()]);
+  // Keyboard only: the pointer (left where the walk-in was started) must not hover any row as the page scrolls.
+  await page.mouse.move(0, 0);
   const surnameRow = screen.getByRole("row", { name: /Surname/ });
 
   // MRZ segments: one tab stop, arrows move; focusing the document number highlights its row and overlay segment.
