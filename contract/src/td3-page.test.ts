@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "./td3-page";
+import type { Quad } from "./geometry";
+import { mmQuad, pageToImage, polygonArea, TD3_MM } from "./td3-page";
 
 /** Text box of a page drawn at `s` px/mm, rotated by `deg` around the origin, in reading order. */
 function textBox(s: number, deg: number): { box: Quad; map: (x: number, y: number) => { x: number; y: number } } {

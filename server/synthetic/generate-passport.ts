@@ -1,7 +1,9 @@
+import type { Quad } from "contract/geometry";
 import type { DocumentFields, VisualZone } from "contract/result";
+import { TD3_MM } from "contract/td3-page";
 import { capturePage } from "./capture";
 import { type CaptureConditions, type ConditionsInput, resolveConditions } from "./conditions";
-import { MRZ_BAND_MM, PAGE_MM, type Quad } from "./page-geometry";
+import { MRZ_BAND_MM } from "./page-geometry";
 import { randomPassportData } from "./passport-data";
 import { Random } from "./random";
 import { renderPage } from "./render-page";
@@ -53,7 +55,7 @@ export async function generatePassport({ seed, conditions = "clean" }: GenerateO
   const data = randomPassportData(dataRng);
   const c = resolveConditions(conditions, conditionsRng);
   // Render the page at the resolution it will have in the frame (capped to keep memory bounded).
-  const scale = Math.min(40, Math.max(2, (c.pageFill * c.width) / PAGE_MM.width));
+  const scale = Math.min(40, Math.max(2, (c.pageFill * c.width) / TD3_MM.page.width));
   const page = renderPage(data, pageRng, scale);
   const mrzCentre = {
     x: ((MRZ_BAND_MM.left + MRZ_BAND_MM.right) / 2) * scale,

@@ -4,4 +4,4 @@ export {
   type Homography,
   homographyFromQuads,
   invertHomography,
-} from "../src/passport/local/homography";
+} from "../src/engine/image/homography";

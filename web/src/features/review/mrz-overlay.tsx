@@ -1,9 +1,10 @@
+import type { Quad } from "contract/geometry";
 import type { MrzReport } from "contract/mrz/types";
 import type { PassportResult } from "contract/result";
 import { useId, useState } from "react";
 import { useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
-import { bandMatrix, type Quad, quadPoints, td3BandEstimate } from "./mrz-geometry";
+import { bandMatrix, quadPoints, td3BandEstimate } from "./mrz-geometry";
 import { buildMrzSegments, mrzColumns } from "./mrz-segments";
 import type { ReviewFieldKey } from "./review-fields";
 import { reviewFieldOfMrz } from "./review-fields";
