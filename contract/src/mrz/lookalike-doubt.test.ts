@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { icaoSpecimenMrzData } from "../specimen-passports";
+import { icaoSpecimenMrzData } from "./icao-specimen";
 import { lookalikeDoubts } from "./lookalike-doubt";
 import { parseMrz } from "./parse-mrz";
 import { writeMrz } from "./write-mrz";

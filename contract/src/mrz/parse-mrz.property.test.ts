@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mrzWarnings } from "../../../server/src/mrz-result/mrz-warnings";
 import { DIGIT_SUBSTITUTIONS } from "./confusions";
 import { type InjectionScope, injectConfusions, mrzDataArbitrary } from "./mrz-arbitraries";
 import { LAYOUTS, NUMBER_FIELDS } from "./mrz-layout";
 import { parseMrz } from "./parse-mrz";
+import { type ReportDoubt, reportDoubts } from "./report-doubts";
 import type { MrzFieldName, MrzFormat, MrzReport } from "./types";
 import { type MrzData, writeMrz } from "./write-mrz";
 
@@ -85,14 +85,14 @@ function blindSwap(
 }
 
 /** Reported as a clean read: every check holds, every code is on the list, no correction left to judgement. */
-const DOUBT = new Set([
+const DOUBT = new Set<ReportDoubt["kind"]>([
   "unknown_country_code",
-  "mrz_field_invalid",
-  "mrz_correction_uncertain",
-  "mrz_lookalike_ambiguous",
+  "field_invalid",
+  "correction_uncertain",
+  "lookalike",
 ]);
 function reportedVerified(r: MrzReport): boolean {
-  return r.valid && !mrzWarnings(r, { today }).some((w) => DOUBT.has(w.code));
+  return r.valid && !reportDoubts(r, { today }).some((d) => DOUBT.has(d.kind));
 }
 
 interface Tally {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { mrzWarnings } from "../../../server/src/mrz-result/mrz-warnings";
-import { icaoSpecimenMrzData } from "../specimen-passports";
+import { icaoSpecimenMrzData } from "./icao-specimen";
 import { MrzFormatError } from "./mrz-format-error";
 import { parseMrz } from "./parse-mrz";
+import { reportDoubts } from "./report-doubts";
 import type { MrzField, MrzFieldName, MrzReport } from "./types";
 import { writeMrz } from "./write-mrz";
 
@@ -276,7 +276,7 @@ describe("parseMrz correction", () => {
       original: "A08026475",
       state: "corrected",
     });
-    expect(mrzWarnings(misread, { today }).map((w) => w.code)).toContain("mrz_correction_uncertain");
+    expect(reportDoubts(misread, { today }).map((d) => d.kind)).toContain("correction_uncertain");
   });
 
   it("repairs a document number and its optional data together against the composite", () => {
@@ -298,7 +298,9 @@ describe("parseMrz correction", () => {
     expect(r.lines[1]).toBe(good[1]);
     expect(r.corrections).toEqual([{ field: "optionalData1", line: 1, column: 31, from: "B", to: "8" }]);
     expect(r.correctionGap).toBe(0);
-    expect(mrzWarnings(r, { today }).find((w) => w.code === "mrz_correction_uncertain")?.field).toBe("optionalData1");
+    expect(reportDoubts(r, { today }).find((d) => d.kind === "correction_uncertain")).toMatchObject({
+      fields: ["optionalData1"],
+    });
   });
 
   it("refuses a read whose candidates tie", () => {
@@ -417,8 +419,8 @@ describe("parseMrz correction", () => {
     expect(r.corrections).toEqual([{ field: "birthDate", line: 1, column: 16, from: "9", to: "8" }]);
     expect(field(r, "birthDate")).toMatchObject({ value: "1974-08-12", state: "corrected" });
     // Two mod-10 checks among a few dozen candidates: a person is asked to compare.
-    const uncertain = mrzWarnings(r, { today }).find((w) => w.code === "mrz_correction_uncertain");
-    expect(uncertain?.field).toBe("birthDate");
+    const uncertain = reportDoubts(r, { today }).find((d) => d.kind === "correction_uncertain");
+    expect(uncertain).toMatchObject({ fields: ["birthDate"] });
   });
 
   it("repairs a check digit read as a digit it resembles, and a letter taken for the wrong digit", () => {
@@ -438,7 +440,7 @@ describe("parseMrz correction", () => {
     expect(r.valid).toBe(true);
     expect(r.lines).toEqual(good);
     expect(r.corrections).toEqual([{ field: "documentNumber", line: 1, column: 9, from: "F", to: "6" }]);
-    expect(mrzWarnings(r, { today }).map((w) => w.code)).toContain("mrz_correction_uncertain");
+    expect(reportDoubts(r, { today }).map((d) => d.kind)).toContain("correction_uncertain");
   });
 
   it("makes no digit-for-digit guess without a composite to confirm it (visas)", () => {

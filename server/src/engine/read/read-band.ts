@@ -2,9 +2,8 @@ import type { GrayImage } from "contract/geometry";
 import { isKnownCountryCode } from "contract/mrz/country-codes";
 import { MrzFormatError } from "contract/mrz/mrz-format-error";
 import { parseMrz } from "contract/mrz/parse-mrz";
+import { reportDoubts } from "contract/mrz/report-doubts";
 import type { MrzReport } from "contract/mrz/types";
-import type { WarningCode } from "contract/warning-catalogue";
-import { mrzWarnings } from "../../mrz-result/mrz-warnings";
 import type { OcrLine, Recogniser } from "./tesseract-recogniser";
 
 /** How the band is handed to the recogniser: whole (tesseract finds the lines) or one crop per located line. */
@@ -281,34 +280,19 @@ const otherMode = (mode: ReadMode): ReadMode => (mode === "block" ? "lines" : "b
 /**
  * Recognises a deskewed band, then the MRZ engine verifies and corrects it by its check digits. When that fails the
  * band is tried upside down (a page held the wrong way round), and an MRZ-shaped but inconsistent read gets a second
- * opinion from the other read mode. A valid read with doubts (see doubts) gets a second opinion too, kept when it has
- * fewer. Only a read whose check digits all hold is ever returned as valid.
+ * opinion from the other read mode. A valid read with doubts (reportDoubts: an uncertain correction, a look-alike, a
+ * field that is no valid value or was mended to one) gets a second opinion too, kept when it has fewer. Only a read
+ * whose check digits all hold is ever returned as valid.
  */
 export async function readBand(ocr: Recogniser, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
   const first = await readOriented(ocr, band, mode, today);
   if (first.status !== "valid" || band.lineRows.length === 0) return first;
-  const firstDoubts = doubts(first.report);
+  const firstDoubts = reportDoubts(first.report).length;
   if (firstDoubts === 0) return first;
   const second = attempt(await recognise(ocr, first.flipped ? flipBand(band) : band, otherMode(mode)), today);
-  if (second.status === "valid" && doubts(second.report) < firstDoubts) return { ...second, flipped: first.flipped };
+  if (second.status === "valid" && reportDoubts(second.report).length < firstDoubts)
+    return { ...second, flipped: first.flipped };
   return first;
-}
-
-/** Warnings that say a valid read may still be wrong: a correction that another reading would also satisfy, a field
- *  that is no valid value (document code, country code, date) or was mended to one. */
-const DOUBTS: ReadonlySet<string> = new Set([
-  "mrz_correction_uncertain",
-  "mrz_lookalike_ambiguous",
-  "mrz_field_invalid",
-  "unknown_country_code",
-  "country_code_corrected",
-  "name_corrected",
-  "invalid_date",
-] satisfies WarningCode[]);
-
-/** How many doubts a valid read carries (see DOUBTS). */
-function doubts(report: MrzReport): number {
-  return mrzWarnings(report).filter((w) => DOUBTS.has(w.code)).length;
 }
 
 async function readOriented(ocr: Recogniser, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
