@@ -1,4 +1,4 @@
-import type { Point } from "contract/geometry";
+import type { Quad } from "contract/geometry";
 import sharp from "sharp";
 import type { ImageSource } from "./decode-image";
 
@@ -11,7 +11,7 @@ const MAX_SIDE = 480;
  */
 export async function cropPortrait(
   source: ImageSource,
-  quad: [Point, Point, Point, Point],
+  quad: Quad,
 ): Promise<{ mediaType: "image/jpeg"; base64: string } | null> {
   const xs = quad.map((p) => p.x);
   const ys = quad.map((p) => p.y);

@@ -1,4 +1,4 @@
-import type { GrayImage, Point } from "contract/geometry";
+import type { GrayImage, Point, Quad } from "contract/geometry";
 import { mmQuad } from "contract/td3-page";
 import type { ImageSource, PixelRect } from "../image/decode-image";
 import { applyHomography, type Homography, homographyFromQuads } from "../image/homography";
@@ -13,7 +13,7 @@ export interface BandCrop {
   /** Upright band (text left to right, unless the document is upside down: see `flip`). */
   image: GrayImage;
   /** Corners of the text band in original image pixels, in the crop's own order: TL, TR, BR, BL. */
-  corners: [Point, Point, Point, Point];
+  corners: Quad;
   /** How the band was cut: along the text's fitted perspective quadrilateral, or (when that fit could not be
    *  trusted) as the rotated rectangle around the text. */
   shape: "quad" | "rectangle";
@@ -206,19 +206,14 @@ function covers(rect: PixelRect, points: readonly Point[], width: number, height
   );
 }
 
-/**
- * Reads the candidate's neighbourhood at full resolution, refines its angle by the row profile, finds the text lines
- * and their horizontal extent, fits the text's quadrilateral (perspective) from its characters' edges, and returns
- * the band rectified with the characters scaled to `capHeight` pixels. When the quadrilateral cannot be trusted the
- * band is cut as the rotated rectangle around the text. Returns null when no text lines are found there.
- */
-export async function cropBand(
-  source: ImageSource,
-  cand: BandCandidate,
-  options: CropOptions = {},
-): Promise<BandCrop | null> {
-  const capTarget = options.capHeight ?? 32;
-  const refine = options.refineDegrees ?? 2;
+/** The candidate's generous neighbourhood (original pixels): its pitch and half sizes along and across the text. */
+interface Neighbourhood {
+  pitch: number;
+  halfU: number;
+  halfV: number;
+}
+
+function neighbourhood(cand: BandCandidate): Neighbourhood {
   const pitch = Math.max(1, cand.pitch);
   // Generous neighbourhood: the located band can be short by a few characters or a line.
   const halfU = cand.halfLength + 2 * pitch;
@@ -226,11 +221,13 @@ export async function cropBand(
   // fillers): reach across far enough for the other line, on whichever side it is.
   const lostNeighbour = cand.lines === 1 && cand.halfThickness < 0.8 * pitch;
   const halfV = cand.halfThickness + (lostNeighbour ? 2.5 : 1.2) * pitch;
-  // The region read reaches 2.5 pitches further along than the neighbourhood: the final crop spans the full ICAO
-  // line length plus a margin around the text found, and a second full-resolution read costs more than these pixels.
-  let region = await grayRegion(source, boxCorners(cand, halfU + 2.5 * pitch, halfV));
+  return { pitch, halfU, halfV };
+}
 
-  // 1. Angle: maximise the row-profile sharpness on a coarse resampling (cap height ~10 px).
+/** Stage 1, the angle: the one (within `refine` degrees either way, in quarter degrees) that maximises the
+ *  row-profile sharpness on a coarse resampling (cap height ~10 px). */
+function refineAngle(region: RegionRaster, cand: BandCandidate, n: Neighbourhood, refine: number): number {
+  const { pitch, halfU, halfV } = n;
   const coarse = 10 / (0.95 * pitch);
   const cw = Math.max(16, Math.round(2 * halfU * coarse));
   const ch = Math.max(8, Math.round(2 * halfV * coarse));
@@ -246,9 +243,23 @@ export async function cropBand(
       bestAngle = a;
     }
   }
-  const frame: Frame = { cx: cand.cx, cy: cand.cy, ux: Math.cos(bestAngle), uy: Math.sin(bestAngle) };
+  return bestAngle;
+}
 
-  // 2. Lines and extent on a medium resampling (cap height ~16 px).
+/** The neighbourhood upright on a medium resampling, and the text lines found in it. */
+interface MediumView {
+  /** The resampled raster (cap height ~16 px) and its map to the original image. */
+  mid: GrayImage;
+  midToImage: Homography;
+  /** Raster pixels per original pixel. */
+  medium: number;
+  /** The MRZ lines' rows in `mid`, top to bottom. */
+  lines: { top: number; bottom: number }[];
+}
+
+/** Stage 2, the lines: the runs of text rows on a medium resampling (cap height ~16 px); null when there are none. */
+function findLines(region: RegionRaster, frame: Frame, n: Neighbourhood): MediumView | null {
+  const { pitch, halfU, halfV } = n;
   const medium = 16 / (0.95 * pitch);
   const mw = Math.max(16, Math.round(2 * halfU * medium));
   const mh = Math.max(8, Math.round(2 * halfV * medium));
@@ -259,22 +270,64 @@ export async function cropBand(
   // The MRZ lines are the tallest similar runs; drop slivers of background print.
   const tallest = Math.max(...rows.map((r) => r.bottom - r.top));
   const lines = rows.filter((r) => r.bottom - r.top >= 0.5 * tallest);
-  // 3. The text's quadrilateral from its characters' edges; the rotated rectangle below when it cannot be trusted.
-  // Either way the crop reaches the full ICAO line length (44 characters for 2-line bands, 30 for 3).
-  const charsPerLine = lines.length >= 3 ? 30 : 44;
-  const quad = fitBandQuad(mid, lines, { threshold: otsuThreshold(mid), pitch: pitch * medium, charsPerLine });
-  if (quad) {
-    const crop = await cropQuad(source, region, {
-      quad,
-      midToImage,
-      capPx: (quad.capHeight * 2 * halfV) / mh,
-      pitch,
-      capTarget,
-      charsPerLine,
-    });
-    return { ...crop, angle: bestAngle };
-  }
+  return { mid, midToImage, medium, lines };
+}
 
+/**
+ * Reads the candidate's neighbourhood at full resolution, refines its angle by the row profile, finds the text lines
+ * and their horizontal extent, fits the text's quadrilateral (perspective) from its characters' edges, and returns
+ * the band rectified with the characters scaled to `capHeight` pixels. When the quadrilateral cannot be trusted the
+ * band is cut as the rotated rectangle around the text. Returns null when no text lines are found there.
+ */
+export async function cropBand(
+  source: ImageSource,
+  cand: BandCandidate,
+  options: CropOptions = {},
+): Promise<BandCrop | null> {
+  const capTarget = options.capHeight ?? 32;
+  const n = neighbourhood(cand);
+  // The region read reaches 2.5 pitches further along than the neighbourhood: the final crop spans the full ICAO
+  // line length plus a margin around the text found, and a second full-resolution read costs more than these pixels.
+  const region = await grayRegion(source, boxCorners(cand, n.halfU + 2.5 * n.pitch, n.halfV));
+  const angle = refineAngle(region, cand, n, options.refineDegrees ?? 2);
+  const frame: Frame = { cx: cand.cx, cy: cand.cy, ux: Math.cos(angle), uy: Math.sin(angle) };
+  const view = findLines(region, frame, n);
+  if (!view) return null;
+  // Stage 3: the text's quadrilateral from its characters' edges; the rotated rectangle when it cannot be trusted.
+  // Either way the crop reaches the full ICAO line length (44 characters for 2-line bands, 30 for 3).
+  const { mid, midToImage, medium, lines } = view;
+  const charsPerLine = lines.length >= 3 ? 30 : 44;
+  const quad = fitBandQuad(mid, lines, { threshold: otsuThreshold(mid), pitch: n.pitch * medium, charsPerLine });
+  const crop = quad
+    ? await cropQuad(source, region, {
+        quad,
+        midToImage,
+        capPx: (quad.capHeight * 2 * n.halfV) / mid.height,
+        pitch: n.pitch,
+        capTarget,
+        charsPerLine,
+      })
+    : await cropRectangle(source, region, { view, frame, angle, n, capTarget, charsPerLine });
+  return { ...crop, angle };
+}
+
+/** Stage 4 when no quadrilateral could be trusted: the band cut as the rotated rectangle around the text found, with
+ *  a margin, characters scaled to capTarget. */
+async function cropRectangle(
+  source: ImageSource,
+  first: RegionRaster & { rect: PixelRect },
+  args: {
+    view: MediumView;
+    frame: Frame;
+    angle: number;
+    n: Neighbourhood;
+    capTarget: number;
+    charsPerLine: number;
+  },
+): Promise<Omit<BandCrop, "angle">> {
+  const { view, frame, capTarget, charsPerLine } = args;
+  const { pitch, halfU, halfV } = args.n;
+  const { mid, medium, lines } = view;
   const top = lines[0]!.top;
   const bottom = lines[lines.length - 1]!.bottom;
   const cols = textColumns(mid, top, bottom, Math.round(2.5 * 16));
@@ -300,7 +353,6 @@ export async function cropBand(
     y: textFrame.cy + u * textFrame.uy + v * textFrame.ux,
   });
 
-  // 4. Final crop with a margin, characters scaled to capTarget.
   const scale = capTarget / Math.max(1, capPx);
   // Glare or a shadow can hide the ends of the lines from the extent search: make room on both sides for the full
   // ICAO line length (44 characters for 2-line bands, 30 for 3) at the measured character size.
@@ -313,8 +365,8 @@ export async function cropBand(
   const outH = Math.max(8, Math.round(2 * mv * scale));
   // The crop can reach past the neighbourhood read so far (the lines' ends were hidden from the locator): read a
   // region that holds all of it rather than smear the edge pixels.
-  const reach = boxCorners({ cx: textFrame.cx, cy: textFrame.cy, angle: bestAngle }, mu, mv);
-  if (!covers(region.rect, reach, source.width, source.height)) region = await grayRegion(source, reach);
+  const reach = boxCorners({ cx: textFrame.cx, cy: textFrame.cy, angle: args.angle }, mu, mv);
+  const region = covers(first.rect, reach, source.width, source.height) ? first : await grayRegion(source, reach);
   const image = stretch(warpGray(region, frameToImage(textFrame, mu, mv, outW, outH), outW, outH));
   const margin = 0.45 * capTarget;
   const lineRows = lines.map((r) => {
@@ -331,7 +383,6 @@ export async function cropBand(
     lines: lines.length,
     lineRows,
     capHeightPx: capPx,
-    angle: bestAngle,
   };
 }
 
@@ -352,7 +403,7 @@ async function cropQuad(
   },
 ): Promise<Omit<BandCrop, "angle">> {
   const { quad, capPx, pitch, capTarget } = args;
-  const seen = quad.corners.map((p) => applyHomography(args.midToImage, p)) as [Point, Point, Point, Point];
+  const seen = quad.corners.map((p) => applyHomography(args.midToImage, p)) as Quad;
   const [tl, tr, br, bl] = seen;
   const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
   const hu = (dist(tl, tr) + dist(bl, br)) / 4;

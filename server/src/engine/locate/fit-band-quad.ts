@@ -1,4 +1,4 @@
-import type { GrayImage, Point } from "contract/geometry";
+import type { GrayImage, Point, Quad } from "contract/geometry";
 import { type Blob, findBlobs } from "../image/binary-blobs";
 
 /** A text line's rows in the raster (top inclusive, bottom exclusive). */
@@ -10,7 +10,7 @@ export interface LineRun {
 /** The MRZ text's quadrilateral in a raster where the band runs roughly left to right. */
 export interface BandQuad {
   /** Corners of the text (first line's top, last line's bottom, the lines' ends) in raster pixels: TL, TR, BR, BL. */
-  corners: [Point, Point, Point, Point];
+  corners: Quad;
   /** Each line's top and bottom as a share of the text's height (0 = top edge, 1 = bottom edge), top to bottom. */
   lines: { top: number; bottom: number }[];
   /** Character (cap) height at the text's centre, raster pixels. */
@@ -109,79 +109,73 @@ function meet(edge: Edge, x0: number, p: number, q: number): Point {
   return { x, y: edge.a + edge.b * (x - x0) };
 }
 
+/** One text line's fitted top and bottom edges, and where its text starts and ends along x. */
+interface LineFit {
+  top: Edge;
+  bottom: Edge;
+  ends: { left: number; right: number };
+}
+
 /**
- * Fits the text's true quadrilateral in a band raster that is already roughly upright (the rotated rectangle's
- * resampling): per line, straight top and bottom edges through the tops and bottoms of its full-height characters
- * (robust least squares), their slopes made consistent with one vanishing point (under perspective the edges of all
- * lines converge on it), and the ends from each line's first and last character cells. Returns null when the fit
- * is not trustworthy (fewer than two lines, too few characters, edges that wander, a shape no perspective of a flat
- * page gives), so the caller keeps the rectangle.
+ * Fits one line: its full-height characters' tops and bottoms give straight edges (robust least squares), its chain
+ * of character-sized blobs gives its ends. Null when the line has too few characters or its edges wander.
  */
-export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: QuadFitOptions): BandQuad | null {
-  if (runs.length < 2) return null;
-  const mask = new Uint8Array(g.width * g.height);
-  for (let i = 0; i < mask.length; i++) mask[i] = g.data[i]! <= options.threshold ? 1 : 0;
-  const blobs = findBlobs({ width: g.width, height: g.height, data: mask }, 4);
-  const x0 = g.width / 2;
+function fitLine(blobs: readonly Blob[], run: LineRun, options: QuadFitOptions, x0: number): LineFit | null {
+  const h = run.bottom - run.top;
+  const inLine = blobs.filter((b) => {
+    const cy = (b.box.top + b.box.bottom) / 2;
+    return cy >= run.top - 0.25 * h && cy < run.bottom + 0.25 * h;
+  });
+  // Full-height characters: capitals and digits share the cap height in OCR-B. Fillers are shorter (about 0.88 of
+  // it, and centred: their edges would bend a line full of them), specks much shorter, characters merged across
+  // lines by blur taller. Fillers can be half a line, so the cap height is the upper quartile, not the median.
+  const tall = inLine.filter((b) => b.box.bottom - b.box.top >= 0.5 * h && b.box.bottom - b.box.top <= 1.6 * h);
+  if (tall.length < MIN_CHARS) return null;
+  const heights = tall.map((b) => b.box.bottom - b.box.top).sort((p, q) => p - q);
+  const cap = heights[Math.floor(0.75 * heights.length)]!;
+  const chars = tall.filter((b) => Math.abs(b.box.bottom - b.box.top - cap) <= Math.max(1, 0.07 * cap));
+  if (chars.length < MIN_CHARS) return null;
+  // The line's extent: a chain of character-sized blobs (fillers included, glare gaps bridged), so the page's
+  // edge or the scene beyond it does not extend the line.
+  const extent = printedExtent(
+    inLine.filter((b) => {
+      const bh = b.box.bottom - b.box.top;
+      return bh >= 0.4 * cap && bh <= 1.3 * cap && b.box.right - b.box.left <= 2.5 * cap;
+    }),
+    2.5 * cap,
+  );
+  if (!extent) return null;
+  const charSpan = Math.max(...chars.map((b) => b.box.right)) - Math.min(...chars.map((b) => b.box.left));
+  if (charSpan < 0.25 * (extent.right - extent.left)) return null;
+  const centre = (b: Blob) => (b.box.left + b.box.right) / 2;
+  // The text box runs along the character cells (the ICAO geometry), half a pitch beyond the first and last
+  // characters' centres, not along their ink. When the line's measured pitch is off, its ends are hidden (or stray
+  // print joined them): the ink ends are all there is.
+  const pitch = (centre(extent.last) - centre(extent.first)) / (options.charsPerLine - 1);
+  const cells = Math.abs(pitch / options.pitch - 1) <= 0.15;
+  const top = robustEdge(
+    chars.map((b) => ({ x: centre(b), y: b.box.top })),
+    x0,
+  );
+  const bottom = robustEdge(
+    chars.map((b) => ({ x: centre(b), y: b.box.bottom })),
+    x0,
+  );
+  if (!top || !bottom) return null;
+  if (top.rms > 0.12 * cap || bottom.rms > 0.12 * cap) return null;
+  const ends = cells
+    ? { left: centre(extent.first) - pitch / 2, right: centre(extent.last) + pitch / 2 }
+    : { left: extent.left, right: extent.right };
+  return { top, bottom, ends };
+}
 
-  const tops: Edge[] = [];
-  const bottoms: Edge[] = [];
-  const ends: { left: number; right: number }[] = [];
-  for (const run of runs) {
-    const h = run.bottom - run.top;
-    const inLine = blobs.filter((b) => {
-      const cy = (b.box.top + b.box.bottom) / 2;
-      return cy >= run.top - 0.25 * h && cy < run.bottom + 0.25 * h;
-    });
-    // Full-height characters: capitals and digits share the cap height in OCR-B. Fillers are shorter (about 0.88 of
-    // it, and centred: their edges would bend a line full of them), specks much shorter, characters merged across
-    // lines by blur taller. Fillers can be half a line, so the cap height is the upper quartile, not the median.
-    const tall = inLine.filter((b) => b.box.bottom - b.box.top >= 0.5 * h && b.box.bottom - b.box.top <= 1.6 * h);
-    if (tall.length < MIN_CHARS) return null;
-    const heights = tall.map((b) => b.box.bottom - b.box.top).sort((p, q) => p - q);
-    const cap = heights[Math.floor(0.75 * heights.length)]!;
-    const chars = tall.filter((b) => Math.abs(b.box.bottom - b.box.top - cap) <= Math.max(1, 0.07 * cap));
-    if (chars.length < MIN_CHARS) return null;
-    // The line's extent: a chain of character-sized blobs (fillers included, glare gaps bridged), so the page's
-    // edge or the scene beyond it does not extend the line.
-    const extent = printedExtent(
-      inLine.filter((b) => {
-        const bh = b.box.bottom - b.box.top;
-        return bh >= 0.4 * cap && bh <= 1.3 * cap && b.box.right - b.box.left <= 2.5 * cap;
-      }),
-      2.5 * cap,
-    );
-    if (!extent) return null;
-    const charSpan = Math.max(...chars.map((b) => b.box.right)) - Math.min(...chars.map((b) => b.box.left));
-    if (charSpan < 0.25 * (extent.right - extent.left)) return null;
-    const centre = (b: Blob) => (b.box.left + b.box.right) / 2;
-    // The text box runs along the character cells (the ICAO geometry), half a pitch beyond the first and last
-    // characters' centres, not along their ink. When the line's measured pitch is off, its ends are hidden (or stray
-    // print joined them): the ink ends are all there is.
-    const pitch = (centre(extent.last) - centre(extent.first)) / (options.charsPerLine - 1);
-    const cells = Math.abs(pitch / options.pitch - 1) <= 0.15;
-    const top = robustEdge(
-      chars.map((b) => ({ x: centre(b), y: b.box.top })),
-      x0,
-    );
-    const bottom = robustEdge(
-      chars.map((b) => ({ x: centre(b), y: b.box.bottom })),
-      x0,
-    );
-    if (!top || !bottom) return null;
-    if (top.rms > 0.12 * cap || bottom.rms > 0.12 * cap) return null;
-    tops.push(top);
-    bottoms.push(bottom);
-    ends.push(
-      cells
-        ? { left: centre(extent.first) - pitch / 2, right: centre(extent.last) + pitch / 2 }
-        : { left: extent.left, right: extent.right },
-    );
-  }
-
-  // One vanishing point: every edge's slope is a linear function of where it crosses the centre column. The model
-  // is fitted weighted by each edge's slope precision (a line of names then fillers has its characters on one side
-  // only), then every edge keeps its own height at its points' centre, with the model's slope.
+/**
+ * One vanishing point: every edge's slope is a linear function of where it crosses the centre column. The model is
+ * fitted weighted by each edge's slope precision (a line of names then fillers has its characters on one side only),
+ * then every edge keeps its own height at its points' centre, with the model's slope. Settles tops and bottoms in
+ * place.
+ */
+function shareVanishingPoint(tops: Edge[], bottoms: Edge[], x0: number): void {
   const edges = [...tops, ...bottoms];
   let sw = 0;
   let swa = 0;
@@ -208,20 +202,31 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
     tops[i] = settle(tops[i]!);
     bottoms[i] = settle(bottoms[i]!);
   }
-  const first = tops[0]!;
-  const last = bottoms[bottoms.length - 1]!;
-  const height = last.a - first.a;
-  if (height <= 0) return null;
+}
 
-  // Ends: the lines start and end on the same page columns, so each end runs through the lines' own ends (at
-  // mid-height of each line). A slanted page shears the band differently at its two ends (the page's verticals
-  // converge), which also makes one line up to ~1.5% longer than the other; glare or shadow hiding one line's end
-  // character makes it 1/43 = 2.3% shorter. Then the lines do not span the same cells, and the end where they
-  // disagree more is taken square to the band through the outer line end.
+/** A near-vertical line x = p + q y. */
+interface EndLine {
+  p: number;
+  q: number;
+}
+
+/**
+ * The band's two ends. The lines start and end on the same page columns, so each end runs through the lines' own
+ * ends (at mid-height of each line). A slanted page shears the band differently at its two ends (the page's
+ * verticals converge), which also makes one line up to ~1.5% longer than the other; glare or shadow hiding one line's
+ * end character makes it 1/43 = 2.3% shorter. Then the lines do not span the same cells, and the end where they
+ * disagree more is taken square to the band through the outer line end.
+ */
+function bandEnds(
+  tops: readonly Edge[],
+  bottoms: readonly Edge[],
+  ends: readonly { left: number; right: number }[],
+  x0: number,
+): { left: EndLine; right: EndLine } {
   const edgeAt = (e: Edge, x: number) => e.a + e.b * (x - x0);
   const n = ends.length - 1;
   const mid = (i: number, x: number) => (edgeAt(tops[i]!, x) + edgeAt(bottoms[i]!, x)) / 2;
-  const through = (xs: number[]): { p: number; q: number } => {
+  const through = (xs: number[]): EndLine => {
     const q = (xs[n]! - xs[0]!) / (mid(n, xs[n]!) - mid(0, xs[0]!));
     return { p: xs[0]! - q * mid(0, xs[0]!), q };
   };
@@ -234,21 +239,68 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
     if (Math.abs(lefts[n]! - lefts[0]!) >= Math.abs(rights[n]! - rights[0]!)) left = { p: Math.min(...lefts), q: 0 };
     else right = { p: Math.max(...rights), q: 0 };
   }
-  const corners: [Point, Point, Point, Point] = [
-    meet(first, x0, left.p, left.q),
-    meet(first, x0, right.p, right.q),
-    meet(last, x0, right.p, right.q),
-    meet(last, x0, left.p, left.q),
-  ];
+  return { left, right };
+}
 
-  // A flat page seen at a slant: both ends of similar height, edges nearly level in this upright raster.
+/** A flat page seen at a slant: both ends of similar height, edges nearly level in this upright raster, and the
+ *  text at least 8 times as long as it is high. */
+function isPlausible(
+  corners: Quad,
+  edges: { first: Edge; last: Edge },
+  ends: { left: EndLine; right: EndLine },
+): boolean {
   const [tl, tr, br, bl] = corners;
   const leftH = bl.y - tl.y;
   const rightH = br.y - tr.y;
-  if (leftH <= 0 || rightH <= 0 || leftH / rightH > 1.35 || rightH / leftH > 1.35) return null;
-  if (Math.abs(first.b) > 0.03 || Math.abs(last.b) > 0.03) return null;
-  if (Math.abs(left.q) > 0.3 || Math.abs(right.q) > 0.3) return null;
-  if (tr.x - tl.x < 8 * height) return null;
+  if (leftH <= 0 || rightH <= 0 || leftH / rightH > 1.35 || rightH / leftH > 1.35) return false;
+  if (Math.abs(edges.first.b) > 0.03 || Math.abs(edges.last.b) > 0.03) return false;
+  if (Math.abs(ends.left.q) > 0.3 || Math.abs(ends.right.q) > 0.3) return false;
+  if (tr.x - tl.x < 8 * (edges.last.a - edges.first.a)) return false;
+  return true;
+}
+
+/**
+ * Fits the text's true quadrilateral in a band raster that is already roughly upright (the rotated rectangle's
+ * resampling): per line, straight top and bottom edges through the tops and bottoms of its full-height characters
+ * (robust least squares), their slopes made consistent with one vanishing point (under perspective the edges of all
+ * lines converge on it), and the ends from each line's first and last character cells. Returns null when the fit
+ * is not trustworthy (fewer than two lines, too few characters, edges that wander, a shape no perspective of a flat
+ * page gives), so the caller keeps the rectangle.
+ */
+export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: QuadFitOptions): BandQuad | null {
+  if (runs.length < 2) return null;
+  const mask = new Uint8Array(g.width * g.height);
+  for (let i = 0; i < mask.length; i++) mask[i] = g.data[i]! <= options.threshold ? 1 : 0;
+  const blobs = findBlobs({ width: g.width, height: g.height, data: mask }, 4);
+  const x0 = g.width / 2;
+
+  const fits: LineFit[] = [];
+  for (const run of runs) {
+    const fit = fitLine(blobs, run, options, x0);
+    if (!fit) return null;
+    fits.push(fit);
+  }
+  const tops = fits.map((f) => f.top);
+  const bottoms = fits.map((f) => f.bottom);
+  shareVanishingPoint(tops, bottoms, x0);
+  const first = tops[0]!;
+  const last = bottoms[bottoms.length - 1]!;
+  const height = last.a - first.a;
+  if (height <= 0) return null;
+
+  const ends = bandEnds(
+    tops,
+    bottoms,
+    fits.map((f) => f.ends),
+    x0,
+  );
+  const corners: Quad = [
+    meet(first, x0, ends.left.p, ends.left.q),
+    meet(first, x0, ends.right.p, ends.right.q),
+    meet(last, x0, ends.right.p, ends.right.q),
+    meet(last, x0, ends.left.p, ends.left.q),
+  ];
+  if (!isPlausible(corners, { first, last }, ends)) return null;
 
   return {
     corners,

@@ -1,4 +1,4 @@
-import type { GrayImage, Point } from "contract/geometry";
+import type { GrayImage, Quad } from "contract/geometry";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import type { RgbImage } from "../image/raster";
@@ -6,7 +6,7 @@ import { colourfulness, glareMaxCellShare, isGlarePixel, laplacianVariance, pape
 
 const W = 200;
 const H = 100;
-const whole: [Point, Point, Point, Point] = [
+const whole: Quad = [
   { x: 0, y: 0 },
   { x: W - 1, y: 0 },
   { x: W - 1, y: H - 1 },

@@ -1,4 +1,4 @@
-import type { GrayImage, Point } from "contract/geometry";
+import type { GrayImage, Quad } from "contract/geometry";
 import type { RgbImage } from "../image/raster";
 
 /** Variance of the 4-neighbour Laplacian: low when the image is blurred. */
@@ -24,7 +24,7 @@ export function laplacianVariance(g: GrayImage): number {
 /** Samples a lattice of points inside a quad (bilinear in its corners), calling visit with each pixel's RGB. */
 function sampleQuad(
   img: RgbImage,
-  q: readonly [Point, Point, Point, Point],
+  q: Readonly<Quad>,
   u0: number,
   u1: number,
   v0: number,
@@ -53,7 +53,7 @@ function sampleQuad(
 }
 
 /** Luma of the paper: the 75th percentile over the quad (paper dominates a data page; print is darker). */
-export function paperLuma(img: RgbImage, q: readonly [Point, Point, Point, Point]): number {
+export function paperLuma(img: RgbImage, q: Readonly<Quad>): number {
   const hist = new Uint32Array(256);
   const n = sampleQuad(img, q, 0, 1, 0, 1, 100, (r, g, b) => {
     hist[(r * 77 + g * 150 + b * 29) >> 8]! += 1;
@@ -81,12 +81,7 @@ export function isGlarePixel(r: number, g: number, b: number, paper: number): bo
  * The largest share of glare pixels in any cell of a grid laid over the quad (the quad in the image's own pixels).
  * A whole-region share hardly moves for a spot; a cell share does.
  */
-export function glareMaxCellShare(
-  img: RgbImage,
-  q: readonly [Point, Point, Point, Point],
-  grid: [number, number],
-  paper: number,
-): number {
+export function glareMaxCellShare(img: RgbImage, q: Readonly<Quad>, grid: [number, number], paper: number): number {
   const [cols, rows] = grid;
   let worst = 0;
   for (let r = 0; r < rows; r++) {
@@ -102,7 +97,7 @@ export function glareMaxCellShare(
 }
 
 /** Hasler and Suesstrunk (2003) colourfulness over the quad: ~0 for grayscale, 15-35 for colour prints. */
-export function colourfulness(img: RgbImage, q: readonly [Point, Point, Point, Point]): number {
+export function colourfulness(img: RgbImage, q: Readonly<Quad>): number {
   let n = 0;
   let sRg = 0;
   let sRg2 = 0;
