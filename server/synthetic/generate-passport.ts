@@ -1,4 +1,4 @@
-import type { Quad } from "contract/geometry";
+import type { Point, Quad } from "contract/geometry";
 import type { DocumentFields, VisualZone } from "contract/result";
 import { TD3_MM } from "contract/td3-page";
 import { capturePage } from "./capture";
@@ -38,7 +38,7 @@ export interface GenerateOptions {
   conditions?: ConditionsInput;
 }
 
-const mapQuad = (quad: Quad, f: (p: { x: number; y: number }) => { x: number; y: number }): Quad =>
+const mapQuad = (quad: Quad, f: (p: Point) => Point): Quad =>
   quad.map((p) => {
     const q = f(p);
     return { x: Math.round(q.x * 10) / 10, y: Math.round(q.y * 10) / 10 };

@@ -224,7 +224,7 @@ describe("parseMrz recovers up to two OCR confusions (fast-check samples, 3000 d
   }
 
   it("prints the figures", () => {
-    // For the record (quoted in docs/decisions/0301-mrz-correction.md); the assertions above are the contract.
+    // For the record (quoted in docs/decisions/0301-mrz-engine-own-code.md); the assertions above are the contract.
     for (const [name, t] of Object.entries(results)) {
       console.info(`${name}: ${JSON.stringify(t)} recovered ${(100 * rate(t)).toFixed(2)}% of detectable`);
     }

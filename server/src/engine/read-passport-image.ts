@@ -52,26 +52,14 @@ export interface ReadPassportOptions {
 /** Default recogniser input, chosen on the held-out benchmark (bench/engine.ts). */
 export const READ_MODE: ReadMode = "block";
 /** Capital height of the band handed to the recogniser (pixels). 24 px read more passports than 20 or 32 px on
- *  training-range photos and is faster (docs/decisions/0451, update of 2026-11-26). */
+ *  training-range photos and is faster (docs/decisions/0455-capitals-24px-pitch-second-opinions.md). */
 export const CAP_HEIGHT = 24;
 /** Band candidates tried, best first. */
 export const MAX_CANDIDATES = 3;
 
-const notFound = () =>
-  new AppError(
-    422,
-    "mrz_not_found",
-    "No machine readable zone (the two lines of <<< at the bottom of the photo page) was found. Hold the passport page flat, closer, fully in the frame.",
-    { retake: true },
-  );
+const notFound = () => new AppError("mrz_not_found");
 
-const unreadable = () =>
-  new AppError(
-    422,
-    "mrz_unreadable",
-    "The machine readable zone was found but could not be read consistently. Retake closer, hold still, and avoid glare on the two lines of <<<.",
-    { retake: true },
-  );
+const unreadable = () => new AppError("mrz_unreadable");
 
 /** The band's text corners in the document's reading order (start of line 1 first). */
 function readingOrder(corners: Quad, flipped: boolean): Quad {

@@ -27,19 +27,12 @@ export interface ImageSize {
   swapsAxes: boolean;
 }
 
-const undecodable = (cause?: unknown) =>
-  new AppError(422, "image_undecodable", "The image could not be decoded. Send a PNG, JPEG or BMP photo.", {
-    retake: true,
-    cause,
-  });
+const undecodable = (cause?: unknown) => new AppError("image_undecodable", { cause });
 
 const tooManyPixels = (width: number, height: number, limit: number) =>
-  new AppError(
-    413,
-    "image_too_large_pixels",
-    `The image is ${width}x${height} pixels; at most ${Math.round(limit / 1_000_000)} megapixels are accepted. Send a smaller photo.`,
-    { retake: true },
-  );
+  new AppError("image_too_large_pixels", {
+    message: `The image is ${width}x${height} pixels; at most ${Math.round(limit / 1_000_000)} megapixels are accepted. Send a smaller photo.`,
+  });
 
 /** BMP size from the header only: BITMAPCOREHEADER (12 bytes, uint16) or the INFO/V4/V5 family (int32, height may be negative). */
 export function readBmpSize(bytes: Uint8Array): ImageSize {
@@ -101,7 +94,8 @@ export function clampRect(rect: PixelRect, width: number, height: number): Pixel
   return { left, top, width: right - left, height: bottom - top };
 }
 
-const emptyRegion = () => new AppError(422, "mrz_not_found", "No machine readable zone was found in the photo.");
+const emptyRegion = () =>
+  new AppError("mrz_not_found", { message: "No machine readable zone was found in the photo." });
 
 /**
  * Opens PNG, JPEG (EXIF orientation applied) or BMP. The pixel count is checked from the header first: an image

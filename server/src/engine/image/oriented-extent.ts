@@ -1,3 +1,5 @@
+import type { Point } from "contract/geometry";
+
 /** Direction (radians, in (-pi/2, pi/2]) of the major principal axis of a point set's second central moments. */
 export function principalAngle(sxx: number, syy: number, sxy: number): number {
   return 0.5 * Math.atan2(2 * sxy, sxx - syy);
@@ -43,7 +45,7 @@ export class OrientedExtent {
   }
 
   /** The box centre in image coordinates. */
-  centre(): { x: number; y: number } {
+  centre(): Point {
     const mu = (this.major[0] + this.major[1]) / 2;
     const mv = (this.minor[0] + this.minor[1]) / 2;
     return { x: this.ox + mu * this.ux - mv * this.uy, y: this.oy + mu * this.uy + mv * this.ux };

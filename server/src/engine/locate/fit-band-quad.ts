@@ -42,7 +42,7 @@ interface Edge {
 const MIN_CHARS = 12;
 
 /** Least-squares line through (x, y) points, refitted twice without points far off it (glare, touching print). */
-function robustEdge(points: readonly { x: number; y: number }[], x0: number): Edge | null {
+function robustEdge(points: readonly Point[], x0: number): Edge | null {
   let kept = points;
   let fit: Edge | null = null;
   for (let pass = 0; pass < 3; pass++) {

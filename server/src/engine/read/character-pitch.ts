@@ -1,4 +1,4 @@
-import type { OcrLine } from "./tesseract-recogniser";
+import type { OcrLine } from "./ocr-line";
 
 /** One recognised character, its confidence (0..1) and the centre of its box along the line (pixels). */
 export interface PlacedChar {

@@ -1,14 +1,13 @@
 import { NUMBER_FIELDS } from "contract/mrz/mrz-layout";
 import type { MrzFieldName, MrzReport } from "contract/mrz/types";
-import type { DocumentFields } from "contract/result";
+import type { DocumentFields, PassportResult } from "contract/result";
 import type { Warning } from "contract/warning";
 import { makeWarning } from "contract/warning-catalogue";
 import { QUALITY_THRESHOLDS } from "../quality/quality-thresholds";
-import type { EngineResult } from "../read-passport-image";
 import { round } from "../round";
 
 /** Field confidence: the weakest character of the field, as recognised. */
-export function fieldConfidences(report: MrzReport, confidences: number[][]): EngineResult["confidence"] {
+export function fieldConfidences(report: MrzReport, confidences: number[][]): PassportResult["confidence"] {
   const min = (name: MrzFieldName): number | undefined => {
     const f = report.fields.find((x) => x.name === name);
     if (!f) return undefined;
@@ -27,7 +26,7 @@ export function fieldConfidences(report: MrzReport, confidences: number[][]): En
     expiryDate: "expiryDate",
     sex: "sex",
   };
-  const out: EngineResult["confidence"] = {};
+  const out: PassportResult["confidence"] = {};
   for (const [key, name] of Object.entries(map) as [keyof DocumentFields, MrzFieldName][]) {
     const c = min(name);
     if (c !== undefined) out[key] = c;

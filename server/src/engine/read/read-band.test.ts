@@ -3,6 +3,7 @@ import { generatePassport } from "../../../synthetic/generate-passport";
 import { openImage } from "../image/decode-image";
 import { cropBand } from "../locate/crop-band";
 import { locateBand, OVERVIEW_SIDE } from "../locate/locate-band";
+import type { OcrLine } from "./ocr-line";
 import {
   dropLeastConfident,
   fitLineLength,
@@ -13,7 +14,7 @@ import {
   trimLeadingJunk,
   trimTrailingJunk,
 } from "./read-band";
-import type { OcrLine, Recogniser } from "./tesseract-recogniser";
+import type { Recogniser } from "./tesseract-recogniser";
 import { useRecogniser } from "./tesseract-recogniser.test-fixture";
 
 const line = (text: string) => ({ text, confidences: [...text].map((_, i) => 0.5 + (i % 5) / 10) });

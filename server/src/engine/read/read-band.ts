@@ -4,7 +4,8 @@ import { MrzFormatError } from "contract/mrz/mrz-format-error";
 import { parseMrz } from "contract/mrz/parse-mrz";
 import { reportDoubts } from "contract/mrz/report-doubts";
 import type { MrzReport } from "contract/mrz/types";
-import type { OcrLine, Recogniser } from "./tesseract-recogniser";
+import type { OcrLine } from "./ocr-line";
+import type { Recogniser } from "./tesseract-recogniser";
 
 /** How the band is handed to the recogniser: whole (tesseract finds the lines) or one crop per located line. */
 export type ReadMode = "block" | "lines";

@@ -4,15 +4,10 @@ import type { GrayImage } from "contract/geometry";
 import sharp from "sharp";
 import { createWorker, OEM, PSM, type Worker } from "tesseract.js";
 import { fitToPitch, type PlacedChar } from "./character-pitch";
+import type { OcrLine } from "./ocr-line";
 
 /** The MRZ alphabet: what a line may contain after cleaning. */
 export const MRZ_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
-
-/** One recognised text line: characters of the MRZ alphabet and, for each, the recogniser's confidence 0..1. */
-export interface OcrLine {
-  text: string;
-  confidences: number[];
-}
 
 export interface Recogniser {
   /** Recognises the image as one block of lines (PSM 6) or as a single line (PSM 7); characters missed inside a line

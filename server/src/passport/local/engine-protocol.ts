@@ -1,5 +1,5 @@
+import type { ErrorCode } from "contract/error-catalogue";
 import type { DecodableMediaType, EngineResult, ReadMode } from "../../engine/read-passport-image";
-import type { ErrorStatus } from "../../errors";
 
 /** Messages between the engine pool (main thread) and its worker threads. */
 export interface EngineWorkerData {
@@ -15,11 +15,10 @@ export interface JobRequest {
   portrait: boolean;
 }
 
+/** An AppError across the thread boundary: its code (status and retake come from the catalogue) and message. */
 export interface SerializedAppError {
-  status: ErrorStatus;
-  code: string;
+  code: ErrorCode;
   message: string;
-  retake: boolean;
 }
 
 export type WorkerMessage =

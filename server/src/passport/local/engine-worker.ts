@@ -23,7 +23,7 @@ port.on("message", async (job: JobRequest) => {
       send({
         type: "error",
         id: job.id,
-        error: { status: err.status, code: err.code, message: err.message, retake: err.retake },
+        error: { code: err.code, message: err.message },
       });
     } else {
       // The recogniser may be left in a bad state: answer, then end this thread so the pool starts a fresh one.

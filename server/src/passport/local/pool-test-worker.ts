@@ -39,8 +39,7 @@ port.on("message", (job: JobRequest) => {
   if (op === 0)
     setTimeout(() => send({ type: "result", id: job.id, result: result(job.image.length) }), (job.image[1] ?? 0) * 10);
   else if (op === 1) throw new Error("scripted crash");
-  else if (op === 2)
-    send({ type: "error", id: job.id, error: { status: 422, code: "mrz_not_found", message: "none", retake: true } });
+  else if (op === 2) send({ type: "error", id: job.id, error: { code: "mrz_not_found", message: "none" } });
   else setInterval(() => {}, 1000);
 });
 send({ type: "ready" });

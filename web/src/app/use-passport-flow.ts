@@ -1,7 +1,7 @@
 import type { PassportResult } from "contract/result";
 import { useCallback, useRef, useState } from "react";
-import { type PreparedImage, prepareImage } from "../prepare/prepare-image";
-import { useRecognizePassport } from "../send/recognize-passport";
+import { type PreparedImage, prepareImage } from "../features/prepare/prepare-image";
+import { useRecognizePassport } from "../features/send/recognize-passport";
 
 export type FlowStep =
   | { name: "start" }
@@ -101,3 +101,6 @@ export function usePassportFlow(initial: FlowStep["name"] = "start") {
 
   return { step, submit, retrySend, cancel, go, failureCount };
 }
+
+/** The flow's state and actions, as the screens use them. */
+export type PassportFlow = ReturnType<typeof usePassportFlow>;
