@@ -298,17 +298,24 @@ export async function cropBand(
   const { mid, midToImage, medium, lines } = view;
   const charsPerLine = lines.length >= 3 ? 30 : 44;
   const quad = fitBandQuad(mid, lines, { threshold: otsuThreshold(mid), pitch: n.pitch * medium, charsPerLine });
+  const target: CropTarget = { capTarget, charsPerLine };
   const crop = quad
-    ? await cropQuad(source, region, {
-        quad,
-        midToImage,
-        capPx: (quad.capHeight * 2 * n.halfV) / mid.height,
-        pitch: n.pitch,
-        capTarget,
-        charsPerLine,
-      })
-    : await cropRectangle(source, region, { view, frame, angle, n, capTarget, charsPerLine });
+    ? await cropQuad(
+        source,
+        region,
+        { quad, midToImage, capPx: (quad.capHeight * 2 * n.halfV) / mid.height, pitch: n.pitch },
+        target,
+      )
+    : await cropRectangle(source, region, view, { frame, angle, n }, target);
   return { ...crop, angle };
+}
+
+/** What the final crop is scaled and sized to. */
+interface CropTarget {
+  /** Cap height of the characters in the output (pixels). */
+  capTarget: number;
+  /** Characters in a full line (44 for 2-line bands, 30 for 3): the length the crop makes room for. */
+  charsPerLine: number;
 }
 
 /** Stage 4 when no quadrilateral could be trusted: the band cut as the rotated rectangle around the text found, with
@@ -316,17 +323,13 @@ export async function cropBand(
 async function cropRectangle(
   source: ImageSource,
   first: RegionRaster & { rect: PixelRect },
-  args: {
-    view: MediumView;
-    frame: Frame;
-    angle: number;
-    n: Neighbourhood;
-    capTarget: number;
-    charsPerLine: number;
-  },
+  view: MediumView,
+  located: { frame: Frame; angle: number; n: Neighbourhood },
+  target: CropTarget,
 ): Promise<Omit<BandCrop, "angle">> {
-  const { view, frame, capTarget, charsPerLine } = args;
-  const { pitch, halfU, halfV } = args.n;
+  const { frame, angle } = located;
+  const { capTarget, charsPerLine } = target;
+  const { pitch, halfU, halfV } = located.n;
   const { mid, medium, lines } = view;
   const top = lines[0]!.top;
   const bottom = lines[lines.length - 1]!.bottom;
@@ -365,7 +368,7 @@ async function cropRectangle(
   const outH = Math.max(8, Math.round(2 * mv * scale));
   // The crop can reach past the neighbourhood read so far (the lines' ends were hidden from the locator): read a
   // region that holds all of it rather than smear the edge pixels.
-  const reach = boxCorners({ cx: textFrame.cx, cy: textFrame.cy, angle: args.angle }, mu, mv);
+  const reach = boxCorners({ cx: textFrame.cx, cy: textFrame.cy, angle }, mu, mv);
   const region = covers(first.rect, reach, source.width, source.height) ? first : await grayRegion(source, reach);
   const image = stretch(warpGray(region, frameToImage(textFrame, mu, mv, outW, outH), outW, outH));
   const margin = 0.45 * capTarget;
@@ -393,23 +396,18 @@ async function cropRectangle(
 async function cropQuad(
   source: ImageSource,
   first: RegionRaster & { rect: PixelRect },
-  args: {
-    quad: BandQuad;
-    midToImage: Homography;
-    capPx: number;
-    pitch: number;
-    capTarget: number;
-    charsPerLine: number;
-  },
+  args: { quad: BandQuad; midToImage: Homography; capPx: number; pitch: number },
+  target: CropTarget,
 ): Promise<Omit<BandCrop, "angle">> {
-  const { quad, capPx, pitch, capTarget } = args;
+  const { quad, capPx, pitch } = args;
+  const { capTarget, charsPerLine } = target;
   const seen = quad.corners.map((p) => applyHomography(args.midToImage, p)) as Quad;
   const [tl, tr, br, bl] = seen;
   const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
   const hu = (dist(tl, tr) + dist(bl, br)) / 4;
   const hv = (dist(tl, bl) + dist(tr, br)) / 4;
   const scale = capTarget / Math.max(1, capPx);
-  const expectedHalf = (args.charsPerLine * capPx * (2.54 / 2.42)) / 2;
+  const expectedHalf = (charsPerLine * capPx * (2.54 / 2.42)) / 2;
   // Text the quad fit did not see (glare or shadow over one end hid it from the locator): warp room for all of it on
   // either side, then keep the side the print continues on.
   const missing = 2 * (expectedHalf - hu);
