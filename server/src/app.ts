@@ -77,7 +77,7 @@ export function createApp(deps: AppDeps) {
     const v1 = v1Routes({ ...deps.sessions, sessions: deps.sessions.service });
     app
       .route("/api/v1", v1)
-      .route("/api/customer/session", customerRoutes(deps.sessions.service))
+      .route("/api/customer", customerRoutes(deps.sessions.service, deps.sessions.publicUrl))
       .get("/api/openapi.json", (c) => c.json(openApiDocument(v1)))
       .route("/api/docs", apiDocsRoutes(deps.docsAssets));
     if (deps.desk) {

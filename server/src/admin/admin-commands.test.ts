@@ -35,7 +35,7 @@ describe.each(TEST_DATABASES)("pnpm admin on $kind", (database) => {
 
     expect((await runAdminCommand(["api-key", "create", "acme"], ctx)).output).toMatch(/exists already/);
     const list = await runAdminCommand(["api-key", "list"], ctx);
-    expect(list.output).toMatch(/^acme\tpk_\w{6}…\tactive\thttps:\/\/acme\.test\/h$/);
+    expect(list.output).toMatch(/^acme\tpk_[\w-]{6}…\tactive\thttps:\/\/acme\.test\/h$/);
     expect(list.output).not.toContain(key);
 
     expect((await runAdminCommand(["api-key", "revoke", "acme"], ctx)).exitCode).toBe(0);

@@ -8,6 +8,8 @@ export type AuditActor = "agent" | "customer" | "integrator" | "system";
 export const AUDIT_ACTIONS = [
   "created",
   "opened",
+  "handoff_started",
+  "handoff_redeemed",
   "read",
   "submitted",
   "expired",

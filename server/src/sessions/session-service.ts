@@ -6,6 +6,7 @@ import type { DataKeys } from "../storage/data-key";
 import type { Database, Queryable } from "../storage/database";
 import { enqueueWebhook, type WebhookEvent } from "../webhooks/outbox";
 import { appendAudit } from "./audit-trail";
+import { createHandoff } from "./handoff";
 import { reviewOf, saveReview } from "./review-store";
 import {
   captureImage,
@@ -36,6 +37,7 @@ const isOpen = (status: SessionStatus) => OPEN_STATUSES.includes(status);
 /** The session rules: who may do what in which status. Routes translate HTTP to these calls and back. */
 export function createSessionService(deps: SessionServiceDeps) {
   const { db, keys, clock = () => new Date(), onWebhookQueued = () => {} } = deps;
+  const handoff = createHandoff({ db, clock });
 
   /** Runs `work` in a transaction and kicks the deliverer when it queued webhooks. */
   async function inTransaction<T>(
@@ -88,6 +90,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       readsLeft: Math.max(0, session.maxReads - session.readsUsed),
       redirectUrl: session.redirectUrl,
       retakeReason,
+      phoneConnected: await handoff.phoneConnected(session.id),
     };
   }
 
@@ -127,11 +130,27 @@ export function createSessionService(deps: SessionServiceDeps) {
       );
     },
 
+    /** A link for the customer's phone, to continue a session opened on a computer without a camera. */
+    async startHandoff(token: string): Promise<{ token: string; expiresAt: Date }> {
+      const session = await inTransaction((tx, queue) => customerSession(tx, token, queue));
+      if (!isOpen(session.status)) throw new AppError("session_already_submitted");
+      const link = await handoff.start(session);
+      await appendAudit(db, keys, { sessionId: session.id, at: clock(), actor: "customer", action: "handoff_started" });
+      return link;
+    },
+
+    /** The phone opened the handoff link: it gets a device token for the same session. */
+    async redeemHandoff(linkToken: string): Promise<{ deviceToken: string }> {
+      const { deviceToken, sessionId } = await handoff.redeem(linkToken);
+      await appendAudit(db, keys, { sessionId, at: clock(), actor: "customer", action: "handoff_redeemed" });
+      return { deviceToken };
+    },
+
     /** Charges one read to the session before the provider is called (the provider's cost is spent either way). */
     async chargeRead(token: string): Promise<SessionRecord> {
-      const charged = await takeRead(db, token, clock());
-      if (charged) return charged;
       const session = await inTransaction((tx, queue) => customerSession(tx, token, queue));
+      const charged = await takeRead(db, session.id, clock());
+      if (charged) return charged;
       if (session.status === "expired") throw new AppError("session_expired");
       if (!isOpen(session.status)) {
         throw new AppError("session_already_submitted");

@@ -112,11 +112,19 @@ export async function insertSession(
   return { session: toSessionRecord(row!), token };
 }
 
+/**
+ * The session a customer's token opens: the link's own token, or a device token a cross-device handoff gave a phone
+ * (handoff.ts), valid while the session is.
+ */
 export async function sessionByToken(db: Queryable, token: string, lock = false): Promise<SessionRecord | null> {
   if (token.length < 20 || token.length > 100) return null;
+  const hash = await secretHash(token);
   const rows = await db.query<SessionRow>(
-    `select ${SESSION_COLUMNS} from sessions where token_hash = $1${lock ? " for update" : ""}`,
-    [await secretHash(token)],
+    `select ${SESSION_COLUMNS} from sessions
+     where token_hash = $1
+        or id = (select session_id from handoff_tokens where token_hash = $1 and redeemed_at is not null)
+     ${lock ? "for update" : ""}`,
+    [hash],
   );
   return rows[0] ? toSessionRecord(rows[0]) : null;
 }
@@ -172,13 +180,13 @@ export async function setSessionStatus(
  * Takes one read from the session's allowance, atomically (two reads at once cannot both take the last one).
  * Null when the session cannot take a read now; the caller looks at the session to say why.
  */
-export async function takeRead(db: Queryable, token: string, now: Date): Promise<SessionRecord | null> {
+export async function takeRead(db: Queryable, sessionId: string, now: Date): Promise<SessionRecord | null> {
   const rows = await db.query<SessionRow>(
     `update sessions set reads_used = reads_used + 1, updated_at = $2
-     where token_hash = $1 and status in ('created', 'in_progress', 'retake_requested') and erased_at is null
+     where id = $1 and status in ('created', 'in_progress', 'retake_requested') and erased_at is null
        and expires_at > $2 and reads_used < max_reads
      returning ${SESSION_COLUMNS}`,
-    [await secretHash(token), now],
+    [sessionId, now],
   );
   return rows[0] ? toSessionRecord(rows[0]) : null;
 }

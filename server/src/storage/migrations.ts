@@ -98,7 +98,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: "desk: agents, sign-in sessions, reviews, audit trail",
+    name: "desk: agents, sign-in sessions, reviews, audit trail, cross-device handoff",
     sql: `
       create table agents (
         id text primary key,
@@ -144,6 +144,15 @@ export const MIGRATIONS: readonly Migration[] = [
         add column awaiting_second_review boolean not null default false,
         add column created_by_agent text references agents (id);
       create index sessions_by_claim on sessions (claimed_by);
+
+      create table handoff_tokens (
+        token_hash bytea primary key,
+        session_id text not null references sessions (id) on delete cascade,
+        created_at timestamptz not null,
+        expires_at timestamptz not null,
+        redeemed_at timestamptz
+      );
+      create index handoff_tokens_by_session on handoff_tokens (session_id);
 
       create table audit_events (
         id text primary key,
