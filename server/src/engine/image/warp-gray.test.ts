@@ -1,6 +1,6 @@
 import type { GrayImage } from "contract/geometry";
+import { homographyFromQuads } from "contract/homography";
 import { describe, expect, it } from "vitest";
-import { homographyFromQuads } from "./homography";
 import { warpGray } from "./warp-gray";
 
 /** A 40 x 20 raster whose value encodes its position: 5 * x + y. */

@@ -1,5 +1,5 @@
 import type { GrayImage } from "contract/geometry";
-import type { Homography } from "./homography";
+import type { Homography } from "contract/homography";
 
 /** Bilinear sample of a gray raster; outside is clamped to the edge. */
 export function sampleGray(g: GrayImage, x: number, y: number): number {

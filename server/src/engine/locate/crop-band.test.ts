@@ -1,4 +1,5 @@
 import type { Point } from "contract/geometry";
+import { applyHomography, homographyFromQuads } from "contract/homography";
 import { TD3_MM } from "contract/td3-page";
 import { describe, expect, it } from "vitest";
 import type { ConditionsInput } from "../../../synthetic/conditions";
@@ -6,7 +7,6 @@ import { type GeneratedPassport, generatePassport } from "../../../synthetic/gen
 import { MRZ_BAND_MM, rectQuad } from "../../../synthetic/page-geometry";
 import { findBlobs } from "../image/binary-blobs";
 import { openImage } from "../image/decode-image";
-import { applyHomography, homographyFromQuads } from "../image/homography";
 import { otsuThreshold } from "../image/morphology";
 import { shapeLines } from "../read/read-band";
 import { useRecogniser } from "../read/tesseract-recogniser.test-fixture";

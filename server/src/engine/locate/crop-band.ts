@@ -1,7 +1,7 @@
 import type { GrayImage, Point, Quad } from "contract/geometry";
+import { applyHomography, type Homography, homographyFromQuads } from "contract/homography";
 import { mmQuad } from "contract/td3-page";
 import type { ImageSource, PixelRect } from "../image/decode-image";
-import { applyHomography, type Homography, homographyFromQuads } from "../image/homography";
 import { otsuThreshold } from "../image/morphology";
 import { toGray } from "../image/raster";
 import { type RegionRaster, warpGray } from "../image/warp-gray";

@@ -1,6 +1,6 @@
 import type { GrayImage, Point } from "contract/geometry";
+import { applyHomography, type Homography, homographyFromQuads } from "contract/homography";
 import { describe, expect, it } from "vitest";
-import { applyHomography, type Homography, homographyFromQuads } from "../image/homography";
 import { fitBandQuad } from "./fit-band-quad";
 
 const PITCH = 17;

@@ -1,4 +1,4 @@
-import type { Point } from "contract/geometry";
+import type { Point } from "./geometry";
 
 /** Row-major 3x3 projective transform. */
 export type Homography = [number, number, number, number, number, number, number, number, number];
