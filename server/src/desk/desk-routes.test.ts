@@ -434,6 +434,49 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
     ]);
   });
 
+  it("shows an erased session with its trail and no personal data; only a supervisor erases", async () => {
+    t = await sessionApp(db);
+    t.answer.current = specimenRead();
+    const sup = await agent("sup@bank.test", "supervisor");
+    const ana = await agent("ana@bank.test");
+    const { id } = await submittedSession("case-10");
+    await desk(ana, "POST", `/sessions/${id}/claim`);
+    await desk(ana, "POST", `/sessions/${id}/edits`, {
+      field: "surname",
+      value: "ERIKSEN",
+      reason: "printed page",
+      version: 0,
+    });
+    expect((await errorOf(await desk(ana, "DELETE", `/sessions/${id}`))).code).toBe("role_required");
+    expect((await desk(sup, "DELETE", `/sessions/${id}`)).status).toBe(204);
+
+    const res = await desk(ana, "GET", `/sessions/${id}`);
+    expect(res.status).toBe(200);
+    const text = await res.clone().text();
+    for (const personal of ["ERIKSSON", "ERIKSEN", "L898902C3", "printed page"]) expect(text).not.toContain(personal);
+    const view = (await res.json()) as {
+      session: { erasedAt: string | null };
+      result: unknown;
+      review: { edits: unknown[] };
+      audit: { action: string; detail: unknown }[];
+    };
+    expect(view.session.erasedAt).not.toBeNull();
+    expect(view.result).toBeNull();
+    expect(view.review.edits).toEqual([]);
+    expect(view.audit.map((e) => e.action)).toContain("edited");
+    expect(view.audit.find((e) => e.action === "edited")?.detail).toBeNull();
+    expect(view.audit.at(-1)?.action).toBe("viewed");
+    expect(view.audit.map((e) => e.action)).toContain("erased");
+    // Nothing of the review can change any more.
+    const edit = await desk(ana, "POST", `/sessions/${id}/edits`, {
+      field: "surname",
+      value: "X",
+      reason: "r",
+      version: 1,
+    });
+    expect((await errorOf(edit)).code).toBe("session_erased");
+  });
+
   it("captures a walk-in at the desk as a session of its own, claimed by the agent and audited", async () => {
     t = await sessionApp(db);
     const ana = await agent("ana@bank.test");

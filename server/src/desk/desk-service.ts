@@ -78,8 +78,10 @@ export function createDeskService(deps: DeskServiceDeps) {
   }
 
   return {
+    /** The session as the review screen shows it; an erased one keeps its trail (without details) and no read. */
     async detail(id: string, agent: Agent): Promise<DeskSessionDetail> {
-      const session = await sessionFor(db, id);
+      const session = await sessionById(db, id);
+      if (!session) throw new AppError("session_not_found");
       const last = await lastAuditAt(db, id, agent.id, "viewed");
       if (!last || clock().getTime() - last.getTime() > VIEW_AGAIN_AFTER_MS) {
         await appendAudit(db, keys, {

@@ -27,7 +27,8 @@ export function SessionHeader({ session, agent, awaitingSecondReview }: SessionH
   const [confirmErase, setConfirmErase] = useState(false);
   const mine = session.claimedBy?.id === agent.id;
   const supervisor = agent.role === "supervisor";
-  const reviewable = session.status === "submitted";
+  const erased = session.erasedAt !== null;
+  const reviewable = session.status === "submitted" && !erased;
 
   return (
     <div className="desk-session-header">
@@ -38,6 +39,11 @@ export function SessionHeader({ session, agent, awaitingSecondReview }: SessionH
           <span className="desk-status" data-status={session.status}>
             {t[`status.${session.status}`]}
           </span>
+          {erased && (
+            <span className="desk-marker" data-marker="erased">
+              {t["inbox.erased"]}
+            </span>
+          )}
           {awaitingSecondReview && (
             <span className="desk-marker" data-marker="second-review">
               {t["inbox.secondReview"]}
@@ -84,7 +90,7 @@ export function SessionHeader({ session, agent, awaitingSecondReview }: SessionH
         {reviewable && supervisor && (
           <AssignControl sessionId={session.id} reference={session.reference} holder={session.claimedBy} />
         )}
-        {supervisor && (
+        {supervisor && !erased && (
           <button type="button" className="danger" onClick={() => setConfirmErase(true)}>
             {t["session.erase"]}
           </button>
