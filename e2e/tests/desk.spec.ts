@@ -330,6 +330,20 @@ test("walk-in: the desk captures a customer at the counter into a session of its
   await expect(page.getByRole("heading", { name: "Walk-in capture" })).toBeVisible();
   await page.getByRole("link", { name: "Inbox" }).click();
   await expect(row(page, "counter-7")).toContainText("Desk (walk-in)");
+
+  // The supervisor erases it now: the trail stays, the read and its details go.
+  await page.getByRole("link", { name: "counter-7" }).click();
+  await page.getByRole("button", { name: "Erase personal data" }).click();
+  const erase = page.getByRole("dialog", { name: "Erase this session's personal data?" });
+  await expect(erase.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await erase.getByRole("button", { name: "Erase now" }).click();
+  await expect(page.locator(".desk-facts")).toContainText("Data erased");
+  await expect(page.getByText("There is no read to review")).toBeVisible();
+  await expect(page.locator(".review-fields")).toHaveCount(0);
+  const trail = page.getByRole("region", { name: "Audit trail" }).getByRole("listitem");
+  await expect(trail.filter({ hasText: `${SUP} erased the personal data` })).toHaveCount(1);
+  await page.getByRole("link", { name: "Inbox" }).click();
+  await expect(row(page, "counter-7")).toContainText("Data erased");
 });
 
 test("nothing personal reaches the server's logs", async () => {
