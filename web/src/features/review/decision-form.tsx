@@ -62,7 +62,7 @@ export function DecisionForm({
   useEffect(() => {
     if (!canDecide) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.target instanceof HTMLElement && event.target.closest("input, select, textarea, [role=dialog]")) return;
+      if (event.target instanceof HTMLElement && event.target.closest("input, select, textarea, dialog")) return;
       if (event.key !== "r" && event.key !== "R") return;
       event.preventDefault();
       setOutcome("retake");
