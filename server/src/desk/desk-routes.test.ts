@@ -430,7 +430,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("shows an erased session with its trail and no personal data; only a supervisor erases", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     t.answer.current = specimenRead();
     const sup = await agent("sup@bank.test", "supervisor");
     const ana = await agent("ana@bank.test");
