@@ -12,6 +12,7 @@ import { createApp } from "./app";
 import { type Env, parseEnv } from "./env";
 import { jsonLinesToStdout } from "./http/access-log";
 import { createProvider } from "./passport/create-provider";
+import { customerConfigFromEnv } from "./policy/customer-config";
 import { startSessionJobs } from "./sessions/session-jobs";
 import { createSessionService } from "./sessions/session-service";
 import { openStorage } from "./storage/open-storage";
@@ -43,7 +44,13 @@ const storage = await (async () => {
 const logLine = (line: Record<string, unknown>) =>
   console.log(JSON.stringify({ time: new Date().toISOString(), ...line }));
 const deliverer = startDeliverer({ db: storage.db, keys: storage.keys, log: logLine });
-const sessions = createSessionService({ db: storage.db, keys: storage.keys, onWebhookQueued: deliverer.kick });
+const customerConfig = customerConfigFromEnv(env);
+const sessions = createSessionService({
+  db: storage.db,
+  keys: storage.keys,
+  onWebhookQueued: deliverer.kick,
+  policy: customerConfig,
+});
 const sessionJobs = startSessionJobs({ sessions, retentionDays: env.RETENTION_DAYS, log: logLine });
 const closeAdminSocket = storage.dataDir
   ? await serveAdminSocket(adminSocketPath(storage.dataDir), {
@@ -62,6 +69,7 @@ const app = createApp({
   accessLog: jsonLinesToStdout,
   assets: webAssets(),
   docsAssets: swaggerUiAssets(),
+  customerConfig,
   sessions: {
     db: storage.db,
     service: sessions,

@@ -2,6 +2,7 @@ import { type CreatedApiKey, createApiKey } from "../src/api-keys/api-key-store"
 import { createApp } from "../src/app";
 import type { AccessLogEntry } from "../src/http/access-log";
 import { recordingProvider } from "../src/passport/recording-provider";
+import type { SubmitPolicy } from "../src/policy/submit-check";
 import { createSessionService } from "../src/sessions/session-service";
 import { type DataKeys, deriveDataKeys } from "../src/storage/data-key";
 import type { Database } from "../src/storage/database";
@@ -22,7 +23,7 @@ export interface SessionApp {
 /** The app with sessions on an emptied test database, the recording provider, and two API keys. */
 export async function sessionApp(
   db: Database,
-  options: { requireSession?: boolean; maxReads?: number; publicUrl?: string } = {},
+  options: { requireSession?: boolean; maxReads?: number; publicUrl?: string; policy?: SubmitPolicy } = {},
 ): Promise<SessionApp> {
   await emptyTables(db);
   const keys = await deriveDataKeys(new Uint8Array(32).fill(3));
@@ -36,6 +37,7 @@ export async function sessionApp(
     onWebhookQueued: () => {
       webhooksQueued.count++;
     },
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const { provider, calls } = recordingProvider();
   const log: AccessLogEntry[] = [];
