@@ -1,0 +1,33 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import type { CustomerSession } from "contract/session";
+import { isNetworkFailure, openCustomerSession, submitCustomerSession } from "./session-api";
+
+/** Repeats a call only when it may not have arrived: both calls are safe to repeat. */
+const retryOnNetwork = (count: number, error: unknown) => isNetworkFailure(error) && count < 2;
+const retryDelay = (attempt: number) => 400 * 2 ** attempt;
+
+/** The verification link's session, opened once (null token: the try-it flow, nothing to open). */
+export function useCustomerSession(token: string | null) {
+  return useQuery({
+    queryKey: ["customer-session", token],
+    queryFn: () => openCustomerSession(token as string),
+    enabled: token !== null,
+    retry: retryOnNetwork,
+    retryDelay,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Submits the confirmed capture: one request, repeated only after a network failure (the server answers alike). */
+export function useSubmitSession(token: string | null) {
+  return useMutation<CustomerSession, unknown, string>({
+    mutationFn: (captureId) => submitCustomerSession(token as string, captureId),
+    retry: retryOnNetwork,
+    retryDelay,
+  });
+}
+
+/** Statuses in which the customer has nothing more to do: the finished screen. */
+export function isFinished(status: CustomerSession["status"]): boolean {
+  return status === "submitted" || status === "approved" || status === "rejected";
+}
