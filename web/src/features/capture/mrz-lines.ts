@@ -21,8 +21,8 @@ export interface MrzLines {
 /** Half the side of the local-mean window (25 x 25 px): a few capital heights at the sizes that matter. */
 const WINDOW = 12;
 /** A mark is darker than its surroundings by this share of the local mean, and by at least MIN_CONTRAST levels. */
-const DARKER = 0.16;
-const MIN_CONTRAST = 12;
+const DARKER = 0.1;
+const MIN_CONTRAST = 8;
 /** Component heights that can be MRZ characters, in frame pixels. */
 const MIN_CHAR = 3;
 const MAX_CHAR = 60;
@@ -30,9 +30,11 @@ const MAX_CHAR = 60;
 const LENGTH_PER_CAP = { min: 30, max: 60 };
 const SPACING_PER_CAP = { min: 1.9, max: 3.3 };
 const MIN_CHARS_PER_LINE = 22;
+/** Capitals and digits are a line's tallest marks; fillers (<) are shorter and broken characters shorter still. */
+const CAP_QUANTILE = 0.9;
 /**
  * A thresholded character's box is taller than its ink by about this many pixels (its anti-aliased edges count as
- * dark): measured on the synthetic passport scaled like the live frames (10.9 px for 10.06 px capitals, 7.96 for 7.04).
+ * dark): measured on the synthetic passport scaled like the live frames (in video pixels 24.3 for 24.3 and 17.1 for 17.0, through Chromium's own downscaling).
  */
 const THRESHOLD_GROWTH = 0.9;
 
@@ -200,7 +202,10 @@ function uprightHeights(marks: Mark[], b: number): number[] {
   return marks.map((m) => Math.max(1, (m.height * cos - m.width * sin) / (cos * cos - sin * sin)));
 }
 
-/** Chains marks into text lines: each mark joins its nearest right-hand neighbour at the same height and size. */
+/**
+ * Chains marks into text lines: each mark joins every mark to its right that is close, at the same height and of a
+ * similar size (so a character the threshold broke into pieces does not break the line).
+ */
 function textLines(marks: Mark[]): TextLine[] {
   const parent = marks.map((_, i) => i);
   const root = (i: number): number => {
@@ -212,23 +217,19 @@ function textLines(marks: Mark[]): TextLine[] {
   };
   for (let i = 0; i < marks.length; i++) {
     const m = marks[i]!;
-    let best = -1;
-    let bestGap = Number.POSITIVE_INFINITY;
+    // Marks are in x order; none further than this can pass the checks below (a neighbour is at most 3.3x taller).
+    const reach = m.cx + m.height * 3.3 * 4;
     for (let j = i + 1; j < marks.length; j++) {
       const n = marks[j]!;
+      if (n.cx > reach) break;
       const size = Math.max(m.height, n.height);
       const gap = n.minX - m.maxX;
-      if (n.cx - m.cx > size * 2.5) break;
-      if (gap < -size * 0.3 || gap > size * 1.3) continue;
+      if (gap < -size * 0.3 || gap > size * 1.6) continue;
       if (Math.abs(n.cy - m.cy) > size * 0.35) continue;
       const ratio = n.height / m.height;
-      if (ratio < 0.4 || ratio > 2.5) continue;
-      if (gap < bestGap) {
-        bestGap = gap;
-        best = j;
-      }
+      if (ratio < 0.3 || ratio > 3.3) continue;
+      parent[root(j)] = root(i);
     }
-    if (best >= 0) parent[root(best)] = root(i);
   }
   const groups = new Map<number, Mark[]>();
   marks.forEach((mark, i) => {
@@ -254,7 +255,7 @@ function textLines(marks: Mark[]): TextLine[] {
     const denominator = n * sxx - sx * sx;
     const b = denominator === 0 ? 0 : (n * sxy - sx * sy) / denominator;
     const a = (sy - b * sx) / n;
-    const capHeight = quantile(uprightHeights(group, b), 0.75);
+    const capHeight = quantile(uprightHeights(group, b), CAP_QUANTILE);
     const minX = Math.min(...group.map((m) => m.minX));
     const maxX = Math.max(...group.map((m) => m.maxX));
     const length = (maxX - minX) * Math.hypot(1, b);
@@ -304,7 +305,8 @@ export function findMrzLines(frame: GrayFrame): MrzLines | null {
   if (!pair) return null;
   const [top, bottom] = pair;
   const capHeight =
-    quantile([...uprightHeights(top.marks, top.b), ...uprightHeights(bottom.marks, bottom.b)], 0.75) - THRESHOLD_GROWTH;
+    quantile([...uprightHeights(top.marks, top.b), ...uprightHeights(bottom.marks, bottom.b)], CAP_QUANTILE) -
+    THRESHOLD_GROWTH;
   const x0 = Math.min(top.minX, bottom.minX);
   const x1 = Math.max(top.maxX, bottom.maxX) + 1;
   const half = capHeight / 2;
