@@ -88,11 +88,14 @@ test("an image below 800x500 is refused in the browser with words and a next ste
   expect(sent).toBe(false);
 });
 
-test("an upstream 'no passport' answer is shown with words and the retake step", async ({ page }) => {
+test("an upstream 'no passport' answer is shown with words, the retake step and a hint to turn the page", async ({
+  page,
+}) => {
   await scriptFakeTencent([{ type: "error", code: "FailedOperation.NoPassport" }]);
   await page.goto(`${tencentAppUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   await expect(page.getByRole("alert")).toContainText("Take the photo again");
+  await expect(page.getByRole("alert")).toContainText("Is the page turned sideways or upside down in your photo?");
   await expect(page.getByText(/Error code: /)).toBeVisible();
   await page.getByRole("button", { name: "Retake" }).click();
   await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();

@@ -96,6 +96,7 @@ export function StepScreen({
       return (
         <ErrorScreen
           error={step.error}
+          from={step.from}
           t={t}
           canResend={step.prepared !== undefined}
           onResend={() => step.prepared && flow.retrySend(step.prepared)}
