@@ -91,7 +91,8 @@ function darkComponents(frame: GrayFrame): Component[] {
       integral[at + x] = integral[at - stride + x]! + row;
     }
   }
-  const keep = 1 - DARKER;
+  // Dark: at least DARKER below the window's mean and MIN_CONTRAST levels below it, in integers (no division).
+  const keep = Math.round((1 - DARKER) * 100);
   let next = 1;
   parent[0] = 0;
   for (let y = 0; y < h; y++) {
@@ -104,55 +105,55 @@ function darkComponents(frame: GrayFrame): Component[] {
       const i = row + x;
       const x0 = x > WINDOW ? x - WINDOW : 0;
       const x1 = Math.min(x + WINDOW + 1, w);
-      const mean =
-        (integral[bottom + x1]! - integral[top + x1]! - integral[bottom + x0]! + integral[top + x0]!) /
-        ((x1 - x0) * (y1 - y0));
-      const v = data[i]!;
-      if (mean - v < MIN_CONTRAST || v > mean * keep) {
+      const sum = integral[bottom + x1]! - integral[top + x1]! - integral[bottom + x0]! + integral[top + x0]!;
+      const area = (x1 - x0) * (y1 - y0);
+      const v = data[i]! * area;
+      if (v * 100 > sum * keep || sum - v < MIN_CONTRAST * area) {
         labels[i] = 0;
         continue;
       }
       const left = x > 0 ? labels[i - 1]! : 0;
       const up = y > 0 ? labels[i - w]! : 0;
+      let label: number;
       if (left === 0 && up === 0) {
         if (next >= parent.length) {
           labels[i] = 0; // Too many marks to be a document (noise): the rest of the frame is left out.
           continue;
         }
-        parent[next] = next;
-        labels[i] = next++;
+        label = next++;
+        parent[label] = label;
+        const at = label * 4;
+        boxes[at] = x;
+        boxes[at + 1] = x;
+        boxes[at + 2] = y;
+        boxes[at + 3] = y;
       } else if (left !== 0 && up !== 0 && left !== up) {
         const a = find(parent, left);
         const b = find(parent, up);
-        const low = Math.min(a, b);
-        parent[Math.max(a, b)] = low;
-        labels[i] = low;
-      } else labels[i] = left || up;
-    }
-  }
-  for (let label = 1; label < next; label++) {
-    parent[label] = find(parent, label);
-    const at = label * 4;
-    boxes[at] = w;
-    boxes[at + 1] = -1;
-    boxes[at + 2] = h;
-    boxes[at + 3] = -1;
-  }
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      const label = labels[row + x]!;
-      if (label === 0) continue;
-      const at = parent[label]! * 4;
+        label = Math.min(a, b);
+        parent[Math.max(a, b)] = label;
+      } else label = left || up;
+      labels[i] = label;
+      // The box of this provisional label; boxes are folded into their component's at the end.
+      const at = label * 4;
       if (x < boxes[at]!) boxes[at] = x;
       if (x > boxes[at + 1]!) boxes[at + 1] = x;
-      if (y < boxes[at + 2]!) boxes[at + 2] = y;
       if (y > boxes[at + 3]!) boxes[at + 3] = y;
     }
   }
+  for (let label = next - 1; label >= 1; label--) {
+    const root = find(parent, label);
+    if (root === label) continue;
+    const at = label * 4;
+    const to = root * 4;
+    if (boxes[at]! < boxes[to]!) boxes[to] = boxes[at]!;
+    if (boxes[at + 1]! > boxes[to + 1]!) boxes[to + 1] = boxes[at + 1]!;
+    if (boxes[at + 2]! < boxes[to + 2]!) boxes[to + 2] = boxes[at + 2]!;
+    if (boxes[at + 3]! > boxes[to + 3]!) boxes[to + 3] = boxes[at + 3]!;
+  }
   const components: Component[] = [];
   for (let label = 1; label < next; label++) {
-    if (parent[label] !== label) continue;
+    if (find(parent, label) !== label) continue;
     const at = label * 4;
     components.push({ minX: boxes[at]!, maxX: boxes[at + 1]!, minY: boxes[at + 2]!, maxY: boxes[at + 3]! });
   }
