@@ -3,6 +3,9 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { type RequestIdVariables, requestId } from "hono/request-id";
 import type { Store } from "hono-rate-limiter";
+import type { AgentAuth } from "./desk/agent-auth";
+import { deskRoutes } from "./desk/desk-routes";
+import type { DeskService } from "./desk/desk-service";
 import { AppError } from "./errors";
 import { type AccessLogSink, accessLog } from "./http/access-log";
 import { concurrencyLimit } from "./http/concurrency-limit";
@@ -16,6 +19,7 @@ import { customerRoutes } from "./sessions/customer-routes";
 import { openApiDocument } from "./sessions/openapi-document";
 import type { SessionService } from "./sessions/session-service";
 import { v1Routes } from "./sessions/v1-routes";
+import type { DataKeys } from "./storage/data-key";
 import type { Queryable } from "./storage/database";
 
 export interface AppDeps {
@@ -36,10 +40,13 @@ export interface AppDeps {
   docsAssets?: MiddlewareHandler;
   /** The operator's settings for the customer's page (consent intro, policies); public, from the environment. */
   customerConfig?: CustomerConfig;
+  /** The agents' back office (/api/desk); needs sessions. */
+  desk?: { auth: AgentAuth; service: DeskService; secureCookies: boolean };
 }
 
 export interface SessionsDeps {
   db: Queryable;
+  keys: DataKeys;
   service: SessionService;
   publicUrl?: string | undefined;
   maxReadsPerSession: number;
@@ -77,9 +84,24 @@ export function createApp(deps: AppDeps) {
     const v1 = v1Routes({ ...deps.sessions, sessions: deps.sessions.service });
     app
       .route("/api/v1", v1)
-      .route("/api/customer/session", customerRoutes(deps.sessions.service))
+      .route("/api/customer", customerRoutes(deps.sessions.service, deps.sessions.publicUrl))
       .get("/api/openapi.json", (c) => c.json(openApiDocument(v1)))
       .route("/api/docs", apiDocsRoutes(deps.docsAssets));
+    if (deps.desk) {
+      app.route(
+        "/api/desk",
+        deskRoutes({
+          ...deps.desk,
+          db: deps.sessions.db,
+          keys: deps.sessions.keys,
+          desk: deps.desk.service,
+          sessions: deps.sessions.service,
+          publicUrl: deps.sessions.publicUrl,
+          maxReadsPerSession: deps.sessions.maxReadsPerSession,
+          clientKey: deps.clientKey ?? (() => "unknown"),
+        }),
+      );
+    }
   }
   app.all("/api/*", () => {
     throw new AppError("not_found");

@@ -9,6 +9,9 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
 import { adminSocketPath, serveAdminSocket } from "./admin/admin-socket";
 import { createApp } from "./app";
+import { createAgentAuth } from "./desk/agent-auth";
+import { argon2PasswordHasher } from "./desk/argon2-password-hasher";
+import { createDeskService } from "./desk/desk-service";
 import { type Env, parseEnv } from "./env";
 import { jsonLinesToStdout } from "./http/access-log";
 import { createProvider } from "./passport/create-provider";
@@ -51,11 +54,24 @@ const sessions = createSessionService({
   onWebhookQueued: deliverer.kick,
   policy: customerConfig,
 });
-const sessionJobs = startSessionJobs({ sessions, retentionDays: env.RETENTION_DAYS, log: logLine });
+const agentAuth = createAgentAuth({ db: storage.db, hasher: argon2PasswordHasher });
+const deskService = createDeskService({
+  db: storage.db,
+  keys: storage.keys,
+  onWebhookQueued: deliverer.kick,
+  retakeReads: env.SESSION_MAX_READS,
+});
+const sessionJobs = startSessionJobs({
+  sessions,
+  retentionDays: env.RETENTION_DAYS,
+  log: logLine,
+  also: () => agentAuth.pruneFailures(),
+});
 const closeAdminSocket = storage.dataDir
   ? await serveAdminSocket(adminSocketPath(storage.dataDir), {
       db: storage.db,
       keys: storage.keys,
+      hasher: argon2PasswordHasher,
       now: () => new Date(),
     })
   : async () => {};
@@ -70,8 +86,10 @@ const app = createApp({
   assets: webAssets(),
   docsAssets: swaggerUiAssets(),
   customerConfig,
+  desk: { auth: agentAuth, service: deskService, secureCookies: env.PUBLIC_URL?.startsWith("https:") ?? false },
   sessions: {
     db: storage.db,
+    keys: storage.keys,
     service: sessions,
     publicUrl: env.PUBLIC_URL,
     maxReadsPerSession: env.SESSION_MAX_READS,

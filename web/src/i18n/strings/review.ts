@@ -241,7 +241,7 @@ const zh: ReviewStrings = {
 };
 
 const zhTw: ReviewStrings = {
-  "title.desk": "稽核辨識結果",
+  "title.desk": "審核辨識結果",
   "title.customer": "這是您嗎？",
   "customer.intro": "請核對以下資訊與您的護照是否一致。",
   "customer.confirm": "是的，這是我",
@@ -331,7 +331,7 @@ const zhTw: ReviewStrings = {
   "edits.none": "沒有修改欄位。",
   "edits.entry": "{field}：{read} → {value}",
   "edits.reason": "原因：{reason}",
-  "decision.heading": "稽核結論",
+  "decision.heading": "審核結論",
   "decision.outcome": "結論",
   "decision.approve": "通過",
   "decision.reject": "拒絕",
@@ -351,7 +351,7 @@ const zhTw: ReviewStrings = {
   "tools.copied": "欄位已複製到剪貼簿。",
   "tools.copyFailed": "無法複製：瀏覽器拒絕存取剪貼簿。",
   "tools.retake": "重新拍攝",
-  "recent.heading": "最近的採集（僅限本次會話）",
+  "recent.heading": "最近的採集（僅限本次工作階段）",
   "recent.none": "暫無。",
   "recent.pending": "未作結論",
   "recent.current": "（目前）",

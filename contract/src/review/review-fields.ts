@@ -1,5 +1,5 @@
-import type { MrzFieldName } from "contract/mrz/types";
-import type { DocumentFields } from "contract/result";
+import type { MrzFieldName } from "../mrz/types";
+import type { DocumentFields } from "../result";
 
 /** The fields the review lists, in reading order: the document's fields plus the MRZ's optional data. */
 export const REVIEW_FIELDS = [

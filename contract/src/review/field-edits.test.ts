@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentValues, editDiff, type FieldEdit, validateEdit } from "./review-edits";
+import { currentValues, editDiff, type FieldEdit, validateEdit } from "./field-edits";
 
 const at = "2026-11-25T23:00:00.000Z";
 

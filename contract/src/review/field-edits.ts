@@ -1,3 +1,4 @@
+import type { MrzFieldState } from "../mrz/types";
 import type { ReviewFieldKey } from "./review-fields";
 
 /** An agent's change to a field: what was read, what it became, and why. */
@@ -10,6 +11,10 @@ export interface FieldEdit {
   reason: string;
   /** ISO timestamp. */
   at: string;
+  /** The agent's id, once stored on the server. */
+  by?: string;
+  /** The edited value against the MRZ's printed check digit (recheck-field.ts); null without an MRZ. */
+  state?: MrzFieldState | null;
 }
 
 export type EditProblem = "reason-required" | "value-required" | "unchanged" | "bad-date" | "bad-sex" | "bad-country";
