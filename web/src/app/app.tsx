@@ -1,11 +1,17 @@
 import { isLocale } from "contract/locales";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { thresholdsFromParams } from "../features/capture/quality-thresholds";
 import { ConsentNotice } from "../features/consent/consent-notice";
 import type { ConfirmSending } from "../features/review/customer-confirm";
 import { FinishedScreen } from "../features/session/finished-screen";
+import { HandoffPanel } from "../features/session/handoff-panel";
 import { LinkProblemScreen, linkProblemOf } from "../features/session/link-problem-screen";
-import { isFinished, useCustomerSession, useSubmitSession } from "../features/session/use-customer-session";
+import {
+  isFinished,
+  useCustomerSession,
+  useRedeemedHandoff,
+  useSubmitSession,
+} from "../features/session/use-customer-session";
 import { setLocale, useStrings } from "../i18n/i18n";
 import { captureStrings } from "../i18n/strings/capture";
 import { customerStrings } from "../i18n/strings/customer";
@@ -33,11 +39,15 @@ const JOURNEY_STEP: Record<FlowStep["name"], JourneyStep> = {
 export function App({ pathname = window.location.pathname, search = window.location.search }) {
   const mode = modeFromPath(pathname);
   const link = useMemo(() => sessionLinkFromPath(pathname), [pathname]);
-  const token = link.kind === "token" ? link.token : null;
+  const redeemed = useRedeemedHandoff(link.kind === "handoff" ? link.token : null);
+  const deviceToken = redeemed.data?.deviceToken ?? null;
+  const token = link.kind === "token" ? link.token : deviceToken;
   const t = useStrings(captureStrings);
   const c = useStrings(customerStrings);
   const config = useCustomerConfig();
-  const opened = useCustomerSession(token);
+  /** This computer handed the session to a phone: follow it. */
+  const [following, setFollowing] = useState(false);
+  const opened = useCustomerSession(token, following);
   const submitSession = useSubmitSession(token);
   const thresholds = useMemo(() => thresholdsFromParams(new URLSearchParams(search)), [search]);
   const showCameraApp = useMemo(
@@ -47,6 +57,11 @@ export function App({ pathname = window.location.pathname, search = window.locat
   const flow = usePassportFlow(mode === "desk" ? "camera" : "start", token ?? undefined);
   const { step } = flow;
   const main = useRef<HTMLElement>(null);
+
+  // A phone that redeemed a handoff link goes on at its own link, so reloading keeps working (the handoff link is spent).
+  useEffect(() => {
+    if (deviceToken) window.history.replaceState(null, "", `/s/${deviceToken}`);
+  }, [deviceToken]);
 
   // The session's language, once per session: the customer may still pick another.
   const sessionLocale = opened.data?.locale;
@@ -83,6 +98,17 @@ export function App({ pathname = window.location.pathname, search = window.locat
   const screen: { key: string; journey: JourneyStep | null; node: ReactNode } = (() => {
     if (link.kind === "malformed")
       return { key: "link", journey: null, node: <LinkProblemScreen problem="not-found" onRetry={() => {}} /> };
+    if (link.kind === "handoff" && redeemed.isPending)
+      return { key: "loading", journey: null, node: <p role="status">{c["link.loading"]}</p> };
+    if (link.kind === "handoff" && redeemed.isError) {
+      const failed = redeemed.error instanceof ApiError && redeemed.error.code === "network_error";
+      const problem = failed ? "failed" : "handoff-used";
+      return {
+        key: `link-${problem}`,
+        journey: null,
+        node: <LinkProblemScreen problem={problem} onRetry={() => void redeemed.refetch()} />,
+      };
+    }
     if (token && opened.isPending)
       return { key: "loading", journey: null, node: <p role="status">{c["link.loading"]}</p> };
     if (token && (opened.isError || !session)) {
@@ -113,6 +139,15 @@ export function App({ pathname = window.location.pathname, search = window.locat
           onRetake={retake}
           config={config}
           sending={sending}
+          handoff={
+            token && session && !showCameraApp ? (
+              <HandoffPanel
+                token={token}
+                phoneConnected={session.phoneConnected}
+                onStarted={() => setFollowing(true)}
+              />
+            ) : undefined
+          }
           consent={
             <ConsentNotice
               config={config}

@@ -18,5 +18,7 @@ describe("routes", () => {
     expect(sessionLinkFromPath("/s/")).toEqual({ kind: "malformed" });
     expect(sessionLinkFromPath(`/s/${token}/more`)).toEqual({ kind: "malformed" });
     expect(sessionLinkFromPath("/s/has%20space")).toEqual({ kind: "malformed" });
+    expect(sessionLinkFromPath(`/h/${token}`)).toEqual({ kind: "handoff", token });
+    expect(sessionLinkFromPath("/h/")).toEqual({ kind: "malformed" });
   });
 });

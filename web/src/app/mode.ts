@@ -10,10 +10,17 @@ export function modeFromPath(pathname: string): Mode {
  * that cannot hold one (shown as not valid without asking the server). The token is read from the path only: it
  * never goes into a query string, and leaves the page only in the X-Session-Token header of our own API calls.
  */
-export type SessionLink = { kind: "none" } | { kind: "token"; token: string } | { kind: "malformed" };
+export type SessionLink =
+  | { kind: "none" }
+  | { kind: "token"; token: string }
+  /** A cross-device link `/h/<token>` from a computer's QR code, redeemed once for a token of this phone's own. */
+  | { kind: "handoff"; token: string }
+  | { kind: "malformed" };
 
 export function sessionLinkFromPath(pathname: string): SessionLink {
-  if (!pathname.startsWith("/s/")) return { kind: "none" };
-  const match = /^\/s\/([A-Za-z0-9_-]{1,200})\/?$/.exec(pathname);
-  return match?.[1] ? { kind: "token", token: match[1] } : { kind: "malformed" };
+  const prefix = /^\/([sh])\//.exec(pathname)?.[1];
+  if (!prefix) return { kind: "none" };
+  const match = /^\/[sh]\/([A-Za-z0-9_-]{1,200})\/?$/.exec(pathname);
+  if (!match?.[1]) return { kind: "malformed" };
+  return { kind: prefix === "s" ? "token" : "handoff", token: match[1] };
 }

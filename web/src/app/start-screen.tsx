@@ -9,8 +9,17 @@ export interface CameraOrUploadProps {
   upload: ReactNode;
 }
 
-/** The customer's first screen: the consent intro, then the camera or upload (choosing one is agreeing). */
-export function StartScreen({ t, onCamera, upload, consent }: CameraOrUploadProps & { consent: ReactNode }) {
+/**
+ * The customer's first screen: the consent intro, then the camera or upload (choosing one is agreeing), and on a
+ * computer the way to continue on a phone.
+ */
+export function StartScreen({
+  t,
+  onCamera,
+  upload,
+  consent,
+  handoff,
+}: CameraOrUploadProps & { consent: ReactNode; handoff?: ReactNode }) {
   return (
     <section className="start-screen" aria-labelledby="start-title">
       <h2 id="start-title">{t.startTitle}</h2>
@@ -20,6 +29,7 @@ export function StartScreen({ t, onCamera, upload, consent }: CameraOrUploadProp
         {t.startCamera}
       </button>
       {upload}
+      {handoff}
     </section>
   );
 }

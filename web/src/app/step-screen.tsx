@@ -30,6 +30,8 @@ export interface StepScreenProps {
   onRetake: () => void;
   /** The customer's consent intro, shown on the first screen. */
   consent: ReactNode;
+  /** On a computer with a verification session: continue on a phone. */
+  handoff?: ReactNode;
   config: CustomerConfig;
   /** With a verification session: sends the customer's confirmation. */
   sending?: ConfirmSending | undefined;
@@ -44,6 +46,7 @@ export function StepScreen({
   showCameraApp,
   onRetake,
   consent,
+  handoff,
   config,
   sending,
 }: StepScreenProps) {
@@ -53,7 +56,7 @@ export function StepScreen({
   const upload = <UploadPanel t={t} onFile={onFile} showCameraApp={showCameraApp} />;
   switch (step.name) {
     case "start":
-      return <StartScreen t={t} onCamera={camera} upload={upload} consent={consent} />;
+      return <StartScreen t={t} onCamera={camera} upload={upload} consent={consent} handoff={handoff} />;
     case "camera":
       return (
         <Suspense fallback={<p role="status">{t.startingCamera}</p>}>

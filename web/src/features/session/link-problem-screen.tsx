@@ -3,13 +3,14 @@ import { useStrings } from "../../i18n/i18n";
 import { customerStrings } from "../../i18n/strings/customer";
 
 /** Why a verification link cannot be used, as the customer needs to hear it. */
-export type LinkProblem = "not-found" | "expired" | "erased" | "failed";
+export type LinkProblem = "not-found" | "expired" | "erased" | "failed" | "handoff-used";
 
 const WORDS = {
   "not-found": ["link.notFoundTitle", "link.notFound"],
   expired: ["link.expiredTitle", "link.expired"],
   erased: ["link.erasedTitle", "link.erased"],
   failed: ["link.failedTitle", "link.failed"],
+  "handoff-used": ["link.handoffUsedTitle", "link.handoffUsed"],
 } as const;
 
 /** The page for a link that is unknown, expired, erased or could not be opened: what happened and what to do. */

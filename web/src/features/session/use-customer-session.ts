@@ -1,13 +1,19 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { CustomerSession } from "contract/session";
-import { isNetworkFailure, openCustomerSession, submitCustomerSession } from "./session-api";
+import { isNetworkFailure, openCustomerSession, redeemHandoff, submitCustomerSession } from "./session-api";
 
 /** Repeats a call only when it may not have arrived: both calls are safe to repeat. */
 const retryOnNetwork = (count: number, error: unknown) => isNetworkFailure(error) && count < 2;
 const retryDelay = (attempt: number) => 400 * 2 ** attempt;
 
-/** The verification link's session, opened once (null token: the try-it flow, nothing to open). */
-export function useCustomerSession(token: string | null) {
+/** How often a computer that handed the session to a phone looks at it again. */
+const FOLLOW_MS = 3000;
+
+/**
+ * The verification link's session, opened once (null token: the try-it flow, nothing to open); followed every few
+ * seconds while `follow` is set (the customer continues on a phone).
+ */
+export function useCustomerSession(token: string | null, follow = false) {
   return useQuery({
     queryKey: ["customer-session", token],
     queryFn: () => openCustomerSession(token as string),
@@ -15,6 +21,22 @@ export function useCustomerSession(token: string | null) {
     retry: retryOnNetwork,
     retryDelay,
     staleTime: Number.POSITIVE_INFINITY,
+    refetchInterval: follow ? FOLLOW_MS : false,
+  });
+}
+
+/**
+ * The phone's side of a handoff link: redeemed once (a query, so a second render or mount shares the one request;
+ * the link works only once), for this phone's own token.
+ */
+export function useRedeemedHandoff(linkToken: string | null) {
+  return useQuery({
+    queryKey: ["handoff", linkToken],
+    queryFn: () => redeemHandoff(linkToken as string),
+    enabled: linkToken !== null,
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
   });
 }
 
