@@ -1,9 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
-import { useId } from "react";
+import { lazy, Suspense, useId } from "react";
 import { format, useLocale, useStrings } from "../../i18n/i18n";
 import { customerStrings } from "../../i18n/strings/customer";
-import { QrCode } from "./qr-code";
 import { startHandoff } from "./session-api";
+
+/** The QR encoder loads only when a code is shown (computers that hand over to a phone). */
+const QrCode = lazy(() => import("./qr-code").then((m) => ({ default: m.QrCode })));
 
 /**
  * On a computer (no camera, or an awkward one): a QR code and link that take the same session to the customer's phone.
@@ -36,7 +38,9 @@ export function HandoffPanel({
       {link.data && expires && (
         <>
           <p>{t["handoff.scan"]}</p>
-          <QrCode text={link.data.url} label={t["handoff.qr"]} />
+          <Suspense fallback={null}>
+            <QrCode text={link.data.url} label={t["handoff.qr"]} />
+          </Suspense>
           <p className="handoff-url">{link.data.url}</p>
           <p>
             {format(t["handoff.validUntil"], {
