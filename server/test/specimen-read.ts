@@ -1,4 +1,4 @@
-import { readMrz } from "contract/mrz/read-mrz";
+import { parseMrz } from "contract/mrz/parse-mrz";
 import type { PassportResult } from "contract/result";
 import { icaoSpecimenLines } from "contract/specimen-passports";
 import { documentFromMrz } from "../src/mrz-result/document-from-mrz";
@@ -9,6 +9,6 @@ import { mrzWarnings } from "../src/mrz-result/mrz-warnings";
  * MRZ parser and warning rules: its expiry (2012) gives a critical `expired` warning.
  */
 export function specimenRead(today = new Date()): Partial<PassportResult> {
-  const mrz = readMrz(icaoSpecimenLines());
+  const mrz = parseMrz(icaoSpecimenLines());
   return { mrz, document: documentFromMrz(mrz), warnings: mrzWarnings(mrz, { today }) };
 }

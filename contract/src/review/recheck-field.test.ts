@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readMrz } from "../mrz/read-mrz";
+import { parseMrz } from "../mrz/parse-mrz";
 import { recheckEditedField } from "./recheck-field";
 
-const report = readMrz([
+const report = parseMrz([
   "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
   "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
 ]);

@@ -1,5 +1,4 @@
-import type { Point } from "contract/result";
-import type { Quad } from "contract/td3-page";
+import type { Point, Quad } from "contract/geometry";
 import type { GrayFrame } from "./frame-metrics";
 
 /**

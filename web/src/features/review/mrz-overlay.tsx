@@ -1,3 +1,4 @@
+import type { Quad } from "contract/geometry";
 import type { MrzReport } from "contract/mrz/types";
 import type { PassportResult } from "contract/result";
 import type { ReviewFieldKey } from "contract/review/review-fields";
@@ -5,7 +6,7 @@ import { reviewFieldOfMrz } from "contract/review/review-fields";
 import { useId, useState } from "react";
 import { useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
-import { bandMatrix, type Quad, quadPoints, td3BandEstimate } from "./mrz-geometry";
+import { bandMatrix, quadPoints, td3BandEstimate } from "./mrz-geometry";
 import { buildMrzSegments, mrzColumns } from "./mrz-segments";
 import { useLocatedBand } from "./use-located-band";
 
