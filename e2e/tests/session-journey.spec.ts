@@ -116,6 +116,30 @@ test("a customer completes a session by camera; the integrator gets a verified w
   expect(server.output()).toContain('"path":"/s/:token"');
 });
 
+test("a confirmation lost to a network error is sent again by itself, and submits once", async ({ page }) => {
+  const session = await createSession(server, apiKey.key, { reference: "flaky-net", locale: "en" });
+  let submits = 0;
+  // The first submission never reaches the server (as on a train going into a tunnel); the page repeats it.
+  await page.route("**/api/customer/session/submit", async (route) => {
+    submits++;
+    if (submits === 1) await route.abort("internetdisconnected");
+    else await route.continue();
+  });
+  await page.goto(session.url);
+  await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
+  await expect(page.getByRole("heading", { name: "Is this you?" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Yes, this is me" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you, you are done" })).toBeVisible({ timeout: 15_000 });
+  expect(submits).toBe(2);
+  expect(await getSession(server, apiKey.key, session.id)).toMatchObject({ status: "submitted" });
+  // One submission, one event.
+  const events = () =>
+    receiver.received.filter((r) => (r.verified as { data?: { id?: string } } | null)?.data?.id === session.id);
+  await expect.poll(() => events().length, { timeout: 20_000 }).toBe(1);
+  await page.waitForTimeout(1000);
+  expect(events().map((r) => (r.verified as { type: string }).type)).toEqual(["session.submitted"]);
+});
+
 test("the session's locale applies from the first screen", async ({ page }) => {
   const session = await createSession(server, apiKey.key, { reference: "tw-1", locale: "zh-TW" });
   await page.goto(session.url);
