@@ -1,29 +1,24 @@
-import { isLocale } from "contract/locales";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
 import { thresholdsFromParams } from "../features/capture/quality-thresholds";
 import { ConsentNotice } from "../features/consent/consent-notice";
 import type { ConfirmSending } from "../features/review/customer-confirm";
 import { FinishedScreen } from "../features/session/finished-screen";
 import { HandoffPanel } from "../features/session/handoff-panel";
 import { LinkProblemScreen, linkProblemOf } from "../features/session/link-problem-screen";
-import {
-  isFinished,
-  useCustomerSession,
-  useRedeemedHandoff,
-  useSubmitSession,
-} from "../features/session/use-customer-session";
-import { setLocale, useStrings } from "../i18n/i18n";
+import { isFinished, useSubmitSession } from "../features/session/use-customer-session";
+import { useStrings } from "../i18n/i18n";
 import { captureStrings } from "../i18n/strings/capture";
 import { customerStrings } from "../i18n/strings/customer";
 import { ApiError } from "../lib/api-error";
 import { useCustomerConfig } from "../lib/use-customer-config";
 import { LanguagePicker } from "./language-picker";
-import { modeFromPath, sessionLinkFromPath } from "./mode";
+import { modeFromPath } from "./mode";
 import { type JourneyStep, StepIndicator } from "./step-indicator";
 import { StepScreen } from "./step-screen";
 import { useDeskRetakeKey } from "./use-desk-retake-key";
 import { useHeadingFocus } from "./use-heading-focus";
 import { type FlowStep, usePassportFlow } from "./use-passport-flow";
+import { useSessionLink } from "./use-session-link";
 
 const JOURNEY_STEP: Record<FlowStep["name"], JourneyStep> = {
   start: "start",
@@ -38,16 +33,10 @@ const JOURNEY_STEP: Record<FlowStep["name"], JourneyStep> = {
 
 export function App({ pathname = window.location.pathname, search = window.location.search }) {
   const mode = modeFromPath(pathname);
-  const link = useMemo(() => sessionLinkFromPath(pathname), [pathname]);
-  const redeemed = useRedeemedHandoff(link.kind === "handoff" ? link.token : null);
-  const deviceToken = redeemed.data?.deviceToken ?? null;
-  const token = link.kind === "token" ? link.token : deviceToken;
+  const { link, redeemed, token, opened, follow } = useSessionLink(pathname);
   const t = useStrings(captureStrings);
   const c = useStrings(customerStrings);
   const config = useCustomerConfig();
-  /** This computer handed the session to a phone: follow it. */
-  const [following, setFollowing] = useState(false);
-  const opened = useCustomerSession(token, following);
   const submitSession = useSubmitSession(token);
   const thresholds = useMemo(() => thresholdsFromParams(new URLSearchParams(search)), [search]);
   const showCameraApp = useMemo(
@@ -57,17 +46,6 @@ export function App({ pathname = window.location.pathname, search = window.locat
   const flow = usePassportFlow(mode === "desk" ? "camera" : "start", token ?? undefined);
   const { step } = flow;
   const main = useRef<HTMLElement>(null);
-
-  // A phone that redeemed a handoff link goes on at its own link, so reloading keeps working (the handoff link is spent).
-  useEffect(() => {
-    if (deviceToken) window.history.replaceState(null, "", `/s/${deviceToken}`);
-  }, [deviceToken]);
-
-  // The session's language, once per session: the customer may still pick another.
-  const sessionLocale = opened.data?.locale;
-  useEffect(() => {
-    if (sessionLocale && isLocale(sessionLocale)) setLocale(sessionLocale);
-  }, [sessionLocale]);
 
   useEffect(() => {
     document.title = mode === "desk" ? t.deskTitle : t.appTitle;
@@ -97,7 +75,7 @@ export function App({ pathname = window.location.pathname, search = window.locat
   const session = opened.data;
   const screen: { key: string; journey: JourneyStep | null; node: ReactNode } = (() => {
     if (link.kind === "malformed")
-      return { key: "link", journey: null, node: <LinkProblemScreen problem="not-found" onRetry={() => {}} /> };
+      return { key: "link", journey: null, node: <LinkProblemScreen problem="not-found" /> };
     if (link.kind === "handoff" && redeemed.isPending)
       return { key: "loading", journey: null, node: <p role="status">{c["link.loading"]}</p> };
     if (link.kind === "handoff" && redeemed.isError) {
@@ -121,7 +99,7 @@ export function App({ pathname = window.location.pathname, search = window.locat
       };
     }
     if (session?.status === "expired")
-      return { key: "link-expired", journey: null, node: <LinkProblemScreen problem="expired" onRetry={() => {}} /> };
+      return { key: "link-expired", journey: null, node: <LinkProblemScreen problem="expired" /> };
     if (session && isFinished(session.status) && step.name !== "finished")
       return { key: "finished", journey: "done", node: <FinishedScreen session={session} /> };
     return {
@@ -141,11 +119,7 @@ export function App({ pathname = window.location.pathname, search = window.locat
           sending={sending}
           handoff={
             token && session && !showCameraApp ? (
-              <HandoffPanel
-                token={token}
-                phoneConnected={session.phoneConnected}
-                onStarted={() => setFollowing(true)}
-              />
+              <HandoffPanel token={token} phoneConnected={session.phoneConnected} onStarted={follow} />
             ) : undefined
           }
           consent={

@@ -14,7 +14,7 @@ const WORDS = {
 } as const;
 
 /** The page for a link that is unknown, expired, erased or could not be opened: what happened and what to do. */
-export function LinkProblemScreen({ problem, onRetry }: { problem: LinkProblem; onRetry: () => void }) {
+export function LinkProblemScreen({ problem, onRetry }: { problem: LinkProblem; onRetry?: () => void }) {
   const t = useStrings(customerStrings);
   const titleId = useId();
   const [title, body] = WORDS[problem];
@@ -22,7 +22,7 @@ export function LinkProblemScreen({ problem, onRetry }: { problem: LinkProblem; 
     <section className="link-problem" aria-labelledby={titleId} data-problem={problem}>
       <h2 id={titleId}>{t[title]}</h2>
       <p>{t[body]}</p>
-      {problem === "failed" && (
+      {problem === "failed" && onRetry && (
         <button type="button" onClick={onRetry}>
           {t["link.retry"]}
         </button>
