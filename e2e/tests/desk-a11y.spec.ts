@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { LOCALES } from "contract/locales";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { AGENT_PASSWORD, anyPhoto, createAgent, customerSends, deskServerEnv } from "../support/desk";
@@ -7,8 +8,6 @@ import { createApiKey, createSession } from "../support/sessions";
 
 // axe (WCAG 2.1 AA and best practices) on every desk screen, in every language the app ships, each in a browser
 // whose language is that one. Controls are found by role and structure, not by their (translated) words.
-
-const LOCALES = ["en", "zh-CN"] as const;
 
 let server: AppServer;
 let apiKey: string;

@@ -1,3 +1,4 @@
+import { CUSTOMER_CONFIG_PATH, type CustomerConfig, DEFAULT_CUSTOMER_CONFIG } from "contract/customer-config";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { type RequestIdVariables, requestId } from "hono/request-id";
@@ -37,6 +38,8 @@ export interface AppDeps {
   sessions?: SessionsDeps;
   /** Swagger UI's files for /api/docs/assets/* (Node: serve-static from swagger-ui-dist). */
   docsAssets?: MiddlewareHandler;
+  /** The operator's settings for the customer's page (consent intro, policies); public, from the environment. */
+  customerConfig?: CustomerConfig;
   /** The agents' back office (/api/desk); needs sessions. */
   desk?: { auth: AgentAuth; service: DeskService; secureCookies: boolean };
 }
@@ -65,6 +68,10 @@ export function createApp(deps: AppDeps) {
     .get("/api/health", async (c) => {
       const health = await deps.provider.health();
       return c.json(health, health.ready ? 200 : 503);
+    })
+    .get(CUSTOMER_CONFIG_PATH, (c) => {
+      c.header("Cache-Control", "no-cache");
+      return c.json(deps.customerConfig ?? DEFAULT_CUSTOMER_CONFIG);
     })
     .route(
       "/api/passport",

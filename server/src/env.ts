@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customerEnvShape } from "./policy/customer-env";
 
 /**
  * The environment is the public configuration contract. It is parsed once at start;
@@ -75,6 +76,8 @@ export const envSchema = z
       .enum(["true", "false", ""])
       .default("false")
       .transform((v) => v === "true"),
+    /** The customer's page: consent intro, document and warning policy (policy/customer-env.ts). */
+    ...customerEnvShape,
   })
   .superRefine((env, ctx) => {
     const hasId = Boolean(env.TENCENTCLOUD_SECRET_ID);

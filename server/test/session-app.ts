@@ -6,6 +6,7 @@ import { argon2PasswordHasher } from "../src/desk/argon2-password-hasher";
 import { createDeskService } from "../src/desk/desk-service";
 import type { AccessLogEntry } from "../src/http/access-log";
 import { recordingProvider } from "../src/passport/recording-provider";
+import type { SubmitPolicy } from "../src/policy/submit-check";
 import { createSessionService } from "../src/sessions/session-service";
 import { type DataKeys, deriveDataKeys } from "../src/storage/data-key";
 import type { Database } from "../src/storage/database";
@@ -28,7 +29,7 @@ export interface SessionApp {
 /** The app with sessions on an emptied test database, the recording provider, and two API keys. */
 export async function sessionApp(
   db: Database,
-  options: { requireSession?: boolean; maxReads?: number; publicUrl?: string } = {},
+  options: { requireSession?: boolean; maxReads?: number; publicUrl?: string; policy?: SubmitPolicy } = {},
 ): Promise<SessionApp> {
   await emptyTables(db);
   const keys = await deriveDataKeys(new Uint8Array(32).fill(3));
@@ -42,6 +43,7 @@ export async function sessionApp(
     onWebhookQueued: () => {
       webhooksQueued.count++;
     },
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const answer: { current: Partial<PassportResult> } = { current: {} };
   const { provider, calls } = recordingProvider(() => answer.current);

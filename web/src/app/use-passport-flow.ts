@@ -1,4 +1,4 @@
-import type { PassportReadResponse } from "contract/session";
+import type { CustomerSession, PassportReadResponse } from "contract/session";
 import { useCallback, useRef, useState } from "react";
 import { type PreparedImage, prepareImage } from "../features/prepare/prepare-image";
 import { useRecognizePassport } from "../features/send/recognize-passport";
@@ -10,7 +10,9 @@ export type FlowStep =
   | { name: "preview"; still: Blob }
   | { name: "working"; stage: "convert" | "compress" | "upload" | "read"; percent: number; prepared?: PreparedImage }
   | { name: "review"; result: PassportReadResponse; image: Blob; prepared: PreparedImage }
-  | { name: "error"; error: unknown; prepared?: PreparedImage; from: "camera" | "upload" };
+  | { name: "error"; error: unknown; prepared?: PreparedImage; from: "camera" | "upload" }
+  /** A verification session's end: submitted (or found submitted on opening the link). */
+  | { name: "finished"; session: CustomerSession };
 
 const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === "AbortError";
 

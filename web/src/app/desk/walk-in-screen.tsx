@@ -1,6 +1,8 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { DEFAULT_CUSTOMER_CONFIG } from "contract/customer-config";
 import { useEffect, useMemo, useRef } from "react";
 import type { QualityThresholds } from "../../features/capture/quality-thresholds";
-import { useSubmitWalkIn } from "../../features/desk/api/submit-walk-in";
+import { useSubmitSession } from "../../features/session/use-customer-session";
 import { format, useStrings } from "../../i18n/i18n";
 import { captureStrings } from "../../i18n/strings/capture";
 import { deskStrings } from "../../i18n/strings/desk";
@@ -28,7 +30,8 @@ export function WalkInCaptureScreen({ sessionId, capture, thresholds, onSubmitte
   const d = useStrings(deskStrings);
   const flow = usePassportFlow("camera", capture.token);
   const { step } = flow;
-  const submit = useSubmitWalkIn();
+  const submit = useSubmitSession(capture.token);
+  const queryClient = useQueryClient();
   const submitted = useRef<string | null>(null);
   const retake = useMemo(() => () => flow.go({ name: "camera" }), [flow.go]);
   useDeskRetakeKey(step.name === "error", retake);
@@ -37,8 +40,13 @@ export function WalkInCaptureScreen({ sessionId, capture, thresholds, onSubmitte
   useEffect(() => {
     if (!captureId || submitted.current === captureId) return;
     submitted.current = captureId;
-    submit.mutate({ token: capture.token, captureId }, { onSuccess: () => onSubmitted(sessionId) });
-  }, [captureId, capture.token, sessionId, submit.mutate, onSubmitted]);
+    submit.mutate(captureId, {
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: ["desk"] });
+        onSubmitted(sessionId);
+      },
+    });
+  }, [captureId, sessionId, submit.mutate, onSubmitted, queryClient]);
 
   return (
     <div className="desk-walk-in-capture">
@@ -63,6 +71,8 @@ export function WalkInCaptureScreen({ sessionId, capture, thresholds, onSubmitte
           thresholds={thresholds}
           showCameraApp={false}
           onRetake={retake}
+          consent={null}
+          config={DEFAULT_CUSTOMER_CONFIG}
         />
       )}
     </div>

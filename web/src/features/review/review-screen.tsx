@@ -1,24 +1,12 @@
-import type { PassportResult } from "contract/result";
-import { useStrings } from "../../i18n/i18n";
-import { reviewStrings } from "../../i18n/strings/review";
-import { CustomerConfirm } from "./customer-confirm";
+import { CustomerReview, type CustomerReviewProps } from "./customer-review";
 import "./review.css";
 
-export interface ReviewScreenProps {
-  result: PassportResult;
-  image: Blob;
-  onRetake: () => void;
-  /** Called when the person confirms the details are theirs. */
-  onConfirm?: (result: PassportResult) => void;
-}
+export type ReviewScreenProps = CustomerReviewProps;
 
-/** The customer's review of one read: "Is this you?". (The agents' review of stored sessions is DeskReview.) */
-export function ReviewScreen({ result, image, onRetake, onConfirm }: ReviewScreenProps) {
-  const t = useStrings(reviewStrings);
-  return (
-    <section className="review-screen" aria-labelledby="review-title" data-mode="customer">
-      <h2 id="review-title">{t["title.customer"]}</h2>
-      <CustomerConfirm result={result} image={image} onRetake={onRetake} {...(onConfirm ? { onConfirm } : {})} />
-    </section>
-  );
+/**
+ * The review step of the customer's flow, loaded when the first result arrives: the retake question, a policy stop, or
+ * "Is this you?". (Agents review stored sessions at the desk: DeskReview.)
+ */
+export function ReviewScreen(props: ReviewScreenProps) {
+  return <CustomerReview {...props} />;
 }

@@ -50,4 +50,27 @@ const zhCN: DeskReviewStrings = {
   "tools.download": "下载会话（JSON）",
 };
 
-export const deskReviewStrings = defineStrings<DeskReviewStrings>({ en, "zh-CN": zhCN });
+const zhTW: DeskReviewStrings = {
+  saving: "正在儲存…",
+  "recheck.verified": "印刷的檢查碼與此值相符。",
+  "recheck.failed": "印刷的檢查碼與此值不符：該欄位將顯示為檢查碼不符。",
+  "decision.recordedBy": "已記錄決定：{outcome}，由 {agent} 作出。理由：{reason}",
+  "decision.retakeReason": "理由（將顯示給客戶）",
+  "approval.given": "目前已批准：{agents}。",
+  "approval.blocked": "在為每個嚴重警告填寫理由並確認之前，無法批准。",
+  "approval.sameReviewer": "您已經批准過：需要另一位審核員批准。",
+  "approval.firstOfTwo": "需要第二位審核員：您的批准是兩次中的第一次，工作階段隨後將回到佇列。",
+  "approval.completes": "您的批准將完成此次審核。",
+  "ack.heading": "嚴重警告",
+  "ack.allDone": "所有嚴重警告均已確認。",
+  "ack.left": "批准前需要確認的嚴重警告：{count} 個。",
+  "ack.open": "未確認：{warning}。",
+  "ack.done": "{warning}：已由 {agent} 確認。理由：{reason}",
+  "ack.button": "確認{warning}",
+  "ack.reason": "為何這不妨礙批准",
+  "ack.reasonRequired": "請填寫確認理由。",
+  "ack.save": "儲存確認",
+  "tools.download": "下載工作階段（JSON）",
+};
+
+export const deskReviewStrings = defineStrings<DeskReviewStrings>({ en, "zh-CN": zhCN, "zh-TW": zhTW });
