@@ -55,7 +55,8 @@ export function DecisionForm({
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-  useUnsavedChanges(canDecide && (outcome !== null || reason.trim() !== ""));
+  // Input being saved is not input to lose: leaving then does not ask.
+  useUnsavedChanges(canDecide && !saving && (outcome !== null || reason.trim() !== ""));
   const check = checkApproval(warnings, review, agentId, requireSecondReviewer);
   const approvedBy = review.approvals.map((approval) => agentEmail(approval.by)).join(", ");
 

@@ -43,7 +43,7 @@ export function FieldEditForm({ field, read, current, mrz, onSave, onCancel }: F
   const valueRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const label = t[`field.${field}`];
-  useUnsavedChanges(value !== (current ?? "") || reason.trim() !== "");
+  useUnsavedChanges(!saving && (value !== (current ?? "") || reason.trim() !== ""));
 
   useEffect(() => {
     valueRef.current?.focus();

@@ -86,7 +86,7 @@ function CriticalWarning({
   const [missing, setMissing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  useUnsavedChanges(open && reason.trim() !== "");
+  useUnsavedChanges(open && !saving && reason.trim() !== "");
   const title = isWarningCode(warning.code) ? words[`${warning.code}.title`] : warning.code;
   const field = reviewFieldOfWarning(warning.field);
   const name = field ? `${title} (${t[`field.${field}`]})` : title;
