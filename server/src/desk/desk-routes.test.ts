@@ -1,3 +1,4 @@
+import { DEFAULT_CUSTOMER_CONFIG } from "contract/customer-config";
 import { describe, expect, it } from "vitest";
 import { type SessionApp, sessionApp } from "../../test/session-app";
 import { specimenRead } from "../../test/specimen-read";
@@ -483,5 +484,26 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
     const view = await detail(ana, id);
     expect(view.session).toMatchObject({ status: "submitted", claimedBy: { email: "ana@bank.test" }, origin: "desk" });
     expect(view.audit[0]).toMatchObject({ actor: "agent", action: "created", agent: { email: "ana@bank.test" } });
+  });
+
+  it("takes a walk-in's expired passport to the agent even where the customer's policy refuses it", async () => {
+    t = await sessionApp(store.db, { policy: DEFAULT_CUSTOMER_CONFIG });
+    t.answer.current = specimenRead();
+    const ana = await agent("ana@bank.test");
+    const { id, token } = (await (await desk(ana, "POST", "/sessions", { reference: "walk-in 13" })).json()) as {
+      id: string;
+      token: string;
+    };
+    expect((await customerSubmit(token, await customerRead(token))).status).toBe(200);
+    expect((await detail(ana, id)).session.status).toBe("submitted");
+    // A customer's own link is still held to the policy.
+    const created = await t.app.request(`${origin}/api/v1/sessions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${t.apiKey.key}`, "content-type": "application/json" },
+      body: JSON.stringify({ reference: "case-13" }),
+    });
+    const customer = new URL(((await created.json()) as { url: string }).url).pathname.split("/")[2]!;
+    const refused = await customerSubmit(customer, await customerRead(customer));
+    expect((await errorOf(refused)).code).toBe("document_expired");
   });
 });
