@@ -497,7 +497,7 @@ export const ERROR_CATALOGUE = {
     status: 503,
     retake: false,
     nextStep: "operator",
-    message: `${OPERATOR} (Tencent Cloud rejected the credentials: check TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY.)`,
+    message: `${OPERATOR} (Tencent Cloud rejected the credentials: check the secret ID and key the server is configured with.)`,
   },
   upstream_token_invalid: {
     status: 503,
