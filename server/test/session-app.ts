@@ -43,10 +43,11 @@ export async function sessionApp(
     provider,
     rateLimit: { max: 1000, windowMs: 60_000 },
     accessLog: (entry) => log.push(entry),
+    publicUrl: options.publicUrl,
+    allowedHosts: ["kyc.test"],
     sessions: {
       db,
       service,
-      publicUrl: options.publicUrl,
       maxReadsPerSession: options.maxReads ?? 3,
       requireSession: options.requireSession ?? false,
     },

@@ -14,7 +14,10 @@ export interface RecognizeInput {
 export interface ProviderHealth {
   provider: ProviderName;
   ready: boolean;
+  /** For the operator only (GET /api/health shows it to the operator's token): where it reads, what is wrong. */
   detail?: string;
+  /** For the operator only: the provider's own figures (worker pool, upstream budget, circuit breaker). */
+  figures?: Record<string, unknown>;
 }
 
 /** One way to read a passport. Implementations: tencent/ (cloud) and local/ (offline engine). */

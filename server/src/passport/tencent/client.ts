@@ -2,9 +2,12 @@
  * One MLIDPassportOCR call over HTTPS: TC3-signed POST, a timeout per attempt, at most two retries with jittered
  * exponential backoff for transient failures only, and a deadline for the whole call. Web-standard APIs only.
  */
+import { isOperatorOnly } from "contract/error-catalogue";
 import { AppError } from "../../errors";
+import type { CircuitBreaker } from "./circuit-breaker";
 import { tencentError, transportError } from "./errors";
 import { signTc3 } from "./sign";
+import type { UpstreamBudget } from "./upstream-budget";
 
 export const MLID_PASSPORT_ACTION = "MLIDPassportOCR";
 export const OCR_API_VERSION = "2018-11-19";
@@ -35,6 +38,10 @@ export interface TencentClientConfig {
   now?: (() => number) | undefined;
   /** [0, 1) for backoff jitter. */
   random?: (() => number) | undefined;
+  /** Every attempt (a paid call) takes one from this allowance first. */
+  budget?: UpstreamBudget | undefined;
+  /** Refuses attempts while the upstream keeps failing, and learns from each attempt's outcome. */
+  breaker?: CircuitBreaker | undefined;
 }
 
 export interface MlidPassportParams {
@@ -177,15 +184,29 @@ export function createTencentClient(config: TencentClientConfig): TencentClient 
         if (caller.aborted) throw callerAborted(caller.reason);
         const remaining = deadline - now();
         if (remaining <= 0) break;
+        let settle: (outcome: "ok" | "failed" | "cancelled") => void = () => {};
+        try {
+          settle = config.breaker?.enter() ?? settle;
+          config.budget?.take();
+        } catch (refusal) {
+          // Refused before paying (circuit open, budget spent): a retry ends with the failure it was retrying.
+          settle("cancelled");
+          throw last ?? refusal;
+        }
         const perAttempt = AbortSignal.timeout(Math.min(timeoutMs, remaining));
         const signal = AbortSignal.any([caller, perAttempt]);
         let outcome: TencentCallResult | ClassifiedError;
         try {
           outcome = await attempt(body, signal);
         } catch (cause) {
-          if (caller.aborted) throw callerAborted(caller.reason);
+          if (caller.aborted) {
+            settle("cancelled");
+            throw callerAborted(caller.reason);
+          }
           outcome = perAttempt.aborted ? transportError("timeout", { cause }) : transportError("network", { cause });
         }
+        // An answer about the photo means the upstream works; failures and refusals of our account do not.
+        settle(outcome instanceof AppError && (outcome.transient || isOperatorOnly(outcome.code)) ? "failed" : "ok");
         if (!(outcome instanceof AppError)) return { ...outcome, attempts: attemptNo };
         last = outcome;
         if (!outcome.transient || attemptNo > maxRetries) break;

@@ -11,7 +11,7 @@ import { createTencentProvider, type TencentProviderConfig } from "./provider";
 
 const SECRET_ID = "AKIDproviderTest";
 const SECRET_KEY = "provider-test-key-p3n6";
-const png = tinyPng(16, 12);
+const png = tinyPng(800, 500);
 
 const fake = useFakeTencent({ secrets: { [SECRET_ID]: SECRET_KEY } });
 
@@ -212,6 +212,7 @@ describe("Tencent provider health", () => {
       provider: "tencent",
       ready: true,
       detail: `Tencent Cloud MLIDPassportOCR via 127.0.0.1:${fake().port} (region ap-singapore)`,
+      figures: { circuit: { state: "closed", consecutiveFailures: 0, retryAt: null } },
     });
     expect(JSON.stringify(health)).not.toMatch(/p3n6|AKIDproviderTest/);
     expect(calls).toBe(0);
