@@ -185,7 +185,7 @@ export function v1Routes(deps: V1Deps) {
     description: "An API key made with `pnpm admin api-key create NAME` (pk_...).",
   });
   const perKey = rateLimit({ ...deps.rateLimit, clientKey: (c) => `key:${(c as Context<V1Env>).get("apiKey").id}` });
-  app.use("/sessions", requireApiKey(deps.db), perKey);
+  // "/sessions/*" matches "/sessions" too: one registration, so a request is authenticated and counted once.
   app.use("/sessions/*", requireApiKey(deps.db), perKey);
 
   return app
