@@ -1,6 +1,7 @@
 import { type CreatedApiKey, createApiKey } from "../src/api-keys/api-key-store";
 import { createApp } from "../src/app";
 import type { AccessLogEntry } from "../src/http/access-log";
+import { parseRanges } from "../src/http/ip-address";
 import { recordingProvider } from "../src/passport/recording-provider";
 import { createSessionService } from "../src/sessions/session-service";
 import { type DataKeys, deriveDataKeys } from "../src/storage/data-key";
@@ -22,7 +23,14 @@ export interface SessionApp {
 /** The app with sessions on an emptied test database, the recording provider, and two API keys. */
 export async function sessionApp(
   db: Database,
-  options: { requireSession?: boolean; maxReads?: number; publicUrl?: string } = {},
+  options: {
+    requireSession?: boolean;
+    maxReads?: number;
+    publicUrl?: string;
+    apiRateLimitMax?: number;
+    customerRateLimitMax?: number;
+    trustedProxies?: string[];
+  } = {},
 ): Promise<SessionApp> {
   await emptyTables(db);
   const keys = await deriveDataKeys(new Uint8Array(32).fill(3));
@@ -45,6 +53,10 @@ export async function sessionApp(
     accessLog: (entry) => log.push(entry),
     publicUrl: options.publicUrl,
     allowedHosts: ["kyc.test"],
+    remoteAddress: (c) => c.req.header("x-test-peer") ?? "192.0.2.1",
+    trustedProxies: (options.trustedProxies ?? []).flatMap((r) => parseRanges(r) ?? []),
+    ...(options.apiRateLimitMax ? { apiRateLimitMax: options.apiRateLimitMax } : {}),
+    ...(options.customerRateLimitMax ? { customerRateLimitMax: options.customerRateLimitMax } : {}),
     sessions: {
       db,
       service,
