@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { parseMultipart } from "./multipart";
@@ -18,6 +19,25 @@ describe("parseMultipart", () => {
       ["portrait", null, [...bytes("true")]],
     ]);
     expect(parts[0]?.body.buffer).toBe(body.buffer);
+  });
+
+  it("finds every part of any content exactly as the Fetch API wrote it", async () => {
+    const dashes = fc.constantFrom(0x0d, 0x0a, 0x2d, 0x2d, 0x2d);
+    const content = fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), dashes), { maxLength: 2_000 });
+    await fc.assert(
+      fc.asyncProperty(content, content, async (image, other) => {
+        const form = new FormData();
+        form.set("image", new Blob([new Uint8Array(image)]), "p.jpg");
+        form.set("extra", new Blob([new Uint8Array(other)]), "x.bin");
+        const request = new Request("http://x/", { method: "POST", body: form });
+        const parts = parseMultipart(new Uint8Array(await request.arrayBuffer()), request.headers.get("content-type")!);
+        expect(parts.map((p) => [p.name, [...p.body]])).toEqual([
+          ["image", image],
+          ["extra", other],
+        ]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("takes a quoted boundary, a preamble, padding and escaped quotes in a filename", () => {

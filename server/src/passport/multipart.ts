@@ -56,14 +56,19 @@ function parameter(disposition: string, key: string): string | null {
   return match[1] !== undefined ? match[1].replace(/\\(.)/g, "$1") : (match[2] ?? null);
 }
 
-/** The first index of `needle` in `bytes` at or after `from` (and before `until`), or -1. */
+/**
+ * The first index of `needle` in `bytes` at or after `from` (and before `until`), or -1: Boyer-Moore-Horspool, which
+ * steps by up to the needle's length (a 40-byte boundary: about 25,000 steps per MB of image, 0.05 ms).
+ */
 function find(bytes: Uint8Array, needle: Uint8Array, from: number, until = bytes.length): number {
-  const first = needle[0]!;
-  const last = Math.min(until, bytes.length) - needle.length;
-  for (let at = bytes.indexOf(first, from); at >= 0 && at <= last; at = bytes.indexOf(first, at + 1)) {
-    let i = 1;
-    while (i < needle.length && bytes[at + i] === needle[i]) i++;
-    if (i === needle.length) return at;
+  const last = needle.length - 1;
+  const skip = new Int32Array(256).fill(needle.length);
+  for (let i = 0; i < last; i++) skip[needle[i]!] = last - i;
+  const end = Math.min(until, bytes.length) - needle.length;
+  for (let at = from; at <= end; at += skip[bytes[at + last]!]!) {
+    let i = last;
+    while (i >= 0 && bytes[at + i] === needle[i]) i--;
+    if (i < 0) return at;
   }
   return -1;
 }

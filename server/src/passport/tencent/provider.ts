@@ -8,7 +8,6 @@
 import { base64Length, MAX_BASE64_CHARS, MIN_LONG_SIDE, MIN_SHORT_SIDE } from "contract/image-limits";
 import type { PassportResult } from "contract/result";
 import { AppError } from "../../errors";
-import { encodeBase64 } from "../base64";
 import { readImageHeader } from "../image-header";
 import type { PassportProvider, RecognizeInput } from "../provider";
 import { CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker";
@@ -62,8 +61,7 @@ export function createTencentProvider(config: TencentProviderConfig): PassportPr
         });
       }
       checkWorthReading(input);
-      const imageBase64 = encodeBase64(input.image);
-      const call = await client.mlidPassportOcr({ ImageBase64: imageBase64, RetImage: input.portrait }, input.signal);
+      const call = await client.mlidPassportOcr({ image: input.image, retImage: input.portrait }, input.signal);
       const result = mapTencentResponse(call.response, { requestId: input.requestId, portrait: input.portrait });
       return { ...result, upstreamRequestId: result.upstreamRequestId ?? call.upstreamRequestId ?? null };
     },
