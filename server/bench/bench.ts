@@ -3,6 +3,7 @@
  *   --quick          5 s load runs instead of 30 s (a local smoke run; not for docs/benchmarks.md)
  *   --json FILE      also write every raw figure as JSON
  *   --skip-browser   no Chromium compression run
+ *   --only A,B       only these parts: web, proxy, sdk, rate-limit, offline, browser, engine
  * Engine accuracy and latency come from a smaller run of `bench:engine` (our model only), or from a saved output of a
  * full run given as BENCH_ENGINE_OUTPUT=FILE.
  * Load runs go to 127.0.0.1 only and are bounded in time. Not part of `pnpm test`.
@@ -19,6 +20,7 @@ import { benchOffline, type OfflineBench } from "./offline-load";
 import { benchProxy, type ProxyBench } from "./proxy-load";
 import { benchRateLimit, type RateLimitBench } from "./rate-limit-load";
 import { jpegOfAbout } from "./request-bodies";
+import { benchSdkComparison, COMPARED_CONNECTIONS, type SdkComparison } from "./sdk-compare";
 import { measureInitialJs, type WebBundle } from "./web-bundle";
 
 const { values } = parseArgs({
@@ -28,13 +30,16 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     json: { type: "string" },
     "skip-browser": { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
+const only = values.only ? new Set(values.only.split(",").map((part) => part.trim())) : null;
 const quick = values.quick === true;
 const seconds = quick ? 5 : 30;
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
-async function attempt<T>(name: string, run: () => Promise<T> | T): Promise<Outcome<T>> {
+async function attempt<T>(name: string, part: string, run: () => Promise<T> | T): Promise<Outcome<T>> {
+  if (only && !only.has(part)) return { ok: false, error: "not run (--only)" };
   const started = performance.now();
   process.stderr.write(`bench: ${name}…\n`);
   try {
@@ -57,19 +62,24 @@ function ensureBuilt() {
 
 const started = Date.now();
 ensureBuilt();
-const web = await attempt("initial JS", () => measureInitialJs());
-const proxy = await attempt("proxy load", () => benchProxy({ durationSeconds: seconds, rounds: 3, connections: 50 }));
+const web = await attempt("initial JS", "web", () => measureInitialJs());
+const proxy = await attempt("proxy load", "proxy", () =>
+  benchProxy({ durationSeconds: seconds, rounds: 3, connections: 50 }),
+);
+const sdk = await attempt("ours vs the bare SDK", "sdk", () =>
+  benchSdkComparison({ durationSeconds: quick ? 5 : 15, rounds: quick ? 2 : 4 }),
+);
 // The limiter counts requests, whatever their size: a small image keeps this about the limiter, not the upload.
-const rateLimit = await attempt("rate limit under load", async () =>
+const rateLimit = await attempt("rate limit under load", "rate-limit", async () =>
   benchRateLimit({ durationSeconds: quick ? 5 : 10, image: await jpegOfAbout(20 * 1024) }),
 );
-const offline = await attempt("offline engine load", () =>
+const offline = await attempt("offline engine load", "offline", () =>
   benchOffline({ durationSeconds: quick ? 10 : 30, burst: 40 }),
 );
 const compression = values["skip-browser"]
   ? ({ ok: false, error: "skipped (--skip-browser)" } as const)
-  : await attempt("browser compression", () => benchCompression({ runs: quick ? 3 : 7 }));
-const engine = await attempt("engine figures (bench:engine)", () =>
+  : await attempt("browser compression", "browser", () => benchCompression({ runs: quick ? 3 : 7 }));
+const engine = await attempt("engine figures (bench:engine)", "engine", () =>
   engineFigures({ perCondition: quick ? 5 : 20, latency: quick ? 3 : 10 }),
 );
 
@@ -141,6 +151,27 @@ if (proxy.ok) {
   );
 } else failed("Proxy load", proxy);
 
+if (sdk.ok) {
+  const c = sdk.value as SdkComparison;
+  for (const connections of COMPARED_CONNECTIONS) {
+    const runs = c.runs[connections];
+    if (!runs) continue;
+    const p50 = (figures: { latencyP50Ms: number }[]) => median(figures.map((f) => f.latencyP50Ms));
+    const rps = (figures: { requestsPerSecond: number }[]) => median(figures.map((f) => f.requestsPerSecond));
+    row(
+      `Ours / bare SDK, ${connections} connection${connections > 1 ? "s" : ""}, p50`,
+      `${p50(runs.ours).toFixed(1)} / ${p50(runs.bare).toFixed(1)} ms`,
+      `difference ${(p50(runs.ours) - p50(runs.bare)).toFixed(1)} ms (target: within 1 ms at 1 connection)`,
+    );
+    row(
+      `Ours / bare SDK, ${connections} connection${connections > 1 ? "s" : ""}, throughput`,
+      `${rps(runs.ours).toFixed(1)} / ${rps(runs.bare).toFixed(1)} req/s`,
+      `ratio ${(rps(runs.ours) / rps(runs.bare)).toFixed(2)} (target at 16: at least 1.00); median of ${c.rounds} alternating rounds of ${c.durationSeconds} s`,
+    );
+  }
+  row("Ours / bare SDK, answers other than 200", `${c.unexpected.ours} / ${c.unexpected.bare}`, "must be 0");
+} else failed("Ours vs the bare SDK", sdk);
+
 if (rateLimit.ok) {
   const r = rateLimit.value as RateLimitBench;
   row(
@@ -206,6 +237,6 @@ console.log(`\n(${Math.round((Date.now() - started) / 1000)} s)`);
 if (values.json) {
   writeFileSync(
     values.json,
-    JSON.stringify({ machine, quick, web, proxy, rateLimit, offline, compression, engine }, null, 2),
+    JSON.stringify({ machine, quick, web, proxy, sdk, rateLimit, offline, compression, engine }, null, 2),
   );
 }
