@@ -57,6 +57,13 @@ module.exports = {
       to: { path: "^server/src/passport/(tencent|local)/", pathNot: "^server/src/passport/$1/" },
     },
     {
+      name: "engine-has-one-entry",
+      comment: "Outside the engine, only its public entry is imported (the local provider, bench/, models/ use it).",
+      severity: "error",
+      from: { path: "^server/", pathNot: "^server/src/engine/" },
+      to: { path: "^server/src/engine/", pathNot: "^server/src/engine/read-passport-image\\.ts$" },
+    },
+    {
       name: "app-is-web-standard",
       comment: "Everything app.ts reaches uses Web-standard APIs only, so the app runs on edge runtimes too.",
       severity: "error",

@@ -222,6 +222,92 @@ export const ERROR_CATALOGUE = {
     message: "This session has no submitted photo, or it was erased.",
   },
 
+  // --- The desk: agents' sign-in and reviews ---
+  not_signed_in: {
+    status: 401,
+    retake: false,
+    nextStep: "operator",
+    message: "Sign in to use the desk.",
+  },
+  sign_in_failed: {
+    status: 401,
+    retake: false,
+    nextStep: "operator",
+    message: "The email or password is wrong.",
+  },
+  sign_in_locked: {
+    status: 429,
+    retake: false,
+    nextStep: "later",
+    message: "Too many wrong passwords for this account: it is locked for a while.",
+  },
+  sign_in_rate_limited: {
+    status: 429,
+    retake: false,
+    nextStep: "later",
+    message: "Too many failed sign-ins from this address. Try again later.",
+  },
+  csrf_failed: {
+    status: 403,
+    retake: false,
+    nextStep: "operator",
+    message: "The request did not carry this page's security token. Reload the page and try again.",
+  },
+  password_change_required: {
+    status: 403,
+    retake: false,
+    nextStep: "operator",
+    message: "Choose a new password before using the desk.",
+  },
+  password_rejected: {
+    status: 400,
+    retake: false,
+    nextStep: "operator",
+    message: "The new password is not acceptable.",
+  },
+  role_required: {
+    status: 403,
+    retake: false,
+    nextStep: "operator",
+    message: "Only a supervisor can do this.",
+  },
+  claim_required: {
+    status: 409,
+    retake: false,
+    nextStep: "operator",
+    message: "Claim this session before changing its review.",
+  },
+  review_conflict: {
+    status: 409,
+    retake: false,
+    nextStep: "operator",
+    message: "Someone else changed this review meanwhile. Reload it and try again.",
+  },
+  approval_blocked: {
+    status: 409,
+    retake: false,
+    nextStep: "operator",
+    message: "Acknowledge every critical warning, with a reason, before approving.",
+  },
+  second_reviewer_required: {
+    status: 409,
+    retake: false,
+    nextStep: "operator",
+    message: "A second reviewer, not you, has to approve this session.",
+  },
+  session_not_reviewable: {
+    status: 409,
+    retake: false,
+    nextStep: "operator",
+    message: "This session is not waiting for a review.",
+  },
+  agent_not_found: {
+    status: 404,
+    retake: false,
+    nextStep: "operator",
+    message: "There is no such agent.",
+  },
+
   // --- Capacity and availability ---
   rate_limited: {
     status: 429,

@@ -34,6 +34,14 @@ export interface CustomerSession {
   sessionId: string;
   /** Set when a desk agent asked for a new photo: the agent's reason, shown to the customer. */
   retakeReason: string | null;
+  /** A phone has taken over this session through a cross-device handoff link. */
+  phoneConnected: boolean;
+}
+
+/** A cross-device handoff link for a phone (shown as a QR code), valid until `expiresAt`. */
+export interface HandoffLink {
+  url: string;
+  expiresAt: string;
 }
 
 /** Returned with a read charged to a session: which capture to confirm, and how many reads remain. */

@@ -2,6 +2,9 @@ import { MAX_BODY_BYTES } from "contract/image-limits";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { RequestIdVariables } from "hono/request-id";
 import type { Store } from "hono-rate-limiter";
+import type { AgentAuth } from "./desk/agent-auth";
+import { deskRoutes } from "./desk/desk-routes";
+import type { DeskService } from "./desk/desk-service";
 import { AppError } from "./errors";
 import { type AccessLogSink, accessLog } from "./http/access-log";
 import { boundedBody, SMALL_BODY_BYTES } from "./http/bounded-body";
@@ -24,6 +27,7 @@ import { customerRoutes } from "./sessions/customer-routes";
 import { openApiDocument } from "./sessions/openapi-document";
 import type { SessionService } from "./sessions/session-service";
 import { v1Routes } from "./sessions/v1-routes";
+import type { DataKeys } from "./storage/data-key";
 import type { Queryable } from "./storage/database";
 
 export interface AppDeps {
@@ -56,10 +60,13 @@ export interface AppDeps {
   sessions?: SessionsDeps;
   /** Swagger UI's files for /api/docs/assets/* (Node: serve-static from swagger-ui-dist). */
   docsAssets?: MiddlewareHandler;
+  /** The agents' back office (/api/desk); needs sessions. */
+  desk?: { auth: AgentAuth; service: DeskService; secureCookies: boolean };
 }
 
 export interface SessionsDeps {
   db: Queryable;
+  keys: DataKeys;
   service: SessionService;
   maxReadsPerSession: number;
   requireSession: boolean;
@@ -126,10 +133,26 @@ export function createApp(deps: AppDeps) {
     app
       .use("/api/v1/*", smallBodies)
       .use("/api/customer/*", customerLimit, smallBodies)
+      .use("/api/desk/*", smallBodies)
       .route("/api/v1", v1)
-      .route("/api/customer/session", customerRoutes(deps.sessions.service))
+      .route("/api/customer", customerRoutes(deps.sessions.service, deps.publicUrl))
       .get("/api/openapi.json", (c) => c.json(openApiDocument(v1)))
       .route("/api/docs", apiDocsRoutes(deps.docsAssets));
+    if (deps.desk) {
+      app.route(
+        "/api/desk",
+        deskRoutes({
+          ...deps.desk,
+          db: deps.sessions.db,
+          keys: deps.sessions.keys,
+          desk: deps.desk.service,
+          sessions: deps.sessions.service,
+          publicUrl: deps.publicUrl,
+          maxReadsPerSession: deps.sessions.maxReadsPerSession,
+          clientKey: byAddress,
+        }),
+      );
+    }
   }
   app.all("/api/*", () => {
     throw new AppError("not_found");

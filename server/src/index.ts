@@ -8,6 +8,9 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
 import { adminSocketPath, serveAdminSocket } from "./admin/admin-socket";
 import { createApp } from "./app";
+import { createAgentAuth } from "./desk/agent-auth";
+import { argon2PasswordHasher } from "./desk/argon2-password-hasher";
+import { createDeskService } from "./desk/desk-service";
 import { parseEnv } from "./env";
 import { jsonLinesToStdout } from "./http/access-log";
 import { listen } from "./listen";
@@ -44,11 +47,24 @@ const logLine = (line: Record<string, unknown>) =>
   console.log(JSON.stringify({ time: new Date().toISOString(), ...line }));
 const deliverer = startDeliverer({ db: storage.db, keys: storage.keys, log: logLine });
 const sessions = createSessionService({ db: storage.db, keys: storage.keys, onWebhookQueued: deliverer.kick });
-const sessionJobs = startSessionJobs({ sessions, retentionDays: env.RETENTION_DAYS, log: logLine });
+const agentAuth = createAgentAuth({ db: storage.db, hasher: argon2PasswordHasher });
+const deskService = createDeskService({
+  db: storage.db,
+  keys: storage.keys,
+  onWebhookQueued: deliverer.kick,
+  retakeReads: env.SESSION_MAX_READS,
+});
+const sessionJobs = startSessionJobs({
+  sessions,
+  retentionDays: env.RETENTION_DAYS,
+  log: logLine,
+  also: () => agentAuth.pruneFailures(),
+});
 const closeAdminSocket = storage.dataDir
   ? await serveAdminSocket(adminSocketPath(storage.dataDir), {
       db: storage.db,
       keys: storage.keys,
+      hasher: argon2PasswordHasher,
       now: () => new Date(),
     })
   : async () => {};
@@ -75,8 +91,10 @@ const app = createApp({
   accessLog: jsonLinesToStdout,
   assets: webAssets(),
   docsAssets: swaggerUiAssets(),
+  desk: { auth: agentAuth, service: deskService, secureCookies: env.PUBLIC_URL?.startsWith("https:") ?? false },
   sessions: {
     db: storage.db,
+    keys: storage.keys,
     service: sessions,
     maxReadsPerSession: env.SESSION_MAX_READS,
     requireSession: env.REQUIRE_SESSION,

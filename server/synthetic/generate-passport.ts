@@ -1,7 +1,9 @@
+import type { Point, Quad } from "contract/geometry";
 import type { DocumentFields, VisualZone } from "contract/result";
+import { TD3_MM } from "contract/td3-page";
 import { capturePage } from "./capture";
 import { type CaptureConditions, type ConditionsInput, resolveConditions } from "./conditions";
-import { MRZ_BAND_MM, PAGE_MM, type Quad } from "./page-geometry";
+import { MRZ_BAND_MM } from "./page-geometry";
 import { randomPassportData } from "./passport-data";
 import { Random } from "./random";
 import { renderPage } from "./render-page";
@@ -36,7 +38,7 @@ export interface GenerateOptions {
   conditions?: ConditionsInput;
 }
 
-const mapQuad = (quad: Quad, f: (p: { x: number; y: number }) => { x: number; y: number }): Quad =>
+const mapQuad = (quad: Quad, f: (p: Point) => Point): Quad =>
   quad.map((p) => {
     const q = f(p);
     return { x: Math.round(q.x * 10) / 10, y: Math.round(q.y * 10) / 10 };
@@ -53,7 +55,7 @@ export async function generatePassport({ seed, conditions = "clean" }: GenerateO
   const data = randomPassportData(dataRng);
   const c = resolveConditions(conditions, conditionsRng);
   // Render the page at the resolution it will have in the frame (capped to keep memory bounded).
-  const scale = Math.min(40, Math.max(2, (c.pageFill * c.width) / PAGE_MM.width));
+  const scale = Math.min(40, Math.max(2, (c.pageFill * c.width) / TD3_MM.page.width));
   const page = renderPage(data, pageRng, scale);
   const mrzCentre = {
     x: ((MRZ_BAND_MM.left + MRZ_BAND_MM.right) / 2) * scale,

@@ -1,5 +1,9 @@
+import type { PassportResult } from "contract/result";
 import { type CreatedApiKey, createApiKey } from "../src/api-keys/api-key-store";
 import { createApp } from "../src/app";
+import { createAgentAuth } from "../src/desk/agent-auth";
+import { argon2PasswordHasher } from "../src/desk/argon2-password-hasher";
+import { createDeskService } from "../src/desk/desk-service";
 import type { AccessLogEntry } from "../src/http/access-log";
 import { parseRanges } from "../src/http/ip-address";
 import { recordingProvider } from "../src/passport/recording-provider";
@@ -18,6 +22,8 @@ export interface SessionApp {
   clock: { now: Date };
   webhooksQueued: { count: number };
   calls: ReturnType<typeof recordingProvider>["calls"];
+  /** What the provider answers next (merged over the recording provider's specimen fields). */
+  answer: { current: Partial<PassportResult> };
 }
 
 /** The app with sessions on an emptied test database, the recording provider, and two API keys. */
@@ -45,8 +51,19 @@ export async function sessionApp(
       webhooksQueued.count++;
     },
   });
-  const { provider, calls } = recordingProvider();
+  const answer: { current: Partial<PassportResult> } = { current: {} };
+  const { provider, calls } = recordingProvider(() => answer.current);
   const log: AccessLogEntry[] = [];
+  const agentAuth = createAgentAuth({ db, hasher: argon2PasswordHasher, clock: () => clock.now });
+  const deskService = createDeskService({
+    db,
+    keys,
+    clock: () => clock.now,
+    retakeReads: 3,
+    onWebhookQueued: () => {
+      webhooksQueued.count++;
+    },
+  });
   const app = createApp({
     provider,
     rateLimit: { max: 1000, windowMs: 60_000 },
@@ -57,8 +74,10 @@ export async function sessionApp(
     trustedProxies: (options.trustedProxies ?? []).flatMap((r) => parseRanges(r) ?? []),
     ...(options.apiRateLimitMax ? { apiRateLimitMax: options.apiRateLimitMax } : {}),
     ...(options.customerRateLimitMax ? { customerRateLimitMax: options.customerRateLimitMax } : {}),
+    desk: { auth: agentAuth, service: deskService, secureCookies: false },
     sessions: {
       db,
+      keys,
       service,
       maxReadsPerSession: options.maxReads ?? 3,
       requireSession: options.requireSession ?? false,
@@ -66,5 +85,5 @@ export async function sessionApp(
   });
   const apiKey = await createApiKey(db, keys, { name: "acme", webhookUrl: "https://hooks.acme.test/kyc" });
   const otherKey = await createApiKey(db, keys, { name: "other" });
-  return { app, db, keys, apiKey, otherKey, log, clock, webhooksQueued, calls };
+  return { app, db, keys, apiKey, otherKey, log, clock, webhooksQueued, calls, answer };
 }

@@ -1,5 +1,6 @@
 // `pnpm admin ...`: the operator's commands, against the same DATA_DIR / DATABASE_URL as the server.
 import { resolve } from "node:path";
+import { argon2PasswordHasher } from "../desk/argon2-password-hasher";
 import { parseEnv } from "../env";
 import { openStorage } from "../storage/open-storage";
 import { ADMIN_USAGE, runAdminCommand } from "./admin-commands";
@@ -24,7 +25,12 @@ const outcome =
   (await (async () => {
     const storage = await openStorage(env, (m) => console.error(m));
     try {
-      return await runAdminCommand(argv, { db: storage.db, keys: storage.keys, now: () => new Date() });
+      return await runAdminCommand(argv, {
+        db: storage.db,
+        keys: storage.keys,
+        hasher: argon2PasswordHasher,
+        now: () => new Date(),
+      });
     } finally {
       await storage.close();
     }

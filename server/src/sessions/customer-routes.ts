@@ -1,7 +1,9 @@
-import { SESSION_TOKEN_HEADER } from "contract/session";
+import { type HandoffLink, SESSION_TOKEN_HEADER } from "contract/session";
 import { Hono } from "hono";
 import { z } from "zod";
 import { AppError } from "../errors";
+import type { ClientVariables } from "../http/client-address";
+import { jsonBody } from "../http/json-body";
 import type { SessionService } from "./session-service";
 
 const SubmitBody = z.strictObject({
@@ -15,23 +17,31 @@ export function sessionToken(header: string | undefined): string {
   return header;
 }
 
-/** /api/customer/session: what the customer's page does with its link (token-based, no API key). */
-export function customerRoutes(sessions: SessionService) {
-  return new Hono()
-    .get("/", async (c) => c.json(await sessions.open(sessionToken(c.req.header(SESSION_TOKEN_HEADER))), 200))
-    .post("/submit", async (c) => {
+const RedeemBody = z.strictObject({ token: z.string().min(1).max(100) });
+
+/**
+ * /api/customer: what the customer's page does with its link (token-based, no API key): open the session, submit the
+ * confirmed read, hand over to a phone (`/session/handoff` makes the link, `/handoff/redeem` is the phone's side).
+ */
+export function customerRoutes(sessions: SessionService, publicUrl: string | undefined) {
+  return new Hono<{ Variables: ClientVariables }>()
+    .get("/session", async (c) => c.json(await sessions.open(sessionToken(c.req.header(SESSION_TOKEN_HEADER))), 200))
+    .post("/session/handoff", async (c) => {
+      const link = await sessions.startHandoff(sessionToken(c.req.header(SESSION_TOKEN_HEADER)));
+      const base = publicUrl ?? c.get("requestOrigin");
+      const body: HandoffLink = {
+        url: new URL(`/h/${link.token}`, base).href,
+        expiresAt: link.expiresAt.toISOString(),
+      };
+      return c.json(body, 201);
+    })
+    .post("/handoff/redeem", async (c) => {
+      const body = await jsonBody(c.req.raw, RedeemBody);
+      return c.json(await sessions.redeemHandoff(body.token), 200);
+    })
+    .post("/session/submit", async (c) => {
       const token = sessionToken(c.req.header(SESSION_TOKEN_HEADER));
-      let raw: unknown;
-      try {
-        raw = await c.req.json();
-      } catch {
-        throw new AppError("malformed_json");
-      }
-      const parsed = SubmitBody.safeParse(raw);
-      if (!parsed.success) {
-        const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-        throw new AppError("invalid_request", { message: `The request is not valid (${detail}).` });
-      }
-      return c.json(await sessions.submit(token, parsed.data), 200);
+      const body = await jsonBody(c.req.raw, SubmitBody);
+      return c.json(await sessions.submit(token, body), 200);
     });
 }

@@ -11,6 +11,8 @@ export interface SessionJobsOptions {
   /** How often data past the retention period is erased. */
   retentionEveryMs?: number;
   log?: (line: Record<string, unknown>) => void;
+  /** Other housekeeping to run with the retention sweep (e.g. forgetting old sign-in failures). */
+  also?: () => Promise<void>;
 }
 
 /**
@@ -41,6 +43,7 @@ export function startSessionJobs(options: SessionJobsOptions): { stop(): void; r
       erased += batch;
     }
     if (erased > 0) log({ event: "sessions_erased_by_retention", count: erased, retentionDays });
+    await options.also?.();
   };
   const guarded = (job: () => Promise<void>, name: string) => () =>
     job().catch((error: unknown) =>

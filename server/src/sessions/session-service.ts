@@ -1,9 +1,13 @@
 import type { PassportResult } from "contract/result";
+import { EMPTY_REVIEW } from "contract/review/review-state";
 import { type CaptureReceipt, type CustomerSession, OPEN_STATUSES, type SessionStatus } from "contract/session";
 import { AppError } from "../errors";
 import type { DataKeys } from "../storage/data-key";
 import type { Database, Queryable } from "../storage/database";
 import { enqueueWebhook, type WebhookEvent } from "../webhooks/outbox";
+import { appendAudit } from "./audit-trail";
+import { createHandoff } from "./handoff";
+import { reviewOf, saveReview } from "./review-store";
 import {
   captureImage,
   captureOf,
@@ -33,6 +37,7 @@ const isOpen = (status: SessionStatus) => OPEN_STATUSES.includes(status);
 /** The session rules: who may do what in which status. Routes translate HTTP to these calls and back. */
 export function createSessionService(deps: SessionServiceDeps) {
   const { db, keys, clock = () => new Date(), onWebhookQueued = () => {} } = deps;
+  const handoff = createHandoff({ db, clock });
 
   /** Runs `work` in a transaction and kicks the deliverer when it queued webhooks. */
   async function inTransaction<T>(
@@ -56,6 +61,7 @@ export function createSessionService(deps: SessionServiceDeps) {
   ) {
     if (!isOpen(session.status) || session.expiresAt > clock()) return session;
     const expired = await setSessionStatus(tx, session.id, "expired", clock());
+    await appendAudit(tx, keys, { sessionId: session.id, at: clock(), actor: "system", action: "expired" });
     await queue(expired, "session.expired");
     return expired;
   }
@@ -72,7 +78,9 @@ export function createSessionService(deps: SessionServiceDeps) {
     return expireIfDue(tx, found, queue);
   }
 
-  function customerView(session: SessionRecord): CustomerSession {
+  async function customerView(session: SessionRecord): Promise<CustomerSession> {
+    const retakeReason =
+      session.status === "retake_requested" ? ((await reviewOf(db, keys, session.id)).decision?.reason ?? null) : null;
     return {
       sessionId: session.id,
       status: session.status,
@@ -81,17 +89,33 @@ export function createSessionService(deps: SessionServiceDeps) {
       expiresAt: session.expiresAt.toISOString(),
       readsLeft: Math.max(0, session.maxReads - session.readsUsed),
       redirectUrl: session.redirectUrl,
-      retakeReason: null,
+      retakeReason,
+      phoneConnected: await handoff.phoneConnected(session.id),
     };
   }
 
   return {
     async create(
-      input: Omit<NewSession, "expiresAt"> & { expiresInSeconds: number },
+      input: Omit<NewSession, "expiresAt"> & { expiresInSeconds: number; createdByAgent?: string | undefined },
     ): Promise<{ session: SessionRecord; token: string }> {
       const now = clock();
-      const { expiresInSeconds, ...rest } = input;
-      return insertSession(db, { ...rest, expiresAt: new Date(now.getTime() + expiresInSeconds * 1000) }, now);
+      const { expiresInSeconds, createdByAgent, ...rest } = input;
+      return db.transaction(async (tx) => {
+        const created = await insertSession(
+          tx,
+          { ...rest, createdByAgent, expiresAt: new Date(now.getTime() + expiresInSeconds * 1000) },
+          now,
+        );
+        await appendAudit(tx, keys, {
+          sessionId: created.session.id,
+          at: now,
+          actor: createdByAgent ? "agent" : "integrator",
+          agentId: createdByAgent,
+          action: "created",
+          detail: { reference: rest.reference },
+        });
+        return created;
+      });
     },
 
     /** The customer opened the link: `created` becomes `in_progress`. */
@@ -100,16 +124,33 @@ export function createSessionService(deps: SessionServiceDeps) {
         await inTransaction(async (tx, queue) => {
           const session = await customerSession(tx, token, queue);
           if (session.status !== "created") return session;
+          await appendAudit(tx, keys, { sessionId: session.id, at: clock(), actor: "customer", action: "opened" });
           return setSessionStatus(tx, session.id, "in_progress", clock(), { openedAt: true });
         }),
       );
     },
 
+    /** A link for the customer's phone, to continue a session opened on a computer without a camera. */
+    async startHandoff(token: string): Promise<{ token: string; expiresAt: Date }> {
+      const session = await inTransaction((tx, queue) => customerSession(tx, token, queue));
+      if (!isOpen(session.status)) throw new AppError("session_already_submitted");
+      const link = await handoff.start(session);
+      await appendAudit(db, keys, { sessionId: session.id, at: clock(), actor: "customer", action: "handoff_started" });
+      return link;
+    },
+
+    /** The phone opened the handoff link: it gets a device token for the same session. */
+    async redeemHandoff(linkToken: string): Promise<{ deviceToken: string }> {
+      const { deviceToken, sessionId } = await handoff.redeem(linkToken);
+      await appendAudit(db, keys, { sessionId, at: clock(), actor: "customer", action: "handoff_redeemed" });
+      return { deviceToken };
+    },
+
     /** Charges one read to the session before the provider is called (the provider's cost is spent either way). */
     async chargeRead(token: string): Promise<SessionRecord> {
-      const charged = await takeRead(db, token, clock());
-      if (charged) return charged;
       const session = await inTransaction((tx, queue) => customerSession(tx, token, queue));
+      const charged = await takeRead(db, session.id, clock());
+      if (charged) return charged;
       if (session.status === "expired") throw new AppError("session_expired");
       if (!isOpen(session.status)) {
         throw new AppError("session_already_submitted");
@@ -124,7 +165,17 @@ export function createSessionService(deps: SessionServiceDeps) {
       session: SessionRecord,
       input: { image: Uint8Array; mediaType: string; result: PassportResult },
     ): Promise<CaptureReceipt> {
-      const capture = await insertCapture(db, keys, { sessionId: session.id, ...input }, clock());
+      const capture = await db.transaction(async (tx) => {
+        const stored = await insertCapture(tx, keys, { sessionId: session.id, ...input }, clock());
+        await appendAudit(tx, keys, {
+          sessionId: session.id,
+          at: clock(),
+          actor: "customer",
+          action: "read",
+          detail: { captureId: stored.id, warnings: input.result.warnings.map((w) => w.code) },
+        });
+        return stored;
+      });
       return { captureId: capture.id, readsLeft: Math.max(0, session.maxReads - session.readsUsed) };
     },
 
@@ -145,12 +196,29 @@ export function createSessionService(deps: SessionServiceDeps) {
           if (!capture || capture.erasedAt) {
             throw new AppError("capture_not_found");
           }
+          if (session.status === "retake_requested" && session.decidedAt && capture.createdAt <= session.decidedAt) {
+            throw new AppError("capture_not_found", { message: "The agent asked for a new photo: take it again." });
+          }
+          if (session.status === "retake_requested") {
+            // A new photo is a new review: the trail keeps what was decided on the old one.
+            const previous = await reviewOf(tx, keys, session.id);
+            await saveReview(tx, keys, session.id, { ...EMPTY_REVIEW }, previous.version, {
+              awaitingSecondReview: false,
+            });
+          }
           const result = await captureResult(tx, keys, capture.id);
           const documentNumber = result?.document.number;
           const submitted = await setSessionStatus(tx, session.id, "submitted", clock(), {
             submittedCaptureId: capture.id,
             customerConfirmed: input.confirmed,
             ...(documentNumber ? { documentNumberIndex: await keys.blindIndex(documentNumber) } : {}),
+          });
+          await appendAudit(tx, keys, {
+            sessionId: session.id,
+            at: clock(),
+            actor: "customer",
+            action: "submitted",
+            detail: { captureId: capture.id, confirmed: input.confirmed },
           });
           await queue(submitted, "session.submitted");
           return submitted;
@@ -179,8 +247,12 @@ export function createSessionService(deps: SessionServiceDeps) {
       return captureImage(db, keys, session.submittedCaptureId);
     },
 
-    async erase(session: SessionRecord): Promise<void> {
-      await eraseSession(db, session.id, clock());
+    async erase(session: SessionRecord, by: { actor: "integrator" | "agent"; agentId?: string }): Promise<void> {
+      await db.transaction(async (tx) => {
+        if (await eraseSession(tx, session.id, clock())) {
+          await appendAudit(tx, keys, { sessionId: session.id, at: clock(), ...by, action: "erased" });
+        }
+      });
     },
 
     /** Marks every session whose link ran out unsubmitted as expired and queues `session.expired`. */
@@ -192,7 +264,10 @@ export function createSessionService(deps: SessionServiceDeps) {
            returning *`,
           [clock()],
         );
-        for (const row of rows) await queue(toSessionRecord(row), "session.expired");
+        for (const row of rows) {
+          await appendAudit(tx, keys, { sessionId: row.id, at: clock(), actor: "system", action: "expired" });
+          await queue(toSessionRecord(row), "session.expired");
+        }
         return rows.length;
       });
     },
@@ -203,7 +278,19 @@ export function createSessionService(deps: SessionServiceDeps) {
         "select id from sessions where created_at < $1 and erased_at is null order by created_at limit 500",
         [cutoff],
       );
-      for (const { id } of rows) await db.transaction((tx) => eraseSession(tx, id, clock()));
+      for (const { id } of rows) {
+        await db.transaction(async (tx) => {
+          if (await eraseSession(tx, id, clock())) {
+            await appendAudit(tx, keys, {
+              sessionId: id,
+              at: clock(),
+              actor: "system",
+              action: "erased",
+              detail: { reason: "retention" },
+            });
+          }
+        });
+      }
       return rows.length;
     },
   };

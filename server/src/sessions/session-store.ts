@@ -80,6 +80,7 @@ export interface NewSession {
   locale: string;
   expiresAt: Date;
   maxReads: number;
+  createdByAgent?: string | undefined;
 }
 
 /** Creates a session and its link token (returned once; only its hash is stored). */
@@ -91,8 +92,9 @@ export async function insertSession(
   const token = newSecret(256);
   const [row] = await db.query<SessionRow>(
     `insert into sessions (id, api_key_id, reference, status, token_hash, redirect_url, webhook_url, locale,
-       max_reads, created_at, updated_at, expires_at)
-     values ($1, $2, $3, 'created', $4, $5, $6, $7, $8, $9, $9, $10) returning ${SESSION_COLUMNS}`,
+       max_reads, created_at, updated_at, expires_at, created_by_agent, claimed_by, claimed_at)
+     values ($1, $2, $3, 'created', $4, $5, $6, $7, $8, $9, $9, $10, $11, $11, case when $11::text is null then null else $9::timestamptz end)
+     returning ${SESSION_COLUMNS}`,
     [
       newId("ses"),
       input.apiKeyId,
@@ -104,16 +106,25 @@ export async function insertSession(
       input.maxReads,
       now,
       input.expiresAt,
+      input.createdByAgent ?? null,
     ],
   );
   return { session: toSessionRecord(row!), token };
 }
 
+/**
+ * The session a customer's token opens: the link's own token, or a device token a cross-device handoff gave a phone
+ * (handoff.ts), valid while the session is.
+ */
 export async function sessionByToken(db: Queryable, token: string, lock = false): Promise<SessionRecord | null> {
   if (token.length < 20 || token.length > 100) return null;
+  const hash = await secretHash(token);
   const rows = await db.query<SessionRow>(
-    `select ${SESSION_COLUMNS} from sessions where token_hash = $1${lock ? " for update" : ""}`,
-    [await secretHash(token)],
+    `select ${SESSION_COLUMNS} from sessions
+     where token_hash = $1
+        or id = (select session_id from handoff_tokens where token_hash = $1 and redeemed_at is not null)
+     ${lock ? "for update" : ""}`,
+    [hash],
   );
   return rows[0] ? toSessionRecord(rows[0]) : null;
 }
@@ -169,13 +180,13 @@ export async function setSessionStatus(
  * Takes one read from the session's allowance, atomically (two reads at once cannot both take the last one).
  * Null when the session cannot take a read now; the caller looks at the session to say why.
  */
-export async function takeRead(db: Queryable, token: string, now: Date): Promise<SessionRecord | null> {
+export async function takeRead(db: Queryable, sessionId: string, now: Date): Promise<SessionRecord | null> {
   const rows = await db.query<SessionRow>(
     `update sessions set reads_used = reads_used + 1, updated_at = $2
-     where token_hash = $1 and status in ('created', 'in_progress', 'retake_requested') and erased_at is null
+     where id = $1 and status in ('created', 'in_progress', 'retake_requested') and erased_at is null
        and expires_at > $2 and reads_used < max_reads
      returning ${SESSION_COLUMNS}`,
-    [await secretHash(token), now],
+    [sessionId, now],
   );
   return rows[0] ? toSessionRecord(rows[0]) : null;
 }
@@ -280,9 +291,10 @@ export async function eraseSession(db: Queryable, id: string, now: Date): Promis
      where session_id = $1 and erased_at is null`,
     [id, now],
   );
+  await db.query("update audit_events set detail_sealed = null where session_id = $1", [id]);
   const rows = await db.query(
-    `update sessions set erased_at = $2, updated_at = $2, decision_sealed = null, document_number_index = null,
-       redirect_url = null, webhook_url = null
+    `update sessions set erased_at = $2, updated_at = $2, document_number_index = null,
+       redirect_url = null, webhook_url = null, review_sealed = null
      where id = $1 and erased_at is null returning id`,
     [id, now],
   );

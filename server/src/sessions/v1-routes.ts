@@ -3,9 +3,13 @@ import type { Context, MiddlewareHandler } from "hono";
 import { type ApiKey, authenticateApiKey } from "../api-keys/api-key-store";
 import { AppError } from "../errors";
 import type { ClientVariables } from "../http/client-address";
+import { invalidRequest } from "../http/json-body";
 import { rateLimit } from "../http/rate-limit";
+import type { DataKeys } from "../storage/data-key";
 import type { Queryable } from "../storage/database";
 import { deliveriesOf } from "../webhooks/delivery-log";
+import { auditTrail } from "./audit-trail";
+import { reviewOf } from "./review-store";
 import type { SessionService } from "./session-service";
 import { listSessions, type SessionRecord } from "./session-store";
 import {
@@ -21,6 +25,7 @@ import {
 
 export interface V1Deps {
   db: Queryable;
+  keys: DataKeys;
   sessions: SessionService;
   /** The customer's link base (PUBLIC_URL); the request's own origin when unset. */
   publicUrl?: string | undefined;
@@ -174,9 +179,7 @@ const sessionWebhooks = createRoute({
 export function v1Routes(deps: V1Deps) {
   const app = new OpenAPIHono<V1Env>({
     defaultHook: (result) => {
-      if (result.success) return;
-      const detail = result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-      throw new AppError("invalid_request", { message: `The request is not valid (${detail}).` });
+      if (!result.success) throw invalidRequest(result.error.issues);
     },
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
@@ -230,12 +233,28 @@ export function v1Routes(deps: V1Deps) {
     })
     .openapi(getSession, async (c) => {
       const session = await deps.sessions.ownedBy(c.get("apiKey").id, c.req.valid("param").id);
-      const result = await deps.sessions.submittedResult(session);
-      return c.json({ ...sessionView(session), result: result as Record<string, unknown> | null }, 200);
+      const [result, review, audit] = await Promise.all([
+        deps.sessions.submittedResult(session),
+        reviewOf(deps.db, deps.keys, session.id),
+        auditTrail(deps.db, deps.keys, session.id),
+      ]);
+      return c.json(
+        {
+          ...sessionView(session),
+          result: result as Record<string, unknown> | null,
+          decision: review.decision && {
+            outcome: review.decision.outcome,
+            reason: review.decision.reason,
+            at: review.decision.at,
+          },
+          audit,
+        },
+        200,
+      );
     })
     .openapi(deleteSession, async (c) => {
       const session = await deps.sessions.ownedBy(c.get("apiKey").id, c.req.valid("param").id);
-      await deps.sessions.erase(session);
+      await deps.sessions.erase(session, { actor: "integrator" });
       return c.body(null, 204);
     })
     .openapi(sessionImage, async (c) => {

@@ -47,8 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
         erased_at timestamptz,
         customer_confirmed boolean,
         submitted_capture_id text,
-        document_number_index bytea,
-        decision_sealed bytea
+        document_number_index bytea
       );
       create index sessions_by_key on sessions (api_key_id, created_at desc, id desc);
       create index sessions_by_status on sessions (status, created_at, id);
@@ -69,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
       create table webhook_outbox (
         id text primary key,
+        seq bigint generated always as identity,
         session_id text not null references sessions (id) on delete cascade,
         api_key_id text references api_keys (id),
         event_type text not null,
@@ -83,7 +83,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       create index webhook_outbox_due on webhook_outbox (next_attempt_at)
         where delivered_at is null and failed_at is null;
-      create index webhook_outbox_by_session on webhook_outbox (session_id, created_at);
+      create index webhook_outbox_by_session on webhook_outbox (session_id, seq);
 
       create table webhook_attempts (
         outbox_id text not null references webhook_outbox (id) on delete cascade,
@@ -94,6 +94,77 @@ export const MIGRATIONS: readonly Migration[] = [
         error text,
         primary key (outbox_id, attempt)
       );
+    `,
+  },
+  {
+    version: 2,
+    name: "desk: agents, sign-in sessions, reviews, audit trail, cross-device handoff",
+    sql: `
+      create table agents (
+        id text primary key,
+        email text not null unique,
+        role text not null check (role in ('agent', 'supervisor')),
+        password_hash text not null,
+        must_change_password boolean not null default true,
+        failed_sign_ins integer not null default 0,
+        locked_until timestamptz,
+        created_at timestamptz not null default now(),
+        disabled_at timestamptz
+      );
+
+      create table agent_sessions (
+        id_hash bytea primary key,
+        agent_id text not null references agents (id) on delete cascade,
+        csrf_token text not null,
+        created_at timestamptz not null,
+        last_seen_at timestamptz not null,
+        expires_at timestamptz not null,
+        revoked_at timestamptz
+      );
+      create index agent_sessions_by_agent on agent_sessions (agent_id);
+
+      create table sign_in_failures (
+        address_key text not null,
+        at timestamptz not null
+      );
+      create index sign_in_failures_by_address on sign_in_failures (address_key, at);
+
+      create table desk_settings (
+        key text primary key,
+        value jsonb not null,
+        updated_at timestamptz not null default now(),
+        updated_by text references agents (id)
+      );
+
+      alter table sessions
+        add column claimed_by text references agents (id),
+        add column claimed_at timestamptz,
+        add column review_sealed bytea,
+        add column review_version integer not null default 0,
+        add column awaiting_second_review boolean not null default false,
+        add column created_by_agent text references agents (id);
+      create index sessions_by_claim on sessions (claimed_by);
+
+      create table handoff_tokens (
+        token_hash bytea primary key,
+        session_id text not null references sessions (id) on delete cascade,
+        created_at timestamptz not null,
+        expires_at timestamptz not null,
+        redeemed_at timestamptz
+      );
+      create index handoff_tokens_by_session on handoff_tokens (session_id);
+
+      create table audit_events (
+        id text primary key,
+        seq bigint generated always as identity,
+        session_id text not null references sessions (id) on delete cascade,
+        agent_id text references agents (id),
+        actor text not null,
+        at timestamptz not null,
+        action text not null,
+        detail_sealed bytea
+      );
+      create index audit_events_by_session on audit_events (session_id, seq);
     `,
   },
 ];

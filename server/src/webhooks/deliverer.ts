@@ -67,7 +67,7 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
          select id from webhook_outbox
          where delivered_at is null and failed_at is null and next_attempt_at <= $1
            and (locked_until is null or locked_until < $1)
-         order by next_attempt_at, id limit $3
+         order by next_attempt_at, seq limit $3
          for update skip locked)
        returning id, api_key_id, url, payload, attempts, created_at`,
       [now, new Date(now.getTime() + leaseMs), batch],

@@ -32,7 +32,7 @@ export async function deliveriesOf(db: Queryable, sessionId: string): Promise<De
     next_attempt_at: Date;
   }>(
     `select id, event_type, url, created_at, delivered_at, failed_at, next_attempt_at
-     from webhook_outbox where session_id = $1 order by created_at, id`,
+     from webhook_outbox where session_id = $1 order by seq`,
     [sessionId],
   );
   const attempts = await db.query<{

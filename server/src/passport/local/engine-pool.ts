@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
+import type { EngineResult, PassportImageInput } from "../../engine/read-passport-image";
 import { AppError } from "../../errors";
 import type { EngineWorkerData, JobRequest, WorkerMessage } from "./engine-protocol";
-import type { EngineResult, PipelineInput } from "./run-pipeline";
 
 export interface EnginePoolOptions {
   workers: number;
@@ -29,7 +29,7 @@ export interface PoolStatus {
 interface Job {
   id: number;
   timer?: ReturnType<typeof setTimeout>;
-  input: PipelineInput;
+  input: PassportImageInput;
   signal: AbortSignal;
   resolve: (r: EngineResult) => void;
   reject: (e: unknown) => void;
@@ -92,7 +92,7 @@ export class EnginePool {
     }
   }
 
-  run(input: PipelineInput, signal: AbortSignal): Promise<EngineResult> {
+  run(input: PassportImageInput, signal: AbortSignal): Promise<EngineResult> {
     if (this.closed) return Promise.reject(new AppError("engine_unavailable"));
     if (signal.aborted) return Promise.reject(abortError(signal));
     const idle = this.slots.find((s) => s.ready && !s.job);

@@ -1,7 +1,5 @@
 import type { ErrorCode } from "contract/error-catalogue";
-import type { DecodableMediaType } from "./decode-image";
-import type { ReadMode } from "./read-band";
-import type { EngineResult } from "./run-pipeline";
+import type { DecodableMediaType, EngineResult, ReadMode } from "../../engine/read-passport-image";
 
 /** Messages between the engine pool (main thread) and its worker threads. */
 export interface EngineWorkerData {

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
+import type { EngineResult } from "../../engine/read-passport-image";
 import type { JobRequest, WorkerMessage } from "./engine-protocol";
-import type { EngineResult } from "./run-pipeline";
 
 /**
  * A scripted engine worker for the pool's own tests (the pool is generic over what its workers compute).

@@ -4,7 +4,7 @@
  */
 
 import { MrzFormatError } from "contract/mrz/mrz-format-error";
-import { readMrz } from "contract/mrz/read-mrz";
+import { parseMrz } from "contract/mrz/parse-mrz";
 import type { MrzReport } from "contract/mrz/types";
 import type { DocumentFields, PassportResult, VisualZone } from "contract/result";
 import type { Warning } from "contract/warning";
@@ -190,7 +190,7 @@ function readTencentMrz(
     return null;
   }
   try {
-    return readMrz([codeSet ?? "", codeCrc ?? ""], today ? { today } : {});
+    return parseMrz([codeSet ?? "", codeCrc ?? ""], today ? { today } : {});
   } catch (error) {
     if (!(error instanceof MrzFormatError)) throw error;
     // The engine's message quotes the lines (personal data): keep the catalogue's words instead.

@@ -1,4 +1,6 @@
 import type { PassportResult } from "contract/result";
+import type { ReviewDecision } from "contract/review/decision";
+import type { ReviewFieldKey } from "contract/review/review-fields";
 import { useMemo, useState } from "react";
 import { useObjectUrl } from "../../lib/use-object-url";
 import { BannerList } from "./banner-list";
@@ -13,8 +15,6 @@ import { MrzTranscript } from "./mrz-transcript";
 import { PortraitView } from "./portrait-view";
 import { recordOutcome } from "./recent-captures";
 import { RecentCapturesList } from "./recent-captures-list";
-import type { ReviewDecision } from "./review-decision";
-import type { ReviewFieldKey } from "./review-fields";
 import { useFieldEdits } from "./use-field-edits";
 import { useRememberCapture } from "./use-remember-capture";
 import { WarningBadges } from "./warning-badges";

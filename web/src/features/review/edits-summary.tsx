@@ -1,6 +1,6 @@
+import type { FieldDiff } from "contract/review/field-edits";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
-import type { FieldDiff } from "./review-edits";
 import { ReviewListSection } from "./review-list-section";
 
 /** Every edited field: what was read, what it is now, and each reason given. */

@@ -1,7 +1,7 @@
+import { currentValues, editDiff, type FieldEdit } from "contract/review/field-edits";
+import type { ReviewFieldKey } from "contract/review/review-fields";
 import { useMemo, useRef, useState } from "react";
 import type { FieldRow } from "./field-rows";
-import { currentValues, editDiff, type FieldEdit } from "./review-edits";
-import type { ReviewFieldKey } from "./review-fields";
 
 /**
  * The desk's edits to the read fields: the edits so far, each field's value now, the diff against the read, and

@@ -1,8 +1,8 @@
+import { reviewFieldOfWarning } from "contract/review/review-fields";
 import type { Warning } from "contract/warning";
 import { isWarningCode } from "contract/warning-catalogue";
 import { format, useLocale, useStrings } from "../../i18n/i18n";
 import { reviewStrings, warningStrings } from "../../i18n/strings/review";
-import { reviewFieldOfWarning } from "./review-fields";
 import { ReviewListSection } from "./review-list-section";
 import { orderWarnings } from "./warning-order";
 
