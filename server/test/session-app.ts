@@ -70,7 +70,7 @@ export async function sessionApp(
     accessLog: (entry) => log.push(entry),
     publicUrl: options.publicUrl,
     allowedHosts: ["kyc.test"],
-    remoteAddress: (c) => c.req.header("x-test-peer") ?? "192.0.2.1",
+    remoteAddress: (c) => c.req.header("x-test-peer") ?? addressOf(c.req.header("x-test-client")),
     trustedProxies: (options.trustedProxies ?? []).flatMap((r) => parseRanges(r) ?? []),
     ...(options.apiRateLimitMax ? { apiRateLimitMax: options.apiRateLimitMax } : {}),
     ...(options.customerRateLimitMax ? { customerRateLimitMax: options.customerRateLimitMax } : {}),
@@ -86,4 +86,12 @@ export async function sessionApp(
   const apiKey = await createApiKey(db, keys, { name: "acme", webhookUrl: "https://hooks.acme.test/kyc" });
   const otherKey = await createApiKey(db, keys, { name: "other" });
   return { app, db, keys, apiKey, otherKey, log, clock, webhooksQueued, calls, answer };
+}
+
+/** Tests name clients by label (X-Test-Client); each label stands for an address of its own (a /64 of its own). */
+function addressOf(label: string | undefined): string {
+  if (!label) return "192.0.2.1";
+  let hash = 7;
+  for (const char of label) hash = (hash * 31 + char.charCodeAt(0)) & 0xffff;
+  return `2001:db8:${hash.toString(16)}::1`;
 }
