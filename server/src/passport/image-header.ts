@@ -1,4 +1,5 @@
 import type { AcceptedMediaType } from "contract/sniff-image";
+import { AppError } from "../errors";
 
 /** What an image's own structure says about it, read without decoding a pixel. */
 export interface ImageHeader {
@@ -28,6 +29,17 @@ export function readImageHeader(bytes: Uint8Array, mediaType: AcceptedMediaType)
   if (mediaType === "image/png") return pngHeader(bytes);
   if (mediaType === "image/jpeg") return jpegHeader(bytes);
   return bmpHeader(bytes);
+}
+
+/** The header of an image that is whole, or 422 image_undecodable saying what is wrong with it. */
+export function wholeImageHeader(input: { image: Uint8Array; mediaType: AcceptedMediaType }): ImageHeader {
+  const header = readImageHeader(input.image, input.mediaType);
+  if (header?.complete) return header;
+  throw new AppError("image_undecodable", {
+    message: header
+      ? "The photo is cut off (the file is incomplete). Take or choose the photo again."
+      : "The photo could not be read: its header is damaged. Send a PNG, JPEG or BMP photo.",
+  });
 }
 
 function pngHeader(b: Uint8Array): ImageHeader | null {

@@ -7,6 +7,8 @@ export interface RecognizeInput {
   /** Ask for the cropped identity photo. */
   portrait: boolean;
   requestId: string;
+  /** The client's address key: a provider with a queue serves clients in fair shares. */
+  client: string;
   /** Aborted when the client goes away or the deadline passes. */
   signal: AbortSignal;
 }

@@ -31,7 +31,12 @@ export function passportRoute(provider: PassportProvider, sessionReads?: Session
     const token = c.req.header(SESSION_TOKEN_HEADER);
     const intake = readImageIntake(c.get("uploadBody"), c.req.header("content-type"), c.req.url);
     const session = token && sessionReads ? await sessionReads.sessions.chargeRead(token) : undefined;
-    const result = await provider.recognize({ ...intake, requestId: c.get("requestId"), signal: c.req.raw.signal });
+    const result = await provider.recognize({
+      ...intake,
+      requestId: c.get("requestId"),
+      client: c.get("clientAddress"),
+      signal: c.req.raw.signal,
+    });
     if (!session || !sessionReads) return c.json(result, 200);
     const capture = await sessionReads.sessions.recordRead(session, {
       image: intake.image,

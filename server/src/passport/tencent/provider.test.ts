@@ -34,6 +34,7 @@ function input(overrides: Partial<RecognizeInput> = {}): RecognizeInput {
     mediaType: "image/png",
     portrait: false,
     requestId: "req-provider-1",
+    client: "192.0.2.1",
     signal: new AbortController().signal,
     ...overrides,
   };

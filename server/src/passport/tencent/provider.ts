@@ -8,7 +8,7 @@
 import { base64Length, MAX_BASE64_CHARS, MIN_LONG_SIDE, MIN_SHORT_SIDE } from "contract/image-limits";
 import type { PassportResult } from "contract/result";
 import { AppError } from "../../errors";
-import { readImageHeader } from "../image-header";
+import { wholeImageHeader } from "../image-header";
 import type { PassportProvider, RecognizeInput } from "../provider";
 import { CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker";
 import { createTencentClient, type TencentClientConfig } from "./client";
@@ -23,14 +23,7 @@ export type TencentProviderConfig = Omit<TencentClientConfig, "budget" | "breake
 
 /** Refuses, before any call is paid for, an image the upstream could not read. */
 function checkWorthReading(input: Pick<RecognizeInput, "image" | "mediaType">): void {
-  const header = readImageHeader(input.image, input.mediaType);
-  if (!header?.complete) {
-    throw new AppError("image_undecodable", {
-      message: header
-        ? "The photo is cut off (the file is incomplete). Take or choose the photo again."
-        : "The photo could not be read: its header is damaged. Send a PNG, JPEG or BMP photo.",
-    });
-  }
+  const header = wholeImageHeader(input);
   const long = Math.max(header.width, header.height);
   const short = Math.min(header.width, header.height);
   if (long < MIN_LONG_SIDE || short < MIN_SHORT_SIDE) {
