@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_PORTS, E2E_TENCENT_SECRET_ID, E2E_TENCENT_SECRET_KEY } from "./support/servers";
 
@@ -6,6 +8,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"];
 
 const appEnv = { HOST: "127.0.0.1", RATE_LIMIT_MAX: "1000" };
+/** Each server's embedded database in a directory of its own: one holds it locked while it runs. */
+const dataDir = (port: number) => join(tmpdir(), `passport-kyc-e2e-${port}`);
 
 export default defineConfig({
   testDir: "tests",
@@ -39,6 +43,7 @@ export default defineConfig({
       env: {
         ...appEnv,
         PORT: String(E2E_PORTS.tencent),
+        DATA_DIR: dataDir(E2E_PORTS.tencent),
         OCR_PROVIDER: "tencent",
         TENCENTCLOUD_SECRET_ID: E2E_TENCENT_SECRET_ID,
         TENCENTCLOUD_SECRET_KEY: E2E_TENCENT_SECRET_KEY,
@@ -52,7 +57,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E_PORTS.offline}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...appEnv, PORT: String(E2E_PORTS.offline), OCR_PROVIDER: "local" },
+      env: { ...appEnv, PORT: String(E2E_PORTS.offline), OCR_PROVIDER: "local", DATA_DIR: dataDir(E2E_PORTS.offline) },
     },
   ],
 });

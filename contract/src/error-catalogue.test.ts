@@ -53,6 +53,8 @@ describe("ERROR_CATALOGUE", () => {
     expect(operatorFaults.filter((code) => !isOperatorOnly(code))).toEqual(["service_unavailable"]);
     expect(ERROR_CODES.filter((code) => isOperatorOnly(code) && ERROR_CATALOGUE[code].status < 500)).toEqual([]);
     expect(ERROR_CATALOGUE.service_unavailable.message).not.toMatch(/TENCENTCLOUD|Tencent|account|credential/i);
+    // The web bundle ships the catalogue: no message may name the server's configuration (e2e security-secrets).
+    expect(ERROR_CODES.filter((code) => /TENCENTCLOUD_/.test(ERROR_CATALOGUE[code].message))).toEqual([]);
   });
 
   it("names the upload limit in the payload message", () => {

@@ -20,7 +20,8 @@ export interface ErrorEntry {
   message: string;
   /**
    * The code and message describe the operator's setup (credentials, account, billing, configuration): they go to the
-   * log and the operator's view, and every other caller gets `service_unavailable` instead.
+   * log and the operator's view, and every other caller gets `service_unavailable` instead. The web bundle holds the
+   * catalogue, so no message names a configuration variable.
    */
   operatorOnly?: true;
 }
@@ -516,14 +517,14 @@ export const ERROR_CATALOGUE = {
     status: 503,
     retake: false,
     nextStep: "operator",
-    message: `${OPERATOR} (Tencent Cloud rejected the credentials: check TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY.)`,
+    message: `${OPERATOR} (Tencent Cloud rejected the credentials: check the SecretId and SecretKey the server is given.)`,
     operatorOnly: true,
   },
   upstream_token_invalid: {
     status: 503,
     retake: false,
     nextStep: "operator",
-    message: `${OPERATOR} (The temporary credential in TENCENTCLOUD_SESSION_TOKEN is invalid or expired.)`,
+    message: `${OPERATOR} (The temporary session token the server is given is invalid or expired.)`,
     operatorOnly: true,
   },
   upstream_unauthorized: {
@@ -551,7 +552,7 @@ export const ERROR_CATALOGUE = {
     status: 503,
     retake: false,
     nextStep: "operator",
-    message: `${OPERATOR} (MLIDPassportOCR is not offered in the configured TENCENTCLOUD_REGION.)`,
+    message: `${OPERATOR} (MLIDPassportOCR is not offered in the configured region.)`,
     operatorOnly: true,
   },
   upstream_account_in_arrears: {

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, type Page, test } from "@playwright/test";
@@ -47,7 +48,14 @@ interface OfflineServer {
 async function startOfflineServer(): Promise<OfflineServer> {
   const child = spawn(process.execPath, [join(repo, "server/dist/index.js")], {
     cwd: join(repo, "e2e"),
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", OCR_PROVIDER: "local", RATE_LIMIT_MAX: "1000" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      OCR_PROVIDER: "local",
+      RATE_LIMIT_MAX: "1000",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "kyc-e2e-")),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

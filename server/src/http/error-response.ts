@@ -31,6 +31,7 @@ export function errorResponse(operatorLog: OperatorLog) {
         time: new Date().toISOString(),
         requestId,
         code: error.code,
+        detail: error.message,
         ...(typeof upstreamCode === "string" ? { upstreamCode } : {}),
         ...(error.upstreamRequestId ? { upstreamRequestId: error.upstreamRequestId } : {}),
       });

@@ -4,8 +4,10 @@ import type { ErrorCode } from "contract/error-catalogue";
 export interface OperatorEvent {
   time: string;
   requestId: string;
-  /** Our catalogued code (its catalogue message says what to check). */
+  /** Our catalogued code. */
   code: ErrorCode;
+  /** The catalogue's message for it: what to check. */
+  detail: string;
   /** The upstream's own error code, when there was one (e.g. ResourceUnavailable.InArrears). */
   upstreamCode?: string;
   upstreamRequestId?: string;
