@@ -172,6 +172,12 @@ if (sdk.ok) {
       `${rps(runs.ours).toFixed(1)} / ${rps(runs.bare).toFixed(1)} req/s`,
       `ratio ${(rps(runs.ours) / rps(runs.bare)).toFixed(2)} (target at 16: at least 1.00); median of ${c.rounds} alternating rounds of ${c.durationSeconds} s`,
     );
+    const cpu = (figures: { cpuMsPerRequest: number }[]) => median(figures.map((f) => f.cpuMsPerRequest));
+    row(
+      `Ours / bare SDK, ${connections} connection${connections > 1 ? "s" : ""}, server CPU per request`,
+      `${cpu(runs.ours).toFixed(1)} / ${cpu(runs.bare).toFixed(1)} ms`,
+      "user + system time of each server process over its runs; steadier than latency on a shared machine",
+    );
   }
   row("Ours / bare SDK, answers other than 200", `${c.unexpected.ours} / ${c.unexpected.bare}`, "must be 0");
 } else failed("Ours vs the bare SDK", sdk);

@@ -11,12 +11,18 @@ import { jpegOfAbout, multipartUpload } from "./request-bodies";
 
 export const COMPARED_CONNECTIONS = [1, 16] as const;
 
+/**
+ * One load run and the server's own CPU time per answer: on a machine shared with other jobs, latency and throughput
+ * swing with their load, while CPU per request is what our code costs.
+ */
+export type MeasuredRun = LoadFigures & { cpuMsPerRequest: number };
+
 export interface SdkComparison {
   imageBytes: number;
   durationSeconds: number;
   rounds: number;
-  /** Per connection count, one run of each per round. */
-  runs: Record<number, { ours: LoadFigures[]; bare: LoadFigures[] }>;
+  /** Per connection count, one run of each per round, with the server's CPU ms per answered request. */
+  runs: Record<number, { ours: MeasuredRun[]; bare: MeasuredRun[] }>;
   /** Answers other than 200 and connection errors, over all runs. */
   unexpected: { ours: number; bare: number };
 }
@@ -30,6 +36,11 @@ export async function benchSdkComparison(options: { durationSeconds: number; rou
   try {
     const run = (base: string, connections: number, durationSeconds: number) =>
       runLoad({ url: `${base}/api/passport`, ...upload, connections, durationSeconds });
+    const measured = async (server: typeof ours, connections: number): Promise<MeasuredRun> => {
+      const before = server.child.cpuMs();
+      const figures = await run(server.url, connections, options.durationSeconds);
+      return { ...figures, cpuMsPerRequest: (server.child.cpuMs() - before) / Math.max(1, figures.requests) };
+    };
     // Warm both (JIT, connection pools) before measuring.
     await run(ours.url, 4, 3);
     await run(bare.url, 4, 3);
@@ -37,11 +48,9 @@ export async function benchSdkComparison(options: { durationSeconds: number; rou
     for (const connections of COMPARED_CONNECTIONS) runs[connections] = { ours: [], bare: [] };
     for (let round = 0; round < options.rounds; round++) {
       for (const connections of COMPARED_CONNECTIONS) {
-        const slot = runs[connections] as { ours: LoadFigures[]; bare: LoadFigures[] };
+        const slot = runs[connections] as { ours: MeasuredRun[]; bare: MeasuredRun[] };
         const order = round % 2 === 0 ? (["bare", "ours"] as const) : (["ours", "bare"] as const);
-        for (const which of order) {
-          slot[which].push(await run(which === "ours" ? ours.url : bare.url, connections, options.durationSeconds));
-        }
+        for (const which of order) slot[which].push(await measured(which === "ours" ? ours : bare, connections));
       }
     }
     const all = Object.values(runs);
