@@ -80,12 +80,20 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
     },
     async health(): Promise<ProviderHealth> {
       const s = pool.status();
-      if (s.ready > 0)
-        return { provider: "local", ready: true, detail: `${s.ready}/${s.workers} workers ready, ${s.queued} queued` };
+      const figures = { workers: s.workers, ready: s.ready, busy: s.busy, queued: s.queued };
+      if (s.ready > 0) {
+        return {
+          provider: "local",
+          ready: true,
+          detail: `${s.ready}/${s.workers} workers ready, ${s.queued} queued`,
+          figures,
+        };
+      }
       return {
         provider: "local",
         ready: false,
         detail: s.lastStartError ? "offline engine failed to start" : "offline engine starting",
+        figures,
       };
     },
     close: () => pool.close(),
