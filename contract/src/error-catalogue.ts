@@ -223,6 +223,32 @@ export const ERROR_CATALOGUE = {
     message: "This session has no submitted photo, or it was erased.",
   },
 
+  // --- The operator's document policy, checked when the customer submits (contract/src/document-policy.ts) ---
+  document_expired: {
+    status: 422,
+    retake: false,
+    nextStep: "operator",
+    message: "This passport has expired, and this service accepts only valid passports.",
+  },
+  holder_under_age: {
+    status: 422,
+    retake: false,
+    nextStep: "operator",
+    message: "The passport holder is younger than this service allows.",
+  },
+  nationality_not_accepted: {
+    status: 422,
+    retake: false,
+    nextStep: "operator",
+    message: "This service does not accept passports of this nationality.",
+  },
+  retake_required: {
+    status: 422,
+    retake: true,
+    nextStep: "retake",
+    message: "This photo has a problem the service does not accept: take the photo again.",
+  },
+
   // --- The desk: agents' sign-in and reviews ---
   not_signed_in: {
     status: 401,

@@ -3,7 +3,7 @@ import { expectNoSeriousViolations } from "../support/capture-axe";
 import { DESKTOP, fakeCameraLaunch, PHONE } from "../support/capture-browser";
 import { fakeVideoPath } from "../support/capture-fixtures";
 import { scriptFakeTencent, tencentAppUrl } from "../support/servers";
-import { useCaptureFixtures } from "../support/use-capture-fixtures";
+import { fixturePerson, useCaptureFixtures } from "../support/use-capture-fixtures";
 
 // axe on every capture screen, at a phone viewport with touch and at a desktop viewport: no serious or critical.
 
@@ -22,7 +22,7 @@ for (const [name, device] of [
       test.setTimeout(120_000);
       await scriptFakeTencent([
         { type: "error", code: "FailedOperation.NoPassport" },
-        { type: "success", person: { documentNumber: fx().truth.document.number } },
+        { type: "success", person: fixturePerson(fx()) },
       ]);
       await page.goto(`${tencentAppUrl}/?goodFrames=1000`);
       await expect(page.getByRole("heading", { name: "Photograph your passport" })).toBeVisible();

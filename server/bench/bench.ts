@@ -2,8 +2,8 @@
  * `pnpm bench`: every published figure, measured side by side in one run on this machine, printed as one table.
  *   --quick          5 s load runs instead of 30 s (a local smoke run; not for docs/benchmarks.md)
  *   --json FILE      also write every raw figure as JSON
- *   --skip-browser   no Chromium compression run
- *   --only A,B       only these parts: web, proxy, sdk, rate-limit, offline, browser, sessions, engine
+ *   --skip-browser   no Chromium runs (compression, live document detector)
+ *   --only A,B       only these parts: web, proxy, sdk, rate-limit, offline, browser, detector, sessions, engine
  * Engine accuracy and latency come from a smaller run of `bench:engine` (our model only), or from a saved output of a
  * full run given as BENCH_ENGINE_OUTPUT=FILE.
  * Load runs go to 127.0.0.1 only and are bounded in time. Not part of `pnpm test`.
@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { REPO_DIR } from "./bench-servers";
 import { benchCompression, type CompressionBench } from "./browser-compression";
 import { type EngineFigures, engineFigures } from "./engine-figures";
+import { benchDetector, type DetectorBench } from "./live-detector";
 import { benchOffline, type OfflineBench } from "./offline-load";
 import { benchProxy, type ProxyBench } from "./proxy-load";
 import { benchRateLimit, type RateLimitBench } from "./rate-limit-load";
@@ -81,6 +82,9 @@ const offline = await attempt("offline engine load", "offline", () =>
 const compression = values["skip-browser"]
   ? ({ ok: false, error: "skipped (--skip-browser)" } as const)
   : await attempt("browser compression", "browser", () => benchCompression({ runs: quick ? 3 : 7 }));
+const detector = values["skip-browser"]
+  ? ({ ok: false, error: "skipped (--skip-browser)" } as const)
+  : await attempt("live document detector", "detector", () => benchDetector({ frames: 8, runs: quick ? 3 : 8 }));
 const sessionsLoad = await attempt("sessions on PGlite and PostgreSQL", "sessions", () =>
   benchSessions({ seconds: quick ? 3 : 15 }),
 );
@@ -221,6 +225,20 @@ if (compression.ok) {
     `${c.runs} runs, first ${ms(c.firstMs)}; ${c.photo.width}x${c.photo.height} ${kb(c.photo.bytes)} -> ${c.output.width}x${c.output.height} ${kb(c.output.bytes)}`,
   );
 } else failed("Browser compression, 12 MP photo", compression);
+
+if (detector.ok) {
+  const d = detector.value as DetectorBench;
+  row(
+    "Live document detector per analysed frame (Chromium), median / p95",
+    `${d.medianMs.toFixed(1)} / ${d.p95Ms.toFixed(1)} ms`,
+    `search alone ${d.searchMedianMs.toFixed(1)} ms; main-thread CPU ${d.cpuMs.toFixed(1)} ms; ${d.frames} synthetic 1920x1080 frames x ${d.runs}`,
+  );
+  row(
+    `Live document detector, CPU throttled ${d.throttle}x (mid-phone stand-in), median / p95`,
+    `${d.throttledMedianMs.toFixed(1)} / ${d.throttledP95Ms.toFixed(1)} ms`,
+    `budget 30 ms: ${d.throttledP95Ms <= 30 ? "within" : "OVER"}; MRZ found on ${d.found} of ${d.frames}, capital height off by ${d.capErrorMedianPx.toFixed(2)} px (median)`,
+  );
+} else failed("Live document detector", detector);
 
 if (web.ok) {
   const w = web.value as WebBundle;

@@ -1,3 +1,4 @@
+import { CUSTOMER_CONFIG_PATH, type CustomerConfig, DEFAULT_CUSTOMER_CONFIG } from "contract/customer-config";
 import { MAX_BODY_BYTES } from "contract/image-limits";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { RequestIdVariables } from "hono/request-id";
@@ -60,6 +61,8 @@ export interface AppDeps {
   sessions?: SessionsDeps;
   /** Swagger UI's files for /api/docs/assets/* (Node: serve-static from swagger-ui-dist). */
   docsAssets?: MiddlewareHandler;
+  /** The operator's settings for the customer's page (consent intro, policies); public, from the environment. */
+  customerConfig?: CustomerConfig;
   /** The agents' back office (/api/desk); needs sessions. */
   desk?: { auth: AgentAuth; service: DeskService; secureCookies: boolean };
 }
@@ -108,6 +111,11 @@ export function createApp(deps: AppDeps) {
     .use("/api/passport", rateLimit({ ...limits, clientKey: byAddress }))
     .use("/api/passport", sessionTokenRequired(sessionReads))
     .use("/api/passport", uploads.middleware)
+    .get(CUSTOMER_CONFIG_PATH, (c) => {
+      // The page's settings hold no personal data: revalidated, not forbidden to caches.
+      c.header("Cache-Control", "no-cache");
+      return c.json(deps.customerConfig ?? DEFAULT_CUSTOMER_CONFIG);
+    })
     .route(
       "/api/health",
       healthRoute({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type IpRange, parseRanges } from "./http/ip-address";
+import { customerEnvShape } from "./policy/customer-env";
 
 /**
  * The environment is the public configuration contract. It is parsed once at start;
@@ -118,6 +119,8 @@ export const envSchema = z
       .enum(["true", "false", ""])
       .default("false")
       .transform((v) => v === "true"),
+    /** The customer's page: consent intro, document and warning policy (policy/customer-env.ts). */
+    ...customerEnvShape,
   })
   .superRefine((env, ctx) => {
     const hasId = Boolean(env.TENCENTCLOUD_SECRET_ID);

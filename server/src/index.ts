@@ -15,6 +15,7 @@ import { parseEnv } from "./env";
 import { jsonLinesToStdout } from "./http/access-log";
 import { listen } from "./listen";
 import { createProvider } from "./passport/create-provider";
+import { customerConfigFromEnv } from "./policy/customer-config";
 import { startSessionJobs } from "./sessions/session-jobs";
 import { createSessionService } from "./sessions/session-service";
 import { openStorage } from "./storage/open-storage";
@@ -46,7 +47,13 @@ const storage = await (async () => {
 const logLine = (line: Record<string, unknown>) =>
   console.log(JSON.stringify({ time: new Date().toISOString(), ...line }));
 const deliverer = startDeliverer({ db: storage.db, keys: storage.keys, log: logLine });
-const sessions = createSessionService({ db: storage.db, keys: storage.keys, onWebhookQueued: deliverer.kick });
+const customerConfig = customerConfigFromEnv(env);
+const sessions = createSessionService({
+  db: storage.db,
+  keys: storage.keys,
+  onWebhookQueued: deliverer.kick,
+  policy: customerConfig,
+});
 const agentAuth = createAgentAuth({ db: storage.db, hasher: argon2PasswordHasher });
 const deskService = createDeskService({
   db: storage.db,
@@ -91,6 +98,7 @@ const app = createApp({
   accessLog: jsonLinesToStdout,
   assets: webAssets(),
   docsAssets: swaggerUiAssets(),
+  customerConfig,
   desk: { auth: agentAuth, service: deskService, secureCookies: env.PUBLIC_URL?.startsWith("https:") ?? false },
   sessions: {
     db: storage.db,

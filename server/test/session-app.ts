@@ -7,6 +7,7 @@ import { createDeskService } from "../src/desk/desk-service";
 import type { AccessLogEntry } from "../src/http/access-log";
 import { parseRanges } from "../src/http/ip-address";
 import { recordingProvider } from "../src/passport/recording-provider";
+import type { SubmitPolicy } from "../src/policy/submit-check";
 import { createSessionService } from "../src/sessions/session-service";
 import { type DataKeys, deriveDataKeys } from "../src/storage/data-key";
 import type { Database } from "../src/storage/database";
@@ -33,6 +34,7 @@ export async function sessionApp(
     requireSession?: boolean;
     maxReads?: number;
     publicUrl?: string;
+    policy?: SubmitPolicy;
     apiRateLimitMax?: number;
     customerRateLimitMax?: number;
     trustedProxies?: string[];
@@ -50,6 +52,7 @@ export async function sessionApp(
     onWebhookQueued: () => {
       webhooksQueued.count++;
     },
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const answer: { current: Partial<PassportResult> } = { current: {} };
   const { provider, calls } = recordingProvider(() => answer.current);

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type SessionApp, sessionApp } from "../../test/session-app";
 import { specimenRead } from "../../test/specimen-read";
 import { TEST_DATABASES } from "../../test/test-databases";
+import { useTestDatabase } from "../../test/use-test-database";
 import { runAdminCommand } from "../admin/admin-commands";
 import { JPEG } from "../passport/tiny-images";
-import type { Database } from "../storage/database";
 import { argon2PasswordHasher } from "./argon2-password-hasher";
 
 const origin = "http://kyc.test";
@@ -20,17 +20,11 @@ interface Agent {
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
 describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
-  let db: Database;
   let t: SessionApp;
-  beforeAll(async () => {
-    db = await database.open();
-  }, 60_000);
-  afterAll(async () => {
-    await db?.close();
-  });
+  const store = useTestDatabase(database);
 
   const admin = (argv: string[]) =>
-    runAdminCommand(argv, { db, keys: t.keys, hasher: argon2PasswordHasher, now: () => t.clock.now });
+    runAdminCommand(argv, { db: store.db, keys: t.keys, hasher: argon2PasswordHasher, now: () => t.clock.now });
 
   const signIn = (email: string, password: string, client = "one") =>
     t.app.request(`${origin}/api/desk/sign-in`, {
@@ -131,7 +125,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   }
 
   it("signs in with a one-time password that must be changed, and refuses wrong passwords without saying why", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     const created = await admin(["agent", "create", "ana@bank.test"]);
     const oneTime = /one-time password: (\S+)/.exec(created.output)![1]!;
     const wrong = await signIn("ana@bank.test", "nope");
@@ -185,7 +179,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("locks an account after 5 wrong passwords and an address after 20 failures", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     const ana = await agent("ana@bank.test");
     for (let i = 0; i < 5; i++) expect((await signIn(ana.email, "wrong password", "two")).status).toBe(401);
     const locked = await signIn(ana.email, PASSWORD, "three");
@@ -203,7 +197,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("ends a session after an hour idle", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     const ana = await agent("ana@bank.test");
     expect((await desk(ana, "GET", "/me")).status).toBe(200);
     t.clock.now = new Date(t.clock.now.getTime() + 61 * 60_000);
@@ -211,7 +205,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("lists the inbox submitted first and oldest first, with counts and search by reference or document number", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     t.answer.current = specimenRead();
     const ana = await agent("ana@bank.test");
     const first = await submittedSession("alpha-1");
@@ -244,7 +238,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("reviews a session: claim, edit re-checked, acknowledge, approve, webhook, audit trail", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     t.answer.current = specimenRead();
     const ana = await agent("ana@bank.test");
     const bo = await agent("bo@bank.test");
@@ -305,7 +299,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
     expect(approved.status).toBe(200);
     expect(((await approved.json()) as { status: string }).status).toBe("approved");
 
-    const outbox = await db.query<{ event_type: string; payload: { data: { status: string } } }>(
+    const outbox = await store.db.query<{ event_type: string; payload: { data: { status: string } } }>(
       "select event_type, payload from webhook_outbox order by seq",
     );
     expect(outbox.map((o) => [o.event_type, o.payload.data.status])).toEqual([
@@ -356,7 +350,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("requires a second, different reviewer for a read with critical warnings when a supervisor says so", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     t.answer.current = specimenRead();
     const sup = await agent("sup@bank.test", "supervisor");
     const ana = await agent("ana@bank.test");
@@ -394,10 +388,11 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("asks the customer for a retake: the link takes one new capture, shows the reason, and the desk approves it", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     const ana = await agent("ana@bank.test");
     const { id, token } = await submittedSession("case-9");
-    const oldCapture = (await db.query<{ id: string }>("select id from captures where session_id = $1", [id]))[0]!.id;
+    const oldCapture = (await store.db.query<{ id: string }>("select id from captures where session_id = $1", [id]))[0]!
+      .id;
     await desk(ana, "POST", `/sessions/${id}/claim`);
     const retake = await desk(ana, "POST", `/sessions/${id}/decision`, {
       outcome: "retake",
@@ -423,7 +418,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
       version: view.review.version,
     });
     expect(((await approved.json()) as { status: string }).status).toBe("approved");
-    const events = await db.query<{ event_type: string; payload: { data: { status: string } } }>(
+    const events = await store.db.query<{ event_type: string; payload: { data: { status: string } } }>(
       "select event_type, payload from webhook_outbox order by seq",
     );
     expect(events.map((e) => e.payload.data.status)).toEqual([
@@ -435,7 +430,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("captures a walk-in at the desk as a session of its own, claimed by the agent and audited", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     const ana = await agent("ana@bank.test");
     const created = await desk(ana, "POST", "/sessions", { reference: "walk-in 12" });
     expect(created.status).toBe(201);

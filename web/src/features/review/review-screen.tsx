@@ -1,7 +1,9 @@
+import type { CustomerConfig } from "contract/customer-config";
 import type { PassportResult } from "contract/result";
 import { useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
-import { CustomerConfirm } from "./customer-confirm";
+import type { ConfirmSending } from "./customer-confirm";
+import { CustomerReview } from "./customer-review";
 import { DeskReview } from "./desk-review";
 import "./review.css";
 
@@ -10,22 +12,23 @@ export interface ReviewScreenProps {
   result: PassportResult;
   image: Blob;
   onRetake: () => void;
-  /** Customer mode: called when the person confirms the details are theirs. */
-  onConfirm?: (result: PassportResult) => void;
+  /** Customer mode: the operator's policies the read is checked against before "Is this you?". */
+  config: Pick<CustomerConfig, "documentPolicy" | "warningPolicy">;
+  /** Customer mode with a verification session: sends the confirmation. */
+  sending?: ConfirmSending | undefined;
 }
 
-/** Review of one read: "Is this you?" for the customer at `/`, the full review at the agent's `/desk`. */
-export function ReviewScreen({ mode, result, image, onRetake, onConfirm }: ReviewScreenProps) {
+/** Review of one read: the customer's retake question, policy stop or "Is this you?"; the agent's full review. */
+export function ReviewScreen({ mode, result, image, onRetake, config, sending }: ReviewScreenProps) {
   const t = useStrings(reviewStrings);
+  if (mode === "customer") {
+    return <CustomerReview result={result} image={image} config={config} onRetake={onRetake} sending={sending} />;
+  }
   return (
     <section className="review-screen" aria-labelledby="review-title" data-mode={mode}>
-      <h2 id="review-title">{mode === "customer" ? t["title.customer"] : t["title.desk"]}</h2>
-      {mode === "customer" ? (
-        <CustomerConfirm result={result} image={image} onRetake={onRetake} {...(onConfirm ? { onConfirm } : {})} />
-      ) : (
-        // Keyed by request: a new read starts a fresh review (no edits or decision carried over).
-        <DeskReview key={result.requestId} result={result} image={image} onRetake={onRetake} />
-      )}
+      <h2 id="review-title">{t["title.desk"]}</h2>
+      {/* Keyed by request: a new read starts a fresh review (no edits or decision carried over). */}
+      <DeskReview key={result.requestId} result={result} image={image} onRetake={onRetake} />
     </section>
   );
 }
