@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { tinyPng } from "../../server/test/tiny-png";
 import { startAppServer } from "../support/app-server";
 import {
   E2E_TENCENT_SECRET_ID,
@@ -76,7 +77,8 @@ test("secrets never appear in responses or logs, on success, upstream errors and
   const good = await startAppServer({ ...tencentEnv, TENCENTCLOUD_SECRET_KEY: E2E_TENCENT_SECRET_KEY });
   const wrong = await startAppServer({ ...tencentEnv, TENCENTCLOUD_SECRET_KEY: WRONG_KEY });
   const seen: string[] = [];
-  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...Buffer.from("JFIF\0"), 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+  // The smallest image the server pays an upstream call for (800 x 500): anything less is refused before the call.
+  const png = tinyPng(800, 500);
   const call = async (base: string, init: RequestInit = {}, path = "/api/passport") => {
     const res = await fetch(`${base}${path}`, init);
     const body = await res.text();
@@ -89,7 +91,7 @@ test("secrets never appear in responses or logs, on success, upstream errors and
   };
   const upload = (base: string) => {
     const form = new FormData();
-    form.set("image", new Blob([jpeg], { type: "image/jpeg" }), "p.jpg");
+    form.set("image", new Blob([png as BlobPart], { type: "image/png" }), "p.png");
     return call(base, { method: "POST", body: form });
   };
   try {

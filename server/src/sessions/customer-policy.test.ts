@@ -79,11 +79,13 @@ describe("GET /api/customer/config", () => {
   it("serves the operator's settings as given, and the defaults without them", async () => {
     const { provider } = recordingProvider();
     const config = { ...DEFAULT_CUSTOMER_CONFIG, operatorName: "Acme Bank", privacyUrl: "https://acme.example/p" };
-    const res = await createApp({ provider, customerConfig: config }).request(`${origin}/api/customer/config`);
+    const res = await createApp({ provider, customerConfig: config, allowedHosts: ["kyc.test"] }).request(
+      `${origin}/api/customer/config`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-cache");
     expect(await res.json()).toEqual(config);
-    const plain = await createApp({ provider }).request(`${origin}/api/customer/config`);
+    const plain = await createApp({ provider, allowedHosts: ["kyc.test"] }).request(`${origin}/api/customer/config`);
     expect(await plain.json()).toEqual(DEFAULT_CUSTOMER_CONFIG);
   });
 });

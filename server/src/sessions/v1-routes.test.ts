@@ -292,6 +292,75 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
     expect(page.headers.get("content-security-policy")).toMatch(/style-src 'self'(;|$)/);
   });
 
+  it("never lets a cache keep a session, its link, its result, its image or the customer's view (issue 17, item 7)", async () => {
+    t = await openSessionApp(store.db);
+    const created = await api(t, "POST", "/sessions", { reference: "case-7" });
+    const { id, url } = (await created.clone().json()) as { id: string; url: string };
+    const token = new URL(url).pathname.split("/")[2]!;
+    const opened = await customer(t, token);
+    const readRes = await read(t, token);
+    const { capture } = (await readRes.clone().json()) as { capture: { captureId: string } };
+    const submitted = await submit(t, token, capture.captureId);
+    const answers = {
+      created,
+      opened,
+      readRes,
+      submitted,
+      session: await api(t, "GET", `/sessions/${id}`),
+      list: await api(t, "GET", "/sessions"),
+      image: await api(t, "GET", `/sessions/${id}/image`),
+      webhooks: await api(t, "GET", `/sessions/${id}/webhooks`),
+    };
+    for (const [name, res] of Object.entries(answers)) {
+      expect([name, res.status < 300, res.headers.get("cache-control")]).toEqual([name, true, "no-store"]);
+    }
+  });
+
+  it("limits /api/v1 per API key and the customer's routes per address (issue 17, item 6)", async () => {
+    t = await openSessionApp(store.db, { apiRateLimitMax: 3, customerRateLimitMax: 2 });
+    const { token } = await createSession(t);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await api(t, "GET", "/sessions")).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    expect((await api(t, "GET", "/sessions", undefined, t.otherKey.key)).status).toBe(200);
+    const from = (peer: string) => customer(t, token, "", { headers: { "x-test-peer": peer } });
+    expect([(await from("198.51.100.1")).status, (await from("198.51.100.1")).status]).toEqual([200, 200]);
+    const limited = await from("198.51.100.1");
+    expect([limited.status, Number(limited.headers.get("retry-after")) > 0]).toEqual([429, true]);
+    expect((await from("198.51.100.2")).status).toBe(200);
+  });
+
+  it("refuses a session route's body over 64 KB before parsing it (issue 17, item 2)", async () => {
+    t = await openSessionApp(store.db);
+    const { token } = await createSession(t);
+    const huge = JSON.stringify({ captureId: "x".repeat(100_000), confirmed: true });
+    const res = await customer(t, token, "/submit", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: huge,
+    });
+    expect([res.status, (await errorCode(res)).code]).toEqual([413, "payload_too_large"]);
+    const v1 = await api(t, "POST", "/sessions", { reference: "r".repeat(70_000) });
+    expect([v1.status, (await errorCode(v1)).code]).toEqual([413, "payload_too_large"]);
+  });
+
+  it("builds https links behind a trusted TLS proxy (issue 17, item 9)", async () => {
+    t = await openSessionApp(store.db, { trustedProxies: ["127.0.0.1"] });
+    const viaProxy = await t.app.request(`${origin}/api/v1/sessions`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${t.apiKey.key}`,
+        "content-type": "application/json",
+        "x-test-peer": "127.0.0.1",
+        "x-forwarded-proto": "https",
+      },
+      body: JSON.stringify({ reference: "tls" }),
+    });
+    expect(((await viaProxy.json()) as { url: string }).url).toMatch(/^https:\/\/kyc\.test\/s\//);
+    const spoofed = await api(t, "POST", "/sessions", { reference: "tls" });
+    expect(((await spoofed.json()) as { url: string }).url).toMatch(/^http:\/\/kyc\.test\/s\//);
+  });
+
   it("never logs a link's token", async () => {
     t = await openSessionApp(store.db);
     const { token } = await createSession(t);
