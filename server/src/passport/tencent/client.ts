@@ -233,8 +233,9 @@ export function createTencentClient(config: TencentClientConfig): TencentClient 
           }
           outcome = perAttempt.aborted ? transportError("timeout", { cause }) : transportError("network", { cause });
         }
-        // An answer about the photo means the upstream works; failures and refusals of our account do not.
-        settle(outcome instanceof AppError && (outcome.transient || isOperatorOnly(outcome.code)) ? "failed" : "ok");
+        // An answer about the photo means the upstream works; failures and refusals of our account do not. Being told
+        // to slow down is a working upstream too: Retry-After paces the callers, an open circuit would only add 30 s.
+        settle(outcomeOf(outcome));
         if (!(outcome instanceof AppError)) return { ...outcome, attempts: attemptNo };
         last = outcome;
         if (!outcome.transient || attemptNo > maxRetries) break;
@@ -250,4 +251,10 @@ export function createTencentClient(config: TencentClientConfig): TencentClient 
       throw last ?? transportError("timeout");
     },
   };
+}
+
+/** How an attempt counts for the circuit breaker. */
+function outcomeOf(outcome: TencentCallResult | ClassifiedError): "ok" | "failed" {
+  if (!(outcome instanceof AppError) || outcome.code === "upstream_rate_limited") return "ok";
+  return outcome.transient || isOperatorOnly(outcome.code) ? "failed" : "ok";
 }

@@ -345,10 +345,13 @@ describe("a ceiling on spend (issue 17, item 4)", () => {
     expect(fake().requests()).toHaveLength(7);
   });
 
-  it("counts answers about the photo as a working upstream", async () => {
+  it("counts answers about the photo, and being told to slow down, as a working upstream", async () => {
     const app = appWith({ maxRetries: 0 });
     fake().script([{ type: "error", code: "FailedOperation.NoPassport" }]);
     for (let i = 0; i < 8; i++) expect((await send(app, png)).status).toBe(422);
     expect(fake().requests()).toHaveLength(8);
+    fake().script([{ type: "error", code: "RequestLimitExceeded.UinLimitExceeded" }]);
+    for (let i = 0; i < 8; i++) expect((await send(app, png)).status).toBe(429);
+    expect(fake().requests()).toHaveLength(16);
   });
 });
