@@ -73,12 +73,16 @@ export function createAgentAuth(options: AgentAuthOptions) {
   async function recordFailure(addressKey: string, row: AgentRow | null, now: Date) {
     await db.query("insert into sign_in_failures (address_key, at) values ($1, $2)", [addressKey, now]);
     if (!row) return;
-    const failures = row.failed_sign_ins + 1;
-    const lock = failures >= accountLockAfter ? new Date(now.getTime() + accountLockMs) : null;
-    await db.query("update agents set failed_sign_ins = $2, locked_until = coalesce($3, locked_until) where id = $1", [
+    // Counted in the database, not from the row read before the (slow) hash check: wrong passwords sent at once
+    // must each count, or parallel guesses would never lock the account.
+    const [counted] = await db.query<{ failed_sign_ins: number }>(
+      "update agents set failed_sign_ins = failed_sign_ins + 1 where id = $1 returning failed_sign_ins",
+      [row.id],
+    );
+    if ((counted?.failed_sign_ins ?? 0) < accountLockAfter) return;
+    await db.query("update agents set failed_sign_ins = 0, locked_until = $2 where id = $1", [
       row.id,
-      lock ? 0 : failures,
-      lock,
+      new Date(now.getTime() + accountLockMs),
     ]);
   }
 

@@ -197,6 +197,16 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
     expect((await signIn(ana.email, PASSWORD, "five")).status).toBe(200);
   });
 
+  it("counts wrong passwords sent at the same time, each of them", async () => {
+    t = await sessionApp(store.db);
+    const ana = await agent("ana@bank.test");
+    const answers = await Promise.all(Array.from({ length: 5 }, () => signIn(ana.email, "wrong password", "six")));
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
+    const locked = await signIn(ana.email, PASSWORD, "six");
+    expect(locked.status).toBe(429);
+    expect((await errorOf(locked)).code).toBe("sign_in_locked");
+  });
+
   it("ends a session after an hour idle", async () => {
     t = await sessionApp(store.db);
     const ana = await agent("ana@bank.test");
