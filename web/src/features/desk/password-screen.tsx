@@ -5,6 +5,7 @@ import { format, useStrings } from "../../i18n/i18n";
 import { deskStrings } from "../../i18n/strings/desk";
 import { ErrorAlert } from "../../lib/error-alert";
 import { useChangePassword } from "./api/change-password";
+import { FormField } from "./form-field";
 
 type Problem = PasswordProblem | "mismatch" | "current-required";
 
@@ -38,36 +39,33 @@ export function PasswordScreen({ agent, onSignOut }: { agent: SignedInAgent; onS
       <p>{agent.mustChangePassword ? t["password.intro"] : t["password.introChange"]}</p>
       <p id={`${id}-rules`}>{format(t["password.rules"], { min: MIN_PASSWORD_LENGTH })}</p>
       <form className="desk-form" onSubmit={submit} noValidate>
-        <label htmlFor={`${id}-current`}>{t["password.current"]}</label>
-        <input
+        <FormField
           id={`${id}-current`}
+          label={t["password.current"]}
           type="password"
           autoComplete="current-password"
-          required
           value={current}
           aria-invalid={problem === "current-required"}
-          onChange={(event) => setCurrent(event.currentTarget.value)}
+          onValue={setCurrent}
         />
-        <label htmlFor={`${id}-next`}>{t["password.next"]}</label>
-        <input
+        <FormField
           id={`${id}-next`}
+          label={t["password.next"]}
           type="password"
           autoComplete="new-password"
-          required
           value={next}
           aria-describedby={`${id}-rules`}
           aria-invalid={problem !== null && problem !== "current-required" && problem !== "mismatch"}
-          onChange={(event) => setNext(event.currentTarget.value)}
+          onValue={setNext}
         />
-        <label htmlFor={`${id}-repeat`}>{t["password.repeat"]}</label>
-        <input
+        <FormField
           id={`${id}-repeat`}
+          label={t["password.repeat"]}
           type="password"
           autoComplete="new-password"
-          required
           value={repeat}
           aria-invalid={problem === "mismatch"}
-          onChange={(event) => setRepeat(event.currentTarget.value)}
+          onValue={setRepeat}
         />
         {problem && (
           <p className="review-error" role="alert">

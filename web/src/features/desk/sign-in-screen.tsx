@@ -3,6 +3,7 @@ import { useStrings } from "../../i18n/i18n";
 import { deskStrings } from "../../i18n/strings/desk";
 import { ErrorAlert } from "../../lib/error-alert";
 import { useSignIn } from "./api/sign-in";
+import { FormField } from "./form-field";
 
 /** The desk's door: email and password; a wrong one, a locked account or too many tries are said plainly. */
 export function SignInScreen() {
@@ -32,24 +33,22 @@ export function SignInScreen() {
       <h2 id={`${id}-title`}>{t["signIn.title"]}</h2>
       <p>{t["signIn.intro"]}</p>
       <form className="desk-form" onSubmit={submit}>
-        <label htmlFor={`${id}-email`}>{t["signIn.email"]}</label>
-        <input
+        <FormField
           id={`${id}-email`}
+          label={t["signIn.email"]}
           type="email"
           autoComplete="username"
-          required
           value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
+          onValue={setEmail}
         />
-        <label htmlFor={`${id}-password`}>{t["signIn.password"]}</label>
-        <input
+        <FormField
           id={`${id}-password`}
+          label={t["signIn.password"]}
           ref={passwordRef}
           type="password"
           autoComplete="current-password"
-          required
           value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
+          onValue={setPassword}
         />
         <ErrorAlert error={signIn.error} />
         <button type="submit" disabled={signIn.isPending}>

@@ -4,6 +4,7 @@ import { useStrings } from "../../i18n/i18n";
 import { deskStrings } from "../../i18n/strings/desk";
 import { ErrorAlert } from "../../lib/error-alert";
 import { useCreateWalkIn } from "./api/create-walk-in";
+import { FormField } from "./form-field";
 
 /** A customer at the desk: the agent names the case, which opens a session of its own for the capture. */
 export function WalkInForm({ onCreated }: { onCreated: (session: WalkInSession, reference: string) => void }) {
@@ -25,16 +26,15 @@ export function WalkInForm({ onCreated }: { onCreated: (session: WalkInSession, 
       <h2 id={`${id}-title`}>{t["walkIn.title"]}</h2>
       <p>{t["walkIn.intro"]}</p>
       <form className="desk-form" onSubmit={submit} noValidate>
-        <label htmlFor={`${id}-reference`}>{t["walkIn.reference"]}</label>
-        <input
+        <FormField
           id={`${id}-reference`}
+          label={t["walkIn.reference"]}
           autoComplete="off"
-          required
           maxLength={200}
           value={reference}
           aria-invalid={missing}
           aria-describedby={missing ? `${id}-error` : undefined}
-          onChange={(event) => setReference(event.currentTarget.value)}
+          onValue={setReference}
         />
         {missing && (
           <p id={`${id}-error`} className="review-error" role="alert">
