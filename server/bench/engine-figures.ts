@@ -21,7 +21,7 @@ export function parseEngineOutput(text: string, source: string): EngineFigures {
   const rows: [string, string, string][] = [];
   for (const line of text.split("\n")) {
     const accuracy = line.match(
-      /^(\S+) \| (clean|moderate|hard) \| (\d+)\/(\d+) \(([\d.]+%)\) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+)/,
+      /^(\S+) \| (clean|moderate|hard|rotated|lowres) \| (\d+)\/(\d+) \(([\d.]+%)\) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+)/,
     );
     if (accuracy) {
       const [

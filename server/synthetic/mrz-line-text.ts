@@ -9,7 +9,7 @@ export function randomMrzLineText(rng: Random): string {
   const roll = rng.float();
   if (roll < 0.75) {
     const data = randomPassportData(rng);
-    return data.mrzLines[rng.int(0, 1)] ?? data.mrzLines[0];
+    return data.mrzLines[rng.int(0, 1)] ?? "";
   }
   const length = roll < 0.92 ? 44 : rng.pick([30, 36]);
   let text = "";

@@ -1,7 +1,7 @@
 import { type Canvas, createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import { MRZ_FONT, registerFonts, SANS_FONT } from "./fonts";
 import { drawGuilloche } from "./guilloche";
-import { MRZ_BAND_MM, MRZ_LAYOUT, PAGE_MM, PORTRAIT_MM, type Quad, rectQuad } from "./page-geometry";
+import { type MmRect, MRZ_BAND_MM, MRZ_LAYOUT, PAGE_MM, PORTRAIT_MM, type Quad, rectQuad } from "./page-geometry";
 import type { PassportData } from "./passport-data";
 import type { Random } from "./random";
 
@@ -21,8 +21,9 @@ function hsl(h: number, s: number, l: number, a = 1): string {
   return `hsla(${h.toFixed(1)}, ${s.toFixed(1)}%, ${l.toFixed(1)}%, ${a})`;
 }
 
-function drawPortrait(ctx: SKRSContext2D, rng: Random, s: number): void {
-  const { left, top, width, height } = PORTRAIT_MM;
+/** A drawn face on a plain background, in the given millimetre rectangle (default: the TD3 portrait). */
+export function drawPortrait(ctx: SKRSContext2D, rng: Random, s: number, rect: MmRect = PORTRAIT_MM): void {
+  const { left, top, width, height } = rect;
   const x = left * s;
   const y = top * s;
   const w = width * s;
