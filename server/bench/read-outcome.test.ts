@@ -31,6 +31,12 @@ describe("readOutcome", () => {
     expect(o).toEqual({ kind: "wrong", fields: [{ name: "documentNumber", state: "failed", flagged: false }] });
   });
 
+  it("counts the filler between surname and given names against the surname", () => {
+    const read = [TRUTH[0]!.replace("ERIKSSON<<ANNA", "ERIKSSON<KANNA"), TRUTH[1]!];
+    const o = readOutcome(readMrz(read, { today, correct: false }), [], TRUTH);
+    expect(o.kind === "wrong" && o.fields.map((f) => f.name)).toEqual(["surname"]);
+  });
+
   it("reports a read of another shape as one unflagged wrong field", () => {
     const o = readOutcome(readMrz(TRUTH, { today }), [], [TRUTH[0]!, TRUTH[1]!, TRUTH[1]!]);
     expect(unflaggedWrong(o)).toBe(true);

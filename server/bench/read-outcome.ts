@@ -40,7 +40,8 @@ export function doubtedFields(warnings: readonly Warning[]): Set<string> {
 }
 
 export interface WrongField {
-  /** MRZ field name, "composite" for the composite check digit, "filler" for columns outside every field, or
+  /** MRZ field name (a column between fields counts for the field before it), "composite" for the composite check
+   *  digit, "filler" for columns before every field, or
    *  "shape" when the read has another line count or length than the truth. */
   name: string;
   /** The field's state in the report (verified, corrected, failed, unchecked). */
@@ -69,8 +70,11 @@ export function readOutcome(report: MrzReport, warnings: readonly Warning[], tru
   for (const [li, line] of lines.entries()) {
     for (let c = 0; c < line.length; c++) {
       if (line[c] === truth[li]?.[c]) continue;
-      const field = report.fields.find((f) => f.line === li && c >= f.start && c < f.end);
       const check = report.checks.find((k) => k.line === li && k.column === c);
+      // A column between fields (the "<<" between surname and given names) belongs to the field before it.
+      const field =
+        report.fields.find((f) => f.line === li && c >= f.start && c < f.end) ??
+        (check ? undefined : report.fields.filter((f) => f.line === li && f.end <= c).sort((p, q) => q.end - p.end)[0]);
       const name = field?.name ?? check?.field ?? "filler";
       const state =
         field?.state ?? (check ? (check.valid ? "verified" : "failed") : report.valid ? "verified" : "failed");
