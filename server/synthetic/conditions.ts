@@ -44,6 +44,8 @@ export interface CaptureConditions {
   foil: number;
   /** A coloured frame (and label) drawn around the MRZ, as tutorials and app screenshots show it. */
   annotation: boolean;
+  /** MRZ print weight as a share of the cap height: > 0 bolder than the font, < 0 thinner (engraved cards). */
+  mrzWeight: number;
 }
 
 /** A preset plus explicit overrides; the preset is sampled with the seed, overrides win. */
@@ -53,7 +55,7 @@ export const MAX_OUTPUT_PIXELS = 4000 * 3000;
 
 /** The knobs issue 16 added, off: a flat TD3 page alone (the first three presets draw nothing for them, so their
  *  photos stay what they were). */
-const FLAT_TD3 = { document: "TD3", spread: false, curvature: 0, foil: 0, annotation: false } as const;
+const FLAT_TD3 = { document: "TD3", spread: false, curvature: 0, foil: 0, annotation: false, mrzWeight: 0 } as const;
 
 /** TD3 with the given share, else TD1 or TD2 alike. */
 function pickDocument(rng: Random, td3Share: number): DocumentFormat {
@@ -84,6 +86,7 @@ export function validateConditions(c: CaptureConditions): CaptureConditions {
   check(c.document in DOCUMENT_LAYOUTS, "document must be TD3, TD1 or TD2");
   check(c.curvature >= 0 && c.curvature <= 0.1, "curvature must be in [0, 0.1]");
   check(c.foil >= 0 && c.foil <= 1, "foil must be in [0, 1]");
+  check(Math.abs(c.mrzWeight) <= 0.2, "mrzWeight must be within +-0.2");
   return c;
 }
 
@@ -201,6 +204,7 @@ function sample(preset: ConditionPreset, rng: Random): CaptureConditions {
         curvature: rng.chance(0.4) ? rng.float(0.005, 0.03) : 0,
         foil: 0,
         annotation: rng.chance(0.1),
+        mrzWeight: rng.chance(0.5) ? rng.float(-0.05, 0.1) : 0,
       };
     }
     case "lowres": {
@@ -234,6 +238,7 @@ function sample(preset: ConditionPreset, rng: Random): CaptureConditions {
         curvature: 0,
         foil: rng.chance(0.35) ? rng.float(0.3, 0.8) : 0,
         annotation: rng.chance(0.05),
+        mrzWeight: rng.chance(0.5) ? rng.float(-0.05, 0.1) : 0,
       };
     }
   }

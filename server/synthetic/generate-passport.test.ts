@@ -242,6 +242,7 @@ describe("generatePassport", () => {
     ).toBeGreaterThan(25);
     expect(new Set(rotated.map((c) => c.document))).toEqual(new Set(["TD3", "TD1", "TD2"]));
     expect(rotated.some((c) => c.spread) && rotated.some((c) => c.curvature > 0)).toBe(true);
+    expect(rotated.some((c) => c.mrzWeight > 0) && rotated.some((c) => c.mrzWeight < 0)).toBe(true);
     const low = await generatePassport({ seed: 2_000_001_200, conditions: "lowres" });
     expect(low.truth.mrzCharHeightPx).toBeGreaterThan(6.5);
     expect(low.truth.mrzCharHeightPx).toBeLessThan(12);

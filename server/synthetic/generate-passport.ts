@@ -64,7 +64,9 @@ export async function generatePassport({ seed, conditions = "clean" }: GenerateO
   // Render the page at the resolution it will have in the frame (capped to keep memory bounded).
   const scale = Math.min(40, Math.max(2, (c.pageFill * c.width) / layout.page.width));
   let page: RenderedPage =
-    c.document === "TD3" ? renderPage(data, pageRng, scale) : renderCard(data, layout, pageRng, scale);
+    c.document === "TD3"
+      ? renderPage(data, pageRng, scale, c.mrzWeight)
+      : renderCard(data, layout, pageRng, scale, c.mrzWeight);
   const ctx = page.canvas.getContext("2d");
   if (c.foil > 0) drawFoil(ctx, extrasRng, page.mrzBand, c.foil, scale);
   if (c.annotation) drawAnnotation(ctx, extrasRng, page.mrzBand, scale);

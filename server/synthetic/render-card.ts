@@ -4,7 +4,7 @@ import { drawGuilloche } from "./guilloche";
 import { type DocumentLayout, mrzBandMm, rectQuad } from "./page-geometry";
 import type { PassportData } from "./passport-data";
 import type { Random } from "./random";
-import { drawMrzLine, drawPortrait, type RenderedPage } from "./render-page";
+import { drawPortrait, drawPrintedMrzLine, type RenderedPage } from "./render-page";
 
 function hsl(h: number, s: number, l: number, a = 1): string {
   return `hsla(${h.toFixed(1)}, ${s.toFixed(1)}%, ${l.toFixed(1)}%, ${a})`;
@@ -39,7 +39,13 @@ function drawTextBlock(ctx: SKRSContext2D, rng: Random, s: number, x: number, y:
  * Renders an identity card side holding the MRZ at `scale` pixels per millimetre: a TD2 card's data side (portrait,
  * fields, MRZ) or a TD1 card's back (printed notes and the three-line MRZ).
  */
-export function renderCard(data: PassportData, layout: DocumentLayout, rng: Random, scale: number): RenderedPage {
+export function renderCard(
+  data: PassportData,
+  layout: DocumentLayout,
+  rng: Random,
+  scale: number,
+  mrzWeight = 0,
+): RenderedPage {
   registerFonts();
   const width = Math.round(layout.page.width * scale);
   const height = Math.round(layout.page.height * scale);
@@ -85,7 +91,8 @@ export function renderCard(data: PassportData, layout: DocumentLayout, rng: Rand
   const { mrz } = layout;
   ctx.fillStyle = `rgb(${rng.int(10, 35)}, ${rng.int(10, 35)}, ${rng.int(10, 40)})`;
   data.mrzLines.forEach((line, i) => {
-    drawMrzLine(ctx, line, mrz.left * scale, (mrz.centres[i] ?? 0) * scale, mrz.capHeight * scale, mrz.pitch * scale);
+    const y = (mrz.centres[i] ?? 0) * scale;
+    drawPrintedMrzLine(ctx, line, mrz.left * scale, y, mrz.capHeight * scale, mrz.pitch * scale, mrzWeight);
   });
   const band = mrzBandMm(layout);
   const p = layout.portrait;

@@ -84,6 +84,8 @@ export function drawMrzLine(
   capHeight: number,
   pitch: number,
   jitter?: Random,
+  /** Each glyph's outline stroked this wide in the ink (bolder print), or erased (thinner print: draw on a layer). */
+  outline?: { width: number; erase: boolean },
 ): void {
   const em = capHeight / OCR_B_CAP_PER_EM;
   ctx.font = `${em.toFixed(3)}px ${MRZ_FONT}`;
@@ -93,13 +95,62 @@ export function drawMrzLine(
   for (let i = 0; i < line.length; i++) {
     const dx = jitter ? jitter.float(-0.04, 0.04) * pitch : 0;
     const dy = jitter ? jitter.float(-0.03, 0.03) * capHeight : 0;
-    ctx.fillText(line.charAt(i), left + (i + 0.5) * pitch + dx, baseline + dy);
+    const x = left + (i + 0.5) * pitch + dx;
+    ctx.fillText(line.charAt(i), x, baseline + dy);
+    if (outline) {
+      ctx.save();
+      ctx.globalCompositeOperation = outline.erase ? "destination-out" : "source-over";
+      ctx.lineWidth = outline.width;
+      ctx.lineJoin = "round";
+      ctx.strokeStyle = ctx.fillStyle;
+      ctx.strokeText(line.charAt(i), x, baseline + dy);
+      ctx.restore();
+    }
   }
   ctx.textAlign = "left";
 }
 
-/** Renders the data page at `scale` pixels per millimetre. */
-export function renderPage(data: PassportData, rng: Random, scale: number): RenderedPage {
+/**
+ * An MRZ line printed bolder (weight > 0: the glyphs' outlines stroked in the ink) or thinner (weight < 0: the
+ * outlines eaten away), weight a share of the cap height. Drawn on a layer, so thinning does not erase the background.
+ */
+export function drawWeightedLine(
+  ctx: SKRSContext2D,
+  text: string,
+  left: number,
+  centreY: number,
+  cap: number,
+  pitch: number,
+  weight: number,
+  rng?: Random,
+): void {
+  const layer = createCanvas(ctx.canvas.width, ctx.canvas.height);
+  const lctx = layer.getContext("2d");
+  lctx.setTransform(ctx.getTransform());
+  lctx.fillStyle = ctx.fillStyle;
+  drawMrzLine(lctx, text, left, centreY, cap, pitch, rng, { width: Math.abs(weight) * cap, erase: weight < 0 });
+  ctx.save();
+  ctx.resetTransform();
+  ctx.drawImage(layer, 0, 0);
+  ctx.restore();
+}
+
+/** One MRZ line at the given print weight (0: as the font draws it). */
+export function drawPrintedMrzLine(
+  ctx: SKRSContext2D,
+  line: string,
+  left: number,
+  centreY: number,
+  capHeight: number,
+  pitch: number,
+  weight: number,
+): void {
+  if (weight === 0) drawMrzLine(ctx, line, left, centreY, capHeight, pitch);
+  else drawWeightedLine(ctx, line, left, centreY, capHeight, pitch, weight);
+}
+
+/** Renders the data page at `scale` pixels per millimetre; `mrzWeight` as in drawWeightedLine. */
+export function renderPage(data: PassportData, rng: Random, scale: number, mrzWeight = 0): RenderedPage {
   registerFonts();
   const width = Math.round(PAGE_MM.width * scale);
   const height = Math.round(PAGE_MM.height * scale);
@@ -147,13 +198,14 @@ export function renderPage(data: PassportData, rng: Random, scale: number): Rend
   // MRZ.
   ctx.fillStyle = `rgb(${rng.int(10, 35)}, ${rng.int(10, 35)}, ${rng.int(10, 40)})`;
   data.mrzLines.forEach((line, i) => {
-    drawMrzLine(
+    drawPrintedMrzLine(
       ctx,
       line,
       MRZ_LAYOUT.left * scale,
       (MRZ_LAYOUT.centres[i] ?? 0) * scale,
       MRZ_LAYOUT.capHeight * scale,
       MRZ_LAYOUT.pitch * scale,
+      mrzWeight,
     );
   });
 
