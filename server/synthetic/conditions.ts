@@ -234,7 +234,8 @@ function sample(preset: ConditionPreset, rng: Random): CaptureConditions {
         grayscale: rng.chance(0.1),
         moire: 0,
         document,
-        spread: rng.chance(0.2),
+        // A spread would halve the page in the frame: small enough already.
+        spread: false,
         curvature: 0,
         foil: rng.chance(0.35) ? rng.float(0.3, 0.8) : 0,
         annotation: rng.chance(0.05),
