@@ -146,7 +146,7 @@ describe("generatePassport", () => {
       expect(darkShare(img, p.truth.mrzBand, 0, 0.06)).toBeGreaterThan(0.02);
       expect(darkShare(img, p.truth.mrzBand, 0.94, 1)).toBeGreaterThan(0.02);
     }
-  });
+  }, 30_000);
 
   it("turns the page by a right angle: the band runs down the frame", async () => {
     const p = await generatePassport({
@@ -157,7 +157,7 @@ describe("generatePassport", () => {
     // Line 1 runs from top to bottom.
     expect(end.y - start.y).toBeGreaterThan(5 * Math.abs(end.x - start.x));
     expect(darkShare(await decodeGray(p.image), p.truth.mrzBand)).toBeGreaterThan(0.06);
-  });
+  }, 30_000);
 
   it("puts a spread's data page below its facing page, the band on the data page", async () => {
     const flat = await generatePassport({
@@ -177,7 +177,7 @@ describe("generatePassport", () => {
     expect((bandTop.y - tl.y) / pageHeight).toBeGreaterThan(0.5);
     expect(p.truth.mrzLines).toEqual(flat.truth.mrzLines);
     expect(darkShare(await decodeGray(p.image), p.truth.mrzBand)).toBeGreaterThan(0.06);
-  });
+  }, 30_000);
 
   it("bows the MRZ lines of a curled page: the middle of the band sits lower than its ends", async () => {
     const conditions = { preset: "clean", rotationDeg: 0, perspective: 0, width: 1600, height: 1200 } as const;
@@ -207,7 +207,7 @@ describe("generatePassport", () => {
     // 3% of a ~1300 px wide page is ~40 px at the middle, ~10 px at the band's ends.
     expect(Math.abs(await sag(flat))).toBeLessThan(3);
     expect(await sag(curled)).toBeGreaterThan(12);
-  });
+  }, 30_000);
 
   it("lays a coloured foil over the MRZ", async () => {
     const colour = async (foil: number) => {
@@ -229,7 +229,7 @@ describe("generatePassport", () => {
       return spread / n;
     };
     expect(await colour(0.8)).toBeGreaterThan((await colour(0)) + 8);
-  });
+  }, 30_000);
 
   it("samples the rotated and lowres presets as documented", async () => {
     const { resolveConditions } = await import("./conditions");
@@ -246,5 +246,5 @@ describe("generatePassport", () => {
     const low = await generatePassport({ seed: 2_000_001_200, conditions: "lowres" });
     expect(low.truth.mrzCharHeightPx).toBeGreaterThan(6.5);
     expect(low.truth.mrzCharHeightPx).toBeLessThan(12);
-  });
+  }, 30_000);
 });
