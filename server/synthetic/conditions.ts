@@ -38,7 +38,8 @@ export interface CaptureConditions {
   document: DocumentFormat;
   /** The page shown with its facing page (passport) or other side (card), as in two-page scans. */
   spread: boolean;
-  /** Page curvature: the text lines bow by this share of the page width (0 = flat, 0.04 = a strong curl). */
+  /** Page curvature: the text lines bow by this share of the page width (0 = flat, 0.015 = about 2 mm on a
+   *  passport page, a page lifting from the spine). */
   curvature: number;
   /** 0..1 opacity of a coloured foil or watermark over the MRZ. */
   foil: number;
@@ -201,7 +202,7 @@ function sample(preset: ConditionPreset, rng: Random): CaptureConditions {
         moire: 0,
         document,
         spread: rng.chance(0.35),
-        curvature: rng.chance(0.4) ? rng.float(0.005, 0.03) : 0,
+        curvature: rng.chance(0.4) ? rng.float(0.003, 0.015) : 0,
         foil: 0,
         annotation: rng.chance(0.1),
         mrzWeight: rng.chance(0.5) ? rng.float(-0.05, 0.1) : 0,
