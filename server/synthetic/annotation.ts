@@ -4,11 +4,11 @@ import type { Quad } from "./page-geometry";
 import type { Random } from "./random";
 
 /**
- * What tutorials and app screenshots draw over a document: a coloured frame around the MRZ (a few millimetres out,
+ * What tutorials and app screenshots draw over a document: a coloured frame around the MRZ (2-5 mm out,
  * never over its characters) and often a label with an arrow pointing at it.
  */
 export function drawAnnotation(ctx: SKRSContext2D, rng: Random, band: Quad, scale: number): void {
-  const margin = rng.float(0.5, 3) * scale;
+  const margin = rng.float(2, 5) * scale;
   const left = band[0].x - margin;
   const top = band[0].y - margin;
   const w = band[1].x - band[0].x + 2 * margin;
