@@ -22,6 +22,7 @@ export default defineConfig({
     launchOptions: { executablePath, args },
   },
   projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args } } }],
+  // Three servers on E2E_PORTS: E2E_PORT_BASE (default 8797) and the next two, see support/servers.ts.
   webServer: [
     {
       name: "fake-tencent",

@@ -1,3 +1,4 @@
+import type { Quad } from "./geometry";
 import type { MrzReport } from "./mrz/types";
 import type { Warning } from "./warning";
 
@@ -39,11 +40,6 @@ export interface VisualZone {
   issuingAuthority?: string;
 }
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
 export interface PassportResult {
   provider: ProviderName;
   /** Our id for this request (also in the access log and the X-Request-Id header). */
@@ -56,7 +52,7 @@ export interface PassportResult {
   confidence: Partial<Record<keyof DocumentFields | "mrz", number>>;
   mrz: MrzReport | null;
   /** Corners of the MRZ band in image pixels (top-left, top-right, bottom-right, bottom-left), when located. */
-  mrzBand: [Point, Point, Point, Point] | null;
+  mrzBand: Quad | null;
   /** Size of the image the coordinates refer to. */
   image: { width: number; height: number } | null;
   warnings: Warning[];

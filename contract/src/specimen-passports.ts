@@ -4,29 +4,11 @@
  * check digits wrong. Each call returns fresh copies, so a test may change what it gets.
  */
 
-import type { MrzData } from "./mrz/write-mrz";
 import type { DocumentFields, VisualZone } from "./result";
 
 /** The ICAO 9303 TD3 specimen's MRZ (Anna Maria Eriksson of Utopia). */
 export function icaoSpecimenLines(): string[] {
   return ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
-}
-
-/** The ICAO 9303 TD3 specimen as writeMrz's input (writes icaoSpecimenLines). */
-export function icaoSpecimenMrzData(): MrzData {
-  return {
-    format: "TD3",
-    documentCode: "P",
-    issuingState: "UTO",
-    surname: "ERIKSSON",
-    givenNames: "ANNA MARIA",
-    documentNumber: "L898902C3",
-    nationality: "UTO",
-    birthDate: "740812",
-    sex: "F",
-    expiryDate: "120415",
-    optionalData1: "ZE184226B",
-  };
 }
 
 /** The ICAO 9303 TD3 specimen's normalized document fields. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { mmQuad, pageToImage, polygonArea, type Quad, TD3_MM } from "./td3-page";
+import type { Point, Quad } from "./geometry";
+import { mmQuad, pageToImage, polygonArea, TD3_MM } from "./td3-page";
 
 /** Text box of a page drawn at `s` px/mm, rotated by `deg` around the origin, in reading order. */
-function textBox(s: number, deg: number): { box: Quad; map: (x: number, y: number) => { x: number; y: number } } {
+function textBox(s: number, deg: number): { box: Quad; map: (x: number, y: number) => Point } {
   const a = (deg * Math.PI) / 180;
   const map = (x: number, y: number) => ({
     x: 500 + s * (x * Math.cos(a) - y * Math.sin(a)),

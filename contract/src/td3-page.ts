@@ -1,17 +1,36 @@
-import type { Point } from "./result";
+import type { Point, Quad } from "./geometry";
+
+/** The MRZ's character grid on a TD3 page (millimetres from the page's top-left corner). */
+const MRZ = {
+  /** Left edge of the first character cell. */
+  left: 6.0,
+  /** Character pitch: 10 characters per inch. */
+  pitch: 2.54,
+  /** OCR-B size 1 character (cap) height. */
+  capHeight: 2.42,
+  /** Vertical centre lines of line 1 and line 2. */
+  centres: [75.9, 82.0],
+  charsPerLine: 44,
+} as const;
 
 /**
  * ICAO 9303 TD3 (ID-3) data page in millimetres, origin at the page's top-left corner: 125 x 88 mm, MRZ characters on
  * a 2.54 mm pitch (10 per inch) starting 6 mm from the left edge, line centres 75.9 and 82.0 mm, cap height 2.42 mm;
- * the portrait zone 32 x 45 mm at (6, 17).
+ * the portrait zone 32 x 45 mm at (6, 17). The one source of this geometry: the engine, the synthetic generator and
+ * the review screen's estimate all derive from it.
  */
 export const TD3_MM = {
   page: { width: 125, height: 88 },
-  mrzText: { left: 6.0, right: 6.0 + 44 * 2.54, top: 75.9 - 1.21, bottom: 82.0 + 1.21 },
+  mrz: MRZ,
+  /** The box around the MRZ's characters: first to last cell, top of line 1's capitals to the bottom of line 2's. */
+  mrzText: {
+    left: MRZ.left,
+    right: MRZ.left + MRZ.charsPerLine * MRZ.pitch,
+    top: MRZ.centres[0] - MRZ.capHeight / 2,
+    bottom: MRZ.centres[1] + MRZ.capHeight / 2,
+  },
   portrait: { left: 6, top: 17, width: 32, height: 45 },
 } as const;
-
-export type Quad = [Point, Point, Point, Point];
 
 /**
  * Maps page millimetres to image pixels from the MRZ text box (TL, TR, BR, BL in reading order). A similarity

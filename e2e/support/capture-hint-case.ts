@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { fakeCameraLaunch } from "./capture-browser";
 import { captureFixtures, type HintVideo, hintVideoPath } from "./capture-fixtures";
-import { captureAppUrl } from "./capture-servers";
+import { tencentAppUrl } from "./servers";
 
 /**
  * One live-check case: the fake camera plays a page that fails exactly one check; the worker's measures show it in
@@ -17,7 +17,7 @@ export function hintCase(kind: HintVideo, check: string, hint: string): void {
   });
 
   test(`${kind} page: "${check}" fails, the hint says so, no auto-capture`, async ({ page }) => {
-    await page.goto(`${captureAppUrl}/`);
+    await page.goto(`${tencentAppUrl}/`);
     await page.getByRole("button", { name: "Use the camera" }).click();
     await expect(page.getByRole("status")).toHaveText(hint, { timeout: 15_000 });
     await page.getByText("Why?").click();

@@ -1,6 +1,6 @@
 import { test } from "@playwright/test";
 import { type CaptureFixtures, captureFixtures } from "./capture-fixtures";
-import { scriptFake } from "./capture-servers";
+import { scriptFakeTencent } from "./servers";
 
 /**
  * The capture fixtures for the calling spec file, made in its beforeAll (minutes the first time on a fresh machine).
@@ -22,7 +22,7 @@ export function useCaptureFixtures(): () => CaptureFixtures {
 export function useCaptureFixturesReadByFake(): () => CaptureFixtures {
   const fx = useCaptureFixtures();
   test.beforeEach(async () => {
-    await scriptFake([{ type: "success", person: { documentNumber: fx().truth.document.number } }]);
+    await scriptFakeTencent([{ type: "success", person: { documentNumber: fx().truth.document.number } }]);
   });
   return fx;
 }

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { DESKTOP, fakeCameraLaunch, PHONE } from "../support/capture-browser";
 import { fakeVideoPath } from "../support/capture-fixtures";
-import { captureAppUrl, scriptFake } from "../support/capture-servers";
+import { scriptFakeTencent, tencentAppUrl } from "../support/servers";
 import { useCaptureFixtures } from "../support/use-capture-fixtures";
 
 // axe on every capture screen, at a phone viewport with touch and at a desktop viewport: no serious or critical.
@@ -20,11 +20,11 @@ for (const [name, device] of [
 
     test(`start, camera (with why panel), preview, error and result screens`, async ({ page }) => {
       test.setTimeout(120_000);
-      await scriptFake([
+      await scriptFakeTencent([
         { type: "error", code: "FailedOperation.NoPassport" },
         { type: "success", person: { documentNumber: fx().truth.document.number } },
       ]);
-      await page.goto(`${captureAppUrl}/?goodFrames=1000`);
+      await page.goto(`${tencentAppUrl}/?goodFrames=1000`);
       await expect(page.getByRole("heading", { name: "Photograph your passport" })).toBeVisible();
       await expectNoSeriousViolations(page, "start");
       await page.getByRole("button", { name: "Use the camera" }).click();
@@ -46,7 +46,7 @@ for (const [name, device] of [
     });
 
     test("desk camera screen", async ({ page }) => {
-      await page.goto(`${captureAppUrl}/desk?goodFrames=1000`);
+      await page.goto(`${tencentAppUrl}/desk?goodFrames=1000`);
       await expect(page.getByRole("button", { name: "Take photo" })).toBeEnabled({ timeout: 15_000 });
       await expectNoSeriousViolations(page, "desk camera");
     });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { fakeCameraLaunch } from "../support/capture-browser";
 import { captureFixtures, fakeVideoPath } from "../support/capture-fixtures";
-import { captureAppUrl } from "../support/capture-servers";
+import { tencentAppUrl } from "../support/servers";
 
 // Browser behaviours headless Chromium cannot produce on its own (Safari's over-constraint, a camera held by another
 // app, a camera unplugged mid-session) are injected into getUserMedia / the track; the real fake camera does the rest.
@@ -26,7 +26,7 @@ test("Safari-style OverconstrainedError on width+height: the camera still starts
       return real(constraints);
     };
   });
-  await page.goto(`${captureAppUrl}/?goodFrames=1000`);
+  await page.goto(`${tencentAppUrl}/?goodFrames=1000`);
   await page.getByRole("button", { name: "Use the camera" }).click();
   await expect(page.getByRole("button", { name: "Take photo" })).toBeEnabled({ timeout: 15_000 });
   const asked = await page.evaluate(() => (window as unknown as { __asked: MediaStreamConstraints[] }).__asked);
@@ -56,7 +56,7 @@ test("a camera held by another app (NotReadableError) shows the busy screen; ret
       return real(constraints);
     };
   });
-  await page.goto(`${captureAppUrl}/?goodFrames=1000`);
+  await page.goto(`${tencentAppUrl}/?goodFrames=1000`);
   await page.getByRole("button", { name: "Use the camera" }).click();
   await expect(page.getByRole("heading", { name: "The camera is in use" })).toBeVisible();
   await expect(page.getByLabel("Choose a file")).toBeAttached();
@@ -65,7 +65,7 @@ test("a camera held by another app (NotReadableError) shows the busy screen; ret
 });
 
 test("the camera track ending mid-session shows its screen with retry and upload", async ({ page }) => {
-  await page.goto(`${captureAppUrl}/?goodFrames=1000`);
+  await page.goto(`${tencentAppUrl}/?goodFrames=1000`);
   await page.getByRole("button", { name: "Use the camera" }).click();
   await expect(page.getByRole("button", { name: "Take photo" })).toBeEnabled({ timeout: 15_000 });
   // What the browser does when the camera is unplugged or taken: the track fires "ended".

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { fakeCameraLaunch } from "../support/capture-browser";
 import { fakeVideoPath } from "../support/capture-fixtures";
-import { captureAppUrl } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
+import { tencentAppUrl } from "../support/servers";
 import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
 
 // Chromium's fake camera plays a Y4M of the synthetic passport page: the live checks pass, auto-capture fires on
@@ -17,7 +17,7 @@ test("auto-capture fires on a steady, sharp passport; the still is full resoluti
   page,
 }) => {
   await recordSentImages(page);
-  await page.goto(`${captureAppUrl}/`);
+  await page.goto(`${tencentAppUrl}/`);
   await page.getByRole("button", { name: "Use the camera" }).click();
   const camera = page.getByRole("region", { name: "Camera" });
   await expect(camera).toBeVisible();
@@ -42,7 +42,7 @@ test("auto-capture fires on a steady, sharp passport; the still is full resoluti
 
 test("the why panel shows measured values against the thresholds, and the shutter works by hand", async ({ page }) => {
   // Impossible sharpness: auto-capture never fires, so only the manual shutter can take the photo.
-  await page.goto(`${captureAppUrl}/?minSharpness=1000000`);
+  await page.goto(`${tencentAppUrl}/?minSharpness=1000000`);
   await page.getByRole("button", { name: "Use the camera" }).click();
   await page.getByText("Why?").click();
   const table = page.getByRole("table");
@@ -60,7 +60,7 @@ test("the why panel shows measured values against the thresholds, and the shutte
 
 test("desk: space captures, r retakes, enter sends; the camera choice is remembered", async ({ page }) => {
   await recordSentImages(page);
-  await page.goto(`${captureAppUrl}/desk?goodFrames=1000`);
+  await page.goto(`${tencentAppUrl}/desk?goodFrames=1000`);
   await expect(page.getByRole("heading", { name: "Passport desk", level: 1 })).toBeVisible();
   const picker = page.getByRole("combobox", { name: "Camera" });
   await expect(picker).toBeVisible({ timeout: 15_000 });
@@ -78,7 +78,7 @@ test("desk: space captures, r retakes, enter sends; the camera choice is remembe
   const remembered = await page.evaluate(() => localStorage.getItem("passport-kyc.desk.camera"));
   expect(remembered).toBeTruthy();
   // Next visit: the remembered camera is the one in use and selected in the picker.
-  await page.goto(`${captureAppUrl}/desk?goodFrames=1000`);
+  await page.goto(`${tencentAppUrl}/desk?goodFrames=1000`);
   await expect(page.getByRole("combobox", { name: "Camera" })).toHaveValue(remembered ?? "", { timeout: 15_000 });
 });
 
@@ -88,7 +88,7 @@ test("without createImageBitmap (older Safari) the frames are drawn on a canvas 
   await page.addInitScript(() => {
     delete (window as { createImageBitmap?: unknown }).createImageBitmap;
   });
-  await page.goto(`${captureAppUrl}/`);
+  await page.goto(`${tencentAppUrl}/`);
   expect(await page.evaluate(() => typeof window.createImageBitmap)).toBe("undefined");
   await page.getByRole("button", { name: "Use the camera" }).click();
   await expect(page.getByRole("heading", { name: "Check the photo" })).toBeVisible({ timeout: 20_000 });

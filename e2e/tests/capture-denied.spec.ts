@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { deniedCameraLaunch, PHONE } from "../support/capture-browser";
-import { captureAppUrl } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
+import { tencentAppUrl } from "../support/servers";
 import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
 
 // A camera exists but the person (or a policy) blocked it: the screen says so, gives this browser's steps, and the
@@ -13,7 +13,7 @@ test.use({ launchOptions: deniedCameraLaunch });
 
 test("shows the blocked screen with steps for this browser, and upload works from there", async ({ page }) => {
   await recordSentImages(page);
-  await page.goto(`${captureAppUrl}/`);
+  await page.goto(`${tencentAppUrl}/`);
   await page.getByRole("button", { name: "Use the camera" }).click();
   await expect(page.getByRole("heading", { name: "Camera access is blocked" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "How to allow the camera" })).toBeVisible();
@@ -31,7 +31,7 @@ test.describe("phone", () => {
   test.use(PHONE);
 
   test("axe: the blocked screen at a phone viewport with touch", async ({ page }) => {
-    await page.goto(`${captureAppUrl}/`);
+    await page.goto(`${tencentAppUrl}/`);
     await page.getByRole("button", { name: "Use the camera" }).click();
     await expect(page.getByRole("heading", { name: "Camera access is blocked" })).toBeVisible();
     await expect(page.getByLabel("Take a photo with the camera app")).toHaveAttribute("capture", "environment");

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { DESKTOP, noCameraLaunch, PHONE } from "../support/capture-browser";
-import { captureAppUrl } from "../support/capture-servers";
+import { tencentAppUrl } from "../support/servers";
 import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
 
 // When the camera cannot be used, the screen says why, what to do, and offers upload as the way forward.
@@ -14,7 +14,7 @@ test.describe("no camera", () => {
   test("shows the no-camera screen with upload as the way forward (desk opens the camera at once)", async ({
     page,
   }) => {
-    await page.goto(`${captureAppUrl}/desk`);
+    await page.goto(`${tencentAppUrl}/desk`);
     await expect(page.getByRole("heading", { name: "No camera found" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();
     await expect(page.getByLabel("Choose a file")).toBeAttached();
@@ -24,7 +24,7 @@ test.describe("no camera", () => {
   test("the camera-app input is offered on touch phones only", async ({ browser }) => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const page = await phone.newPage();
-    await page.goto(`${captureAppUrl}/`);
+    await page.goto(`${tencentAppUrl}/`);
     const cameraApp = page.getByLabel("Take a photo with the camera app");
     await expect(cameraApp).toHaveAttribute("capture", "environment");
     await expect(page.getByLabel("Choose a file")).toHaveAttribute("accept", /image\/heic/);
@@ -35,7 +35,7 @@ test.describe("no camera", () => {
 test("plain HTTP on a LAN address would be refused before asking: the insecure screen", async ({ page }) => {
   // 127.0.0.1 counts as secure; simulate an insecure origin by overriding isSecureContext before the app starts.
   await page.addInitScript(() => Object.defineProperty(window, "isSecureContext", { value: false }));
-  await page.goto(`${captureAppUrl}/`);
+  await page.goto(`${tencentAppUrl}/`);
   await page.getByRole("button", { name: "Use the camera" }).click();
   await expect(page.getByRole("heading", { name: "The camera needs a secure connection" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Try the camera again" })).toHaveCount(0);
@@ -52,7 +52,7 @@ test("an in-app browser without camera access is told to open the page in a brow
   await page.addInitScript(() => {
     delete (Navigator.prototype as { mediaDevices?: unknown }).mediaDevices;
   });
-  await page.goto(`${captureAppUrl}/`);
+  await page.goto(`${tencentAppUrl}/`);
   await page.getByRole("button", { name: "Use the camera" }).click();
   await expect(page.getByRole("heading", { name: "Open this page in your browser" })).toBeVisible();
   await context.close();
@@ -66,7 +66,7 @@ for (const [name, device] of [
     test.use(device);
 
     test("axe: start, no-camera and upload screens, in English and Chinese", async ({ page }) => {
-      await page.goto(`${captureAppUrl}/`);
+      await page.goto(`${tencentAppUrl}/`);
       await expectNoSeriousViolations(page, "start");
       await page.getByRole("button", { name: "Use the camera" }).click();
       await expect(page.getByRole("heading", { name: "No camera found" })).toBeVisible();

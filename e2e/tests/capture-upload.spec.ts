@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { METADATA_MARKER } from "../support/capture-fixtures";
-import { captureAppUrl, fakeRequests, scriptFake } from "../support/capture-servers";
 import { recordSentImages, sentImage } from "../support/sent-image";
+import { fakeTencentRequests, scriptFakeTencent, tencentAppUrl } from "../support/servers";
 import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
 
 // Upload path against the app backed by the fake Tencent upstream: each format arrives at most 7 MB as base64,
@@ -24,7 +24,7 @@ function watchCsp(page: Page): string[] {
 
 async function upload(page: Page, file: string) {
   await recordSentImages(page);
-  await page.goto(`${captureAppUrl}/`);
+  await page.goto(`${tencentAppUrl}/`);
   const request = page.waitForRequest((r) => r.url().endsWith("/api/passport") && r.method() === "POST", {
     timeout: 60_000,
   });
@@ -58,7 +58,7 @@ for (const kind of ["png", "jpeg", "bmp", "heic", "jpeg50mp"] as const) {
     expect(image.width / image.height).toBeCloseTo(4 / 3, 1);
     console.log(`${kind}: sent ${image.width}x${image.height}, ${(image.bytes / 1024).toFixed(0)} KB`);
     await expectRead(page);
-    const [received] = await fakeRequests();
+    const [received] = await fakeTencentRequests();
     expect(received?.imageBase64Length).toBe(image.base64Length);
     expect(csp).toEqual([]);
   });
@@ -80,7 +80,7 @@ test("an image below 800x500 is refused in the browser with words and a next ste
   page.on("request", (r) => {
     if (r.url().endsWith("/api/passport")) sent = true;
   });
-  await page.goto(`${captureAppUrl}/`);
+  await page.goto(`${tencentAppUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx().tooSmall);
   await expect(page.getByRole("alert")).toContainText("too small");
   await expect(page.getByRole("alert")).toContainText("Take the photo again");
@@ -89,8 +89,8 @@ test("an image below 800x500 is refused in the browser with words and a next ste
 });
 
 test("an upstream 'no passport' answer is shown with words and the retake step", async ({ page }) => {
-  await scriptFake([{ type: "error", code: "FailedOperation.NoPassport" }]);
-  await page.goto(`${captureAppUrl}/`);
+  await scriptFakeTencent([{ type: "error", code: "FailedOperation.NoPassport" }]);
+  await page.goto(`${tencentAppUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   await expect(page.getByRole("alert")).toContainText("Take the photo again");
   await expect(page.getByText(/Error code: /)).toBeVisible();
@@ -103,7 +103,7 @@ test("preparing a 50 MP photo can be cancelled; nothing is sent", async ({ page 
   page.on("request", (r) => {
     if (r.url().endsWith("/api/passport")) sent++;
   });
-  await page.goto(`${captureAppUrl}/`);
+  await page.goto(`${tencentAppUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx().jpeg50mp);
   await expect(page.getByRole("status")).toHaveText("Preparing the photo…");
   await expect(page.getByRole("progressbar", { name: "Preparing", exact: true })).toBeVisible();
@@ -116,7 +116,7 @@ test("preparing a 50 MP photo can be cancelled; nothing is sent", async ({ page 
 test("a rate-limited answer is retried by the browser after Retry-After, then read", async ({ page }) => {
   const limited = { type: "error", code: "RequestLimitExceeded.UinLimitExceeded" };
   // More refusals than the server's own bounded retries, so the browser has to send again.
-  await scriptFake([
+  await scriptFakeTencent([
     limited,
     limited,
     limited,
@@ -129,7 +129,7 @@ test("a rate-limited answer is retried by the browser after Retry-After, then re
   page.on("response", (r) => {
     if (r.url().endsWith("/api/passport")) statuses.push(r.status());
   });
-  await page.goto(`${captureAppUrl}/`);
+  await page.goto(`${tencentAppUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   await expectRead(page);
   expect(statuses.length).toBeGreaterThanOrEqual(2);
@@ -140,7 +140,7 @@ test("a rate-limited answer is retried by the browser after Retry-After, then re
 for (const how of ["drop", "paste"] as const) {
   test(`a photo can be ${how === "drop" ? "dropped on the upload area" : "pasted"} and is read`, async ({ page }) => {
     await recordSentImages(page);
-    await page.goto(`${captureAppUrl}/`);
+    await page.goto(`${tencentAppUrl}/`);
     const jpegBase64 = readFileSync(fx().jpeg).toString("base64");
     await page.evaluate(
       async ({ data, how }) => {
@@ -165,8 +165,8 @@ for (const how of ["drop", "paste"] as const) {
 }
 
 test("sending can be cancelled while the passport is being read; no result appears", async ({ page }) => {
-  await scriptFake([{ type: "success", delayMs: 4000, person: { documentNumber: fx().truth.document.number } }]);
-  await page.goto(`${captureAppUrl}/`);
+  await scriptFakeTencent([{ type: "success", delayMs: 4000, person: { documentNumber: fx().truth.document.number } }]);
+  await page.goto(`${tencentAppUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   await expect(page.getByRole("status")).toHaveText("Reading the passport…");
   await page.getByRole("button", { name: "Cancel" }).click();

@@ -6,7 +6,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { WARNING_CATALOGUE, WARNING_CODES, type WarningCode } from "contract/warning-catalogue";
 import sharp from "sharp";
 import { CAPTURE_SEED, generatedDir, generateSyntheticPage } from "../support/capture-fixtures";
-import { offlineAppUrl, resetFakeTencent, scriptFakeTencent, tencentAppUrl } from "../support/servers";
+import { offlineAppUrl, scriptFakeTencent, tencentAppUrl } from "../support/servers";
 import { useCaptureFixtures } from "../support/use-capture-fixtures";
 
 // The review screen against the app backed by the fake Tencent upstream, scripted per case. The photo is task C's
@@ -29,7 +29,6 @@ const HOLDER = {
 const fx = useCaptureFixtures();
 
 async function review(page: Page, script: unknown[], mode: "desk" | "customer" = "desk"): Promise<Locator> {
-  await resetFakeTencent();
   await scriptFakeTencent(script);
   await page.goto(`${tencentAppUrl}${mode === "desk" ? "/desk" : "/"}`);
   // The customer's start screen and the desk's no-camera screen (headless Chromium has no camera) both offer upload.

@@ -6,11 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, type Page, test } from "@playwright/test";
-import { scriptFake, captureAppUrl as tencentAppUrl } from "../support/capture-servers";
-import { offlineAppUrl as sharedOfflineAppUrl } from "../support/servers";
-
-/** Like the capture specs (CAPTURE_APP_URL, CAPTURE_FAKE_URL): another set of servers while a suite holds the ports. */
-const offlineAppUrl = process.env.SECURITY_OFFLINE_URL ?? sharedOfflineAppUrl;
+import { offlineAppUrl, scriptFakeTencent, tencentAppUrl } from "../support/servers";
 
 // Passport images never land on disk: after both providers handled an image, no file written since the start of the
 // test (in the temp dir or anywhere in the repository) holds any piece of it, raw or base64.
@@ -80,7 +76,7 @@ test("images sent through either provider are never written to disk", async ({ p
     expect(image.length).toBeGreaterThan(200_000);
     const pieces = fingerprints(image);
 
-    await scriptFake([{ type: "success" }]);
+    await scriptFakeTencent([{ type: "success" }]);
     const statuses: Record<string, number> = {};
     for (const [name, base] of [
       ["tencent", tencentAppUrl],

@@ -5,11 +5,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { fakeRequests, scriptFake } from "../support/capture-servers";
-import { E2E_PORTS, E2E_TENCENT_SECRET_ID, E2E_TENCENT_SECRET_KEY } from "../support/servers";
-
-/** The fake upstream the capture specs use (CAPTURE_FAKE_URL lets a run use a second set of servers). */
-const fakeUrl = process.env.CAPTURE_FAKE_URL ?? `http://127.0.0.1:${E2E_PORTS.fakeTencent}`;
+import {
+  E2E_TENCENT_SECRET_ID,
+  E2E_TENCENT_SECRET_KEY,
+  fakeTencentRequests,
+  fakeTencentUrl,
+  scriptFakeTencent,
+} from "../support/servers";
 
 // Secrets never reach the built web assets, API responses or the server's output (logs).
 
@@ -108,10 +110,10 @@ async function startServer(env: Record<string, string>): Promise<RunningServer> 
 
 test("secrets never appear in responses or logs, on success, upstream errors and bad input", async () => {
   test.setTimeout(120_000);
-  await scriptFake([{ type: "success" }]);
+  await scriptFakeTencent([{ type: "success" }]);
   const tencentEnv = {
     OCR_PROVIDER: "tencent",
-    TENCENTCLOUD_ENDPOINT: fakeUrl,
+    TENCENTCLOUD_ENDPOINT: fakeTencentUrl,
     TENCENTCLOUD_SECRET_ID: E2E_TENCENT_SECRET_ID,
     TENCENTCLOUD_SESSION_TOKEN: CANARY_TOKEN,
     UPSTREAM_TIMEOUT_MS: "1500",
@@ -138,7 +140,7 @@ test("secrets never appear in responses or logs, on success, upstream errors and
   };
   try {
     await call(good.url, {}, "/api/health");
-    await scriptFake([
+    await scriptFakeTencent([
       { type: "success" },
       { type: "error", code: "FailedOperation.ImageDecodeFailed" },
       { type: "error", code: "AuthFailure.SecretIdNotFound" },
@@ -150,7 +152,7 @@ test("secrets never appear in responses or logs, on success, upstream errors and
     for (let i = 0; i < 6; i++) statuses.push((await upload(good.url)).status);
     expect(statuses[0]).toBe(200);
     expect(statuses.slice(1).every((s) => s >= 400)).toBe(true);
-    await scriptFake([{ type: "success" }]);
+    await scriptFakeTencent([{ type: "success" }]);
     const bad = await call(good.url, {
       method: "POST",
       body: '{"imageBase64": 7}',
@@ -164,7 +166,7 @@ test("secrets never appear in responses or logs, on success, upstream errors and
     const signature = await upload(wrong.url);
     expect(signature.status).toBeGreaterThanOrEqual(500);
     // The canaries were really in play: the upstream got the token, and the wrong key really failed the signature.
-    const received = (await fakeRequests()) as { token?: string | null; answer: string }[];
+    const received = await fakeTencentRequests();
     expect(received.some((r) => r.token === CANARY_TOKEN)).toBe(true);
     expect(received.some((r) => r.answer === "AuthFailure.SignatureFailure")).toBe(true);
   } finally {

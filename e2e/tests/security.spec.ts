@@ -1,10 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
-import { fakeRequests, scriptFake, captureAppUrl as tencentAppUrl } from "../support/capture-servers";
-import { E2E_PORTS, offlineAppUrl as sharedOfflineAppUrl } from "../support/servers";
-
-/** Like the capture specs (CAPTURE_APP_URL, CAPTURE_FAKE_URL): another set of servers while a suite holds the ports. */
-const offlineAppUrl = process.env.SECURITY_OFFLINE_URL ?? sharedOfflineAppUrl;
-const fakeUrl = process.env.CAPTURE_FAKE_URL ?? `http://127.0.0.1:${E2E_PORTS.fakeTencent}`;
+import {
+  fakeTencentRequests,
+  fakeTencentUrl,
+  offlineAppUrl,
+  scriptFakeTencent,
+  tencentAppUrl,
+} from "../support/servers";
 
 // The web app runs under its CSP in Debian Chromium with no violation, and other origins cannot use the API.
 
@@ -109,7 +110,7 @@ test.describe("content security policy", () => {
   }
 
   test("a photo goes through the page (worker, fetch, result) with no violation", async ({ page }) => {
-    await scriptFake([{ type: "success", person: { documentNumber: "CSP4TEST7" } }]);
+    await scriptFakeTencent([{ type: "success", person: { documentNumber: "CSP4TEST7" } }]);
     const csp = await watchCsp(page);
     await page.goto(`${tencentAppUrl}/`);
     const photo = await jpegFromPage(page, 1200, 900);
@@ -128,15 +129,14 @@ test.describe("content security policy", () => {
 });
 
 /** Calls that reached the fake upstream's API (not the browser's own favicon request to the fake's origin). */
-const upstreamCalls = async () =>
-  ((await fakeRequests()) as unknown as { method: string }[]).filter((r) => r.method === "POST").length;
+const upstreamCalls = async () => (await fakeTencentRequests()).filter((r) => r.method === "POST").length;
 
 test.describe("other origins", () => {
   test("a page on another origin cannot call the API, and it costs no upstream call", async ({ page, request }) => {
-    await scriptFake([{ type: "success" }]);
+    await scriptFakeTencent([{ type: "success" }]);
     // The fake upstream's origin (another port) stands in for a hostile site; it sends no CSP, so the browser really
     // sends the request and it is our server that refuses it.
-    const hostile = new URL(fakeUrl).origin;
+    const hostile = new URL(fakeTencentUrl).origin;
     await page.goto(`${hostile}/__fake/health`);
     const outcome = await page.evaluate(async (target) => {
       const form = new FormData();

@@ -19,6 +19,7 @@ import { benchOffline, type OfflineBench } from "./offline-load";
 import { benchProxy, type ProxyBench } from "./proxy-load";
 import { benchRateLimit, type RateLimitBench } from "./rate-limit-load";
 import { jpegOfAbout } from "./request-bodies";
+import { benchSessions, type SessionsBench } from "./sessions-load";
 import { measureInitialJs, type WebBundle } from "./web-bundle";
 
 const { values } = parseArgs({
@@ -69,6 +70,9 @@ const offline = await attempt("offline engine load", () =>
 const compression = values["skip-browser"]
   ? ({ ok: false, error: "skipped (--skip-browser)" } as const)
   : await attempt("browser compression", () => benchCompression({ runs: quick ? 3 : 7 }));
+const sessionsLoad = await attempt("sessions on PGlite and PostgreSQL", () =>
+  benchSessions({ seconds: quick ? 3 : 15 }),
+);
 const engine = await attempt("engine figures (bench:engine)", () =>
   engineFigures({ perCondition: quick ? 5 : 20, latency: quick ? 3 : 10 }),
 );
@@ -185,6 +189,23 @@ if (web.ok) {
   row("Initial JS, gzipped", kb(w.gzipBytes), `${kb(w.rawBytes)} raw, ${w.files.length} file(s)`);
 } else failed("Initial JS, gzipped", web);
 
+if (sessionsLoad.ok) {
+  const s = sessionsLoad.value as SessionsBench;
+  for (const r of s.results) {
+    row(
+      `Sessions on ${r.database}: created / submitted per second`,
+      `${r.createdPerSecond.toFixed(0)} / ${r.submittedPerSecond.toFixed(0)}`,
+      "in-process API calls, 8 at a time; submit = confirm a stored read (transaction + outbox row)",
+    );
+    row(
+      `Webhook delivery on ${r.database}, p50 / p99`,
+      `${ms(r.webhookP50Ms)} / ${ms(r.webhookP99Ms)}`,
+      `${r.webhooks} submissions one at a time, submit's answer to a verifying receiver on loopback`,
+    );
+  }
+  for (const reason of s.skipped) row("Sessions", "skipped", reason);
+} else failed("Sessions", sessionsLoad);
+
 if (engine.ok) {
   const e = engine.value as EngineFigures;
   for (const [metric, value, note] of e.rows) row(metric, value, note);
@@ -206,6 +227,10 @@ console.log(`\n(${Math.round((Date.now() - started) / 1000)} s)`);
 if (values.json) {
   writeFileSync(
     values.json,
-    JSON.stringify({ machine, quick, web, proxy, rateLimit, offline, compression, engine }, null, 2),
+    JSON.stringify(
+      { machine, quick, web, proxy, rateLimit, offline, compression, sessions: sessionsLoad, engine },
+      null,
+      2,
+    ),
   );
 }

@@ -7,16 +7,20 @@
  * correction refused. Images stay in memory.
  */
 import { parseArgs } from "node:util";
-import type { Point } from "contract/result";
+import type { Point } from "contract/geometry";
+import {
+  type BandCandidate,
+  CAP_HEIGHT,
+  createRecogniser,
+  defaultModelDir,
+  MAX_CANDIDATES,
+  READ_MODE,
+  type ReadMode,
+  type ReadPassportOptions,
+  readPassportImage,
+  searchBands,
+} from "../src/engine/read-passport-image";
 import { AppError } from "../src/errors";
-import { cropBand } from "../src/passport/local/band-crop";
-import { openImage } from "../src/passport/local/decode-image";
-import { locateInImage, OVERVIEW_SIDE } from "../src/passport/local/locate-in-image";
-import type { BandCandidate } from "../src/passport/local/locate-mrz";
-import { createMrzOcr } from "../src/passport/local/mrz-ocr";
-import type { ReadMode } from "../src/passport/local/read-band";
-import { CAP_HEIGHT, type PipelineOptions, READ_MODE, runPipeline } from "../src/passport/local/run-pipeline";
-import { defaultModelDir } from "../src/passport/local/worker-entry";
 import type { ConditionPreset } from "../synthetic/conditions";
 import { generatePassport } from "../synthetic/generate-passport";
 import { assertSeedFor, SEED_RANGES } from "../synthetic/seed-ranges";
@@ -36,7 +40,7 @@ const { values } = parseArgs({
 });
 const PER = Number(values["per-condition"]);
 const BASE = Number(values["seed-base"]);
-const OPTIONS: PipelineOptions = {
+const OPTIONS: ReadPassportOptions = {
   capHeight: Number(values["cap-height"] ?? CAP_HEIGHT),
   readMode: (values["read-mode"] as ReadMode | undefined) ?? READ_MODE,
 };
@@ -74,7 +78,7 @@ function diffFields(read: string[], truth: string[]): string[] {
 }
 
 async function main() {
-  const ocr = await createMrzOcr({ langPath: values["model-dir"] ?? defaultModelDir(), lang: "mrz" });
+  const ocr = await createRecogniser({ langPath: values["model-dir"] ?? defaultModelDir(), lang: "mrz" });
   const counts = new Map<string, number>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   const times: number[] = [];
@@ -89,7 +93,7 @@ async function main() {
       let outcome: string;
       let detail = "";
       try {
-        const r = await runPipeline({ image: g.image, mediaType: g.mediaType, portrait: false }, ocr, OPTIONS);
+        const r = await readPassportImage({ image: g.image, mediaType: g.mediaType, portrait: false }, ocr, OPTIONS);
         const lines = r.mrz?.lines ?? [];
         if (lines.join("\n") === truth.join("\n")) outcome = "exact";
         else {
@@ -105,8 +109,8 @@ async function main() {
       if (outcome === "exact") continue;
 
       // Stage-by-stage: where did it go wrong?
-      const source = await openImage(g.image, g.mediaType);
-      const cands: BandCandidate[] = locateInImage(await source.overview(OVERVIEW_SIDE), 3);
+      const search = await searchBands(g, MAX_CANDIDATES);
+      const cands: BandCandidate[] = search.candidates;
       const band = g.truth.mrzBand;
       const len = dist(band[0], band[1]);
       const c0 = centre(band);
@@ -116,7 +120,7 @@ async function main() {
       else if (rank < 0) stage = "locator:wrong-region";
       else {
         const cand = cands[rank]!;
-        const crop = await cropBand(source, cand, { capHeight: OPTIONS.capHeight });
+        const crop = await search.crop(cand, { capHeight: OPTIONS.capHeight });
         const lenRatio = (2 * cand.halfLength) / len;
         if (!crop) stage = "crop:no-lines";
         else {

@@ -4,7 +4,7 @@
  */
 
 import { injectConfusions, mrzDataArbitrary } from "contract/mrz/mrz-arbitraries";
-import { readMrz } from "contract/mrz/read-mrz";
+import { parseMrz } from "contract/mrz/parse-mrz";
 import type { MrzFormat } from "contract/mrz/types";
 import { writeMrz } from "contract/mrz/write-mrz";
 import fc from "fast-check";
@@ -23,7 +23,7 @@ function documents(format: MrzFormat, n: number): string[][] {
 
 function throughput(format: MrzFormat, correct: boolean): number {
   const docs = documents(format, 2000);
-  for (const d of docs) readMrz(d, { today, correct }); // warm-up
+  for (const d of docs) parseMrz(d, { today, correct }); // warm-up
   // CPU time of this process, not wall time: the machine is shared, and the target is "on one core".
   let count = 0;
   const start = process.cpuUsage();
@@ -32,7 +32,7 @@ function throughput(format: MrzFormat, correct: boolean): number {
     return (used.user + used.system) / 1e6;
   };
   while (cpuSeconds() < 1) {
-    for (const d of docs) readMrz(d, { today, correct });
+    for (const d of docs) parseMrz(d, { today, correct });
     count += docs.length;
   }
   return count / cpuSeconds();
@@ -50,7 +50,7 @@ function corrections(format: MrzFormat, errors: number, n: number) {
     const lines = writeMrz(data);
     const bad = injectConfusions(format, lines, p);
     const t0 = performance.now();
-    const r = readMrz(bad, { today });
+    const r = parseMrz(bad, { today });
     times.push(performance.now() - t0);
     if (r.valid && r.lines.join("") === lines.join("")) recovered++;
     else if (!r.valid) refused++;

@@ -1,4 +1,4 @@
-import { readMrz } from "contract/mrz/read-mrz";
+import { parseMrz } from "contract/mrz/parse-mrz";
 import { makeWarning } from "contract/warning-catalogue";
 import { describe, expect, it } from "vitest";
 import { doubtedFields, readOutcome, unflaggedWrong } from "./read-outcome";
@@ -8,12 +8,12 @@ const today = new Date("2020-01-01T00:00:00Z");
 
 describe("readOutcome", () => {
   it("is exact when every line equals the truth", () => {
-    expect(readOutcome(readMrz(TRUTH, { today }), [], TRUTH)).toEqual({ kind: "exact" });
+    expect(readOutcome(parseMrz(TRUTH, { today }), [], TRUTH)).toEqual({ kind: "exact" });
   });
 
   it("names a misread name field, and whether a doubting warning names it", () => {
     const read = [TRUTH[0]!.replace("ANNA", "ANMA"), TRUTH[1]!];
-    const report = readMrz(read, { today });
+    const report = parseMrz(read, { today });
     expect(readOutcome(report, [], TRUTH)).toEqual({
       kind: "wrong",
       fields: [{ name: "givenNames", state: "unchecked", flagged: false }],
@@ -27,18 +27,18 @@ describe("readOutcome", () => {
 
   it("counts a wrong check digit against the field it guards", () => {
     const read = [TRUTH[0]!, `${TRUTH[1]!.slice(0, 9)}7${TRUTH[1]!.slice(10)}`];
-    const o = readOutcome(readMrz(read, { today, correct: false }), [], TRUTH);
+    const o = readOutcome(parseMrz(read, { today, correct: false }), [], TRUTH);
     expect(o).toEqual({ kind: "wrong", fields: [{ name: "documentNumber", state: "failed", flagged: false }] });
   });
 
   it("counts the filler between surname and given names against the surname", () => {
     const read = [TRUTH[0]!.replace("ERIKSSON<<ANNA", "ERIKSSON<KANNA"), TRUTH[1]!];
-    const o = readOutcome(readMrz(read, { today, correct: false }), [], TRUTH);
+    const o = readOutcome(parseMrz(read, { today, correct: false }), [], TRUTH);
     expect(o.kind === "wrong" && o.fields.map((f) => f.name)).toEqual(["surname"]);
   });
 
   it("reports a read of another shape as one unflagged wrong field", () => {
-    const o = readOutcome(readMrz(TRUTH, { today }), [], [TRUTH[0]!, TRUTH[1]!, TRUTH[1]!]);
+    const o = readOutcome(parseMrz(TRUTH, { today }), [], [TRUTH[0]!, TRUTH[1]!, TRUTH[1]!]);
     expect(unflaggedWrong(o)).toBe(true);
   });
 });

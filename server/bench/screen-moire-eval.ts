@@ -12,9 +12,7 @@ import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { openImage } from "../src/passport/local/decode-image";
-import { QUALITY_THRESHOLDS } from "../src/passport/local/run-pipeline";
-import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "../src/passport/local/screen-moire";
+import { openMoireProbe, QUALITY_THRESHOLDS, type ScreenMoire } from "../src/engine/read-passport-image";
 import type { ConditionsInput } from "../synthetic/conditions";
 import { generatePassport } from "../synthetic/generate-passport";
 import { Random } from "../synthetic/random";
@@ -83,13 +81,13 @@ async function residualMoire(seed: number, conditions: Exclude<ConditionsInput, 
 async function measure(group: string, seed: number, conditions: Exclude<ConditionsInput, string>): Promise<Row> {
   const g = await generatePassport({ seed, conditions });
   const c = g.truth.conditions;
-  const source = await openImage(g.image, g.mediaType);
-  // The engine has decoded the full image for the band crop before it measures quality: do the same, untimed.
-  await source.region({ left: 0, top: 0, width: 1, height: 1 });
+  // The engine has decoded the full image for the band crop before it measures quality: the probe does the same,
+  // untimed.
+  const probe = await openMoireProbe(g);
   const t0 = performance.now();
-  const m = await measureScreenMoire(source, g.truth.pageQuad);
+  const m = await probe.measure(g.truth.pageQuad);
   const ms = performance.now() - t0;
-  const candidates = moireCandidates(await moireTiles(source, g.truth.pageQuad));
+  const candidates = await probe.candidates(g.truth.pageQuad);
   const residual = c.moire > 0 ? await residualMoire(seed, conditions) : null;
   return {
     group,
@@ -230,14 +228,13 @@ const cpuTimed: number[] = [];
 for (let i = 0; i < Number(values.timing); i++) {
   const seed = SEED_BASE + offset + i;
   const g = await generatePassport({ seed, conditions: { preset: "hard", width: 4000, height: 3000 } });
-  const source = await openImage(g.image, g.mediaType);
-  await source.region({ left: 0, top: 0, width: 1, height: 1 });
+  const probe = await openMoireProbe(g);
   const runs: number[] = [];
   const cpuRuns: number[] = [];
   for (let k = 0; k < 3; k++) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    await measureScreenMoire(source, g.truth.pageQuad);
+    await probe.measure(g.truth.pageQuad);
     const c = process.cpuUsage(c0);
     runs.push(performance.now() - t0);
     cpuRuns.push((c.user + c.system) / 1000);

@@ -1,6 +1,10 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { type RequestIdVariables, requestId } from "hono/request-id";
 import type { Store } from "hono-rate-limiter";
+import type { AgentAuth } from "./desk/agent-auth";
+import { deskRoutes } from "./desk/desk-routes";
+import type { DeskService } from "./desk/desk-service";
 import { AppError } from "./errors";
 import { type AccessLogSink, accessLog } from "./http/access-log";
 import { concurrencyLimit } from "./http/concurrency-limit";
@@ -9,6 +13,13 @@ import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import type { PassportProvider } from "./passport/provider";
 import { passportRoute } from "./passport/route";
+import { apiDocsRoutes } from "./sessions/api-docs";
+import { customerRoutes } from "./sessions/customer-routes";
+import { openApiDocument } from "./sessions/openapi-document";
+import type { SessionService } from "./sessions/session-service";
+import { v1Routes } from "./sessions/v1-routes";
+import type { DataKeys } from "./storage/data-key";
+import type { Queryable } from "./storage/database";
 
 export interface AppDeps {
   provider: PassportProvider;
@@ -22,6 +33,21 @@ export interface AppDeps {
   accessLog?: AccessLogSink;
   /** Serves the built web app for everything outside /api (Node: serve-static; edge: the platform's assets). */
   assets?: MiddlewareHandler;
+  /** Verification sessions (the integrator API, the customer's link); without it only the try-it flow runs. */
+  sessions?: SessionsDeps;
+  /** Swagger UI's files for /api/docs/assets/* (Node: serve-static from swagger-ui-dist). */
+  docsAssets?: MiddlewareHandler;
+  /** The agents' back office (/api/desk); needs sessions. */
+  desk?: { auth: AgentAuth; service: DeskService; secureCookies: boolean };
+}
+
+export interface SessionsDeps {
+  db: Queryable;
+  keys: DataKeys;
+  service: SessionService;
+  publicUrl?: string | undefined;
+  maxReadsPerSession: number;
+  requireSession: boolean;
 }
 
 export const DEFAULT_RATE_LIMIT = { max: 30, windowMs: 60_000 };
@@ -40,17 +66,49 @@ export function createApp(deps: AppDeps) {
       const health = await deps.provider.health();
       return c.json(health, health.ready ? 200 : 503);
     })
-    .route("/api/passport", passportRoute(deps.provider))
-    .all("/api/*", () => {
-      throw new AppError(404, "not_found", "There is no such API endpoint.");
-    });
+    .route(
+      "/api/passport",
+      passportRoute(
+        deps.provider,
+        deps.sessions && { sessions: deps.sessions.service, requireSession: deps.sessions.requireSession },
+      ),
+    );
+  if (deps.sessions) {
+    const v1 = v1Routes({ ...deps.sessions, sessions: deps.sessions.service });
+    app
+      .route("/api/v1", v1)
+      .route("/api/customer", customerRoutes(deps.sessions.service, deps.sessions.publicUrl))
+      .get("/api/openapi.json", (c) => c.json(openApiDocument(v1)))
+      .route("/api/docs", apiDocsRoutes(deps.docsAssets));
+    if (deps.desk) {
+      app.route(
+        "/api/desk",
+        deskRoutes({
+          ...deps.desk,
+          db: deps.sessions.db,
+          keys: deps.sessions.keys,
+          desk: deps.desk.service,
+          sessions: deps.sessions.service,
+          publicUrl: deps.sessions.publicUrl,
+          maxReadsPerSession: deps.sessions.maxReadsPerSession,
+          clientKey: deps.clientKey ?? (() => "unknown"),
+        }),
+      );
+    }
+  }
+  app.all("/api/*", () => {
+    throw new AppError("not_found");
+  });
   if (deps.assets) app.use("*", deps.assets);
   app.onError((err, c) => {
     const error =
       err instanceof AppError
         ? err
-        : new AppError(500, "internal_error", "Something went wrong on our side. Please try again.");
-    if (!(err instanceof AppError)) console.error(`[${c.get("requestId")}] unhandled error: ${describe(err)}`);
+        : err instanceof HTTPException && err.status === 400
+          ? new AppError("malformed_json")
+          : new AppError("internal_error");
+    if (!(err instanceof AppError) && !(err instanceof HTTPException))
+      console.error(`[${c.get("requestId")}] unhandled error: ${describe(err)}`);
     if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));
     c.header("X-Error-Code", error.code);
     c.header("Cache-Control", "no-store");

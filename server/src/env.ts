@@ -51,6 +51,30 @@ export const envSchema = z
     /** Offline engine worker threads and queue length. */
     LOCAL_WORKERS: positiveInt(2),
     LOCAL_QUEUE_MAX: positiveInt(8),
+    /** The embedded database (PGlite) and the generated data key live here, unless DATABASE_URL is set. */
+    DATA_DIR: z.string().trim().min(1).default("./data"),
+    /** A PostgreSQL server shared by every instance; needs DATA_KEY. */
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** base64 of 32 bytes: the master key sealing images and results at rest. */
+    DATA_KEY: optionalString,
+    /** Days after which a session's images and personal data are erased (a tombstone stays). */
+    RETENTION_DAYS: positiveInt(30),
+    /** The public origin customers' links use (behind a proxy or on another host); the request's origin otherwise. */
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http(s) URL" })
+      .transform((v) => v.replace(/\/$/, ""))
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** Reads of /api/passport charged to one session at most. */
+    SESSION_MAX_READS: positiveInt(10),
+    /** Every read needs a session's token: anonymous visitors cannot spend the provider's quota. */
+    REQUIRE_SESSION: z
+      .enum(["true", "false", ""])
+      .default("false")
+      .transform((v) => v === "true"),
   })
   .superRefine((env, ctx) => {
     const hasId = Boolean(env.TENCENTCLOUD_SECRET_ID);

@@ -1,12 +1,12 @@
+import { ERROR_CATALOGUE, type ErrorCode, type ErrorStatus } from "contract/error-catalogue";
+
 /**
  * The one error type of the server. Every failure reaches the client as
  * `{ error: { code, message, retake } }` with an explicit HTTP status (see app.ts onError).
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 408 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504;
-
 export interface ErrorBody {
   error: {
-    code: string;
+    code: ErrorCode;
     message: string;
     /** True when taking the photo again is the way forward for the person. */
     retake: boolean;
@@ -15,24 +15,29 @@ export interface ErrorBody {
   };
 }
 
+export interface AppErrorOptions {
+  /** Replaces the catalogue's message when it names specifics (sizes, fields, a wait); the code stays the key. */
+  message?: string;
+  retryAfterSeconds?: number;
+  upstreamRequestId?: string;
+  cause?: unknown;
+}
+
+/** A catalogued error: its status and retake flag come from the catalogue, so they cannot disagree with it. */
 export class AppError extends Error {
+  readonly code: ErrorCode;
   readonly status: ErrorStatus;
-  readonly code: string;
   readonly retake: boolean;
   readonly retryAfterSeconds: number | undefined;
   readonly upstreamRequestId: string | undefined;
 
-  constructor(
-    status: ErrorStatus,
-    code: string,
-    message: string,
-    options: { retake?: boolean; retryAfterSeconds?: number; upstreamRequestId?: string; cause?: unknown } = {},
-  ) {
-    super(message, { cause: options.cause });
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
+    const entry = ERROR_CATALOGUE[code];
+    super(options.message ?? entry.message, { cause: options.cause });
     this.name = "AppError";
-    this.status = status;
     this.code = code;
-    this.retake = options.retake ?? false;
+    this.status = entry.status;
+    this.retake = entry.retake;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.upstreamRequestId = options.upstreamRequestId;
   }

@@ -1,15 +1,24 @@
 // Node entry: parse the environment, build the provider and the app, serve API and web app on one port.
 import { existsSync } from "node:fs";
-import { relative } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
+import { adminSocketPath, serveAdminSocket } from "./admin/admin-socket";
 import { createApp } from "./app";
+import { createAgentAuth } from "./desk/agent-auth";
+import { argon2PasswordHasher } from "./desk/argon2-password-hasher";
+import { createDeskService } from "./desk/desk-service";
 import { type Env, parseEnv } from "./env";
 import { jsonLinesToStdout } from "./http/access-log";
 import { createProvider } from "./passport/create-provider";
+import { startSessionJobs } from "./sessions/session-jobs";
+import { createSessionService } from "./sessions/session-service";
+import { openStorage } from "./storage/open-storage";
+import { startDeliverer } from "./webhooks/deliverer";
 
 const parsed = parseEnv(process.env);
 if (!parsed.ok) {
@@ -26,6 +35,40 @@ const provider = (() => {
     process.exit(1);
   }
 })();
+const storage = await (async () => {
+  try {
+    return await openStorage(env, (message) => console.log(message));
+  } catch (error) {
+    console.error(`Cannot open the database: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+})();
+const logLine = (line: Record<string, unknown>) =>
+  console.log(JSON.stringify({ time: new Date().toISOString(), ...line }));
+const deliverer = startDeliverer({ db: storage.db, keys: storage.keys, log: logLine });
+const sessions = createSessionService({ db: storage.db, keys: storage.keys, onWebhookQueued: deliverer.kick });
+const agentAuth = createAgentAuth({ db: storage.db, hasher: argon2PasswordHasher });
+const deskService = createDeskService({
+  db: storage.db,
+  keys: storage.keys,
+  onWebhookQueued: deliverer.kick,
+  retakeReads: env.SESSION_MAX_READS,
+});
+const sessionJobs = startSessionJobs({
+  sessions,
+  retentionDays: env.RETENTION_DAYS,
+  log: logLine,
+  also: () => agentAuth.pruneFailures(),
+});
+const closeAdminSocket = storage.dataDir
+  ? await serveAdminSocket(adminSocketPath(storage.dataDir), {
+      db: storage.db,
+      keys: storage.keys,
+      hasher: argon2PasswordHasher,
+      now: () => new Date(),
+    })
+  : async () => {};
+
 const app = createApp({
   provider,
   corsAllowOrigins: env.CORS_ALLOW_ORIGINS,
@@ -34,6 +77,16 @@ const app = createApp({
   clientKey: clientAddress(env),
   accessLog: jsonLinesToStdout,
   assets: webAssets(),
+  docsAssets: swaggerUiAssets(),
+  desk: { auth: agentAuth, service: deskService, secureCookies: env.PUBLIC_URL?.startsWith("https:") ?? false },
+  sessions: {
+    db: storage.db,
+    keys: storage.keys,
+    service: sessions,
+    publicUrl: env.PUBLIC_URL,
+    maxReadsPerSession: env.SESSION_MAX_READS,
+    requireSession: env.REQUIRE_SESSION,
+  },
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
@@ -46,7 +99,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (closing) return;
     closing = true;
     server.close();
-    void (provider.close?.() ?? Promise.resolve()).finally(() => process.exit(0));
+    sessionJobs.stop();
+    void Promise.allSettled([deliverer.stop(), closeAdminSocket(), provider.close?.()])
+      .then(() => storage.close())
+      .finally(() => process.exit(0));
   });
 }
 
@@ -82,4 +138,15 @@ function webAssets(): MiddlewareHandler | undefined {
     const found = await files(c, async () => {});
     return found ?? spa(c, next);
   };
+}
+
+/** Swagger UI's files (swagger-ui-dist) for the API reference page at /api/docs. */
+function swaggerUiAssets(): MiddlewareHandler {
+  const dir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+  const files = serveStatic({
+    root: relative(process.cwd(), dir) || ".",
+    rewriteRequestPath: (path) => path.replace(/^\/api\/docs\/assets/, ""),
+    onFound: (_path, c) => c.header("Cache-Control", "public, max-age=86400"),
+  });
+  return files;
 }

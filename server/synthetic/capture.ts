@@ -1,11 +1,10 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
-import type { Point } from "contract/result";
+import type { Point, Quad } from "contract/geometry";
+import { applyHomography, homographyFromQuads, invertHomography } from "contract/homography";
 import sharp from "sharp";
 import type { CaptureConditions } from "./conditions";
 import { SANS_FONT } from "./fonts";
-import { applyHomography, homographyFromQuads, invertHomography } from "./homography";
 import { noiseSource } from "./noise";
-import type { Quad } from "./page-geometry";
 import type { Random } from "./random";
 import type { RenderedPage } from "./render-page";
 

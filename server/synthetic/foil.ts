@@ -1,6 +1,6 @@
 import type { SKRSContext2D } from "@napi-rs/canvas";
+import type { Quad } from "contract/geometry";
 import { SANS_FONT } from "./fonts";
-import type { Quad } from "./page-geometry";
 import type { Random } from "./random";
 
 /**

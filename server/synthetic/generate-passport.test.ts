@@ -1,8 +1,7 @@
-import type { Point } from "contract/result";
+import type { Point, Quad } from "contract/geometry";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { generatePassport } from "./generate-passport";
-import type { Quad } from "./page-geometry";
 
 interface Gray {
   data: Buffer;

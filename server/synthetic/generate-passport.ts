@@ -1,9 +1,10 @@
+import type { Point, Quad } from "contract/geometry";
 import type { DocumentFields, VisualZone } from "contract/result";
 import { drawAnnotation } from "./annotation";
 import { capturePage } from "./capture";
 import { type CaptureConditions, type ConditionsInput, resolveConditions } from "./conditions";
 import { drawFoil } from "./foil";
-import { DOCUMENT_LAYOUTS, type DocumentFormat, mrzBandMm, type Quad } from "./page-geometry";
+import { DOCUMENT_LAYOUTS, type DocumentFormat, mrzBandMm } from "./page-geometry";
 import { randomCardData, randomPassportData } from "./passport-data";
 import { Random } from "./random";
 import { renderCard } from "./render-card";
@@ -42,7 +43,7 @@ export interface GenerateOptions {
   conditions?: ConditionsInput;
 }
 
-const mapQuad = (quad: Quad, f: (p: { x: number; y: number }) => { x: number; y: number }): Quad =>
+const mapQuad = (quad: Quad, f: (p: Point) => Point): Quad =>
   quad.map((p) => {
     const q = f(p);
     return { x: Math.round(q.x * 10) / 10, y: Math.round(q.y * 10) / 10 };

@@ -1,10 +1,10 @@
 import { createCanvas } from "@napi-rs/canvas";
+import type { Quad } from "contract/geometry";
 import sharp from "sharp";
 import { drawFoil } from "./foil";
 import { registerFonts } from "./fonts";
 import { drawGuilloche } from "./guilloche";
 import { noiseSource } from "./noise";
-import type { Quad } from "./page-geometry";
 import type { Random } from "./random";
 import { drawMrzLine, drawWeightedLine } from "./render-page";
 

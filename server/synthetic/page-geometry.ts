@@ -1,21 +1,5 @@
-import type { Point } from "contract/result";
-
-/** ICAO TD3 (ID-3) data page layout in millimetres, origin at the page's top-left corner. */
-export const PAGE_MM = { width: 125, height: 88 } as const;
-
-export const MRZ_LAYOUT = {
-  /** Left edge of the first character cell. */
-  left: 6.0,
-  /** Character pitch: 10 characters per inch. */
-  pitch: 2.54,
-  /** OCR-B size 1 character (cap) height. */
-  capHeight: 2.42,
-  /** Vertical centre lines of line 1 and line 2. */
-  centres: [75.9, 82.0],
-  charsPerLine: 44,
-} as const;
-
-export const PORTRAIT_MM = { left: 6, top: 17, width: 32, height: 45 } as const;
+import type { Quad } from "contract/geometry";
+import { TD3_MM } from "contract/td3-page";
 
 /** The document shapes the generator draws: a passport data page (TD3) or an identity card (TD1, TD2). */
 export type DocumentFormat = "TD3" | "TD1" | "TD2";
@@ -35,9 +19,10 @@ export interface DocumentLayout {
   portrait: MmRect | null;
 }
 
-/** ICAO 9303 parts 4-6: ID-3 page, ID-1 card (MRZ on the back, three lines of 30), ID-2 card (two lines of 36). */
+/** ICAO 9303 parts 4-6: ID-3 page (contract/td3-page), ID-1 card (MRZ on the back, three lines of 30), ID-2 card
+ *  (two lines of 36). */
 export const DOCUMENT_LAYOUTS: Record<DocumentFormat, DocumentLayout> = {
-  TD3: { format: "TD3", page: PAGE_MM, mrz: MRZ_LAYOUT, portrait: PORTRAIT_MM },
+  TD3: { format: "TD3", page: TD3_MM.page, mrz: TD3_MM.mrz, portrait: TD3_MM.portrait },
   TD1: {
     format: "TD1",
     page: { width: 85.6, height: 54 },
@@ -63,7 +48,8 @@ export function mrzBandMm(layout: DocumentLayout): { left: number; right: number
   };
 }
 
-export type Quad = [Point, Point, Point, Point];
+/** The TD3 band the truth reports: the MRZ's text box (contract/td3-page) plus a 1.5 mm margin. */
+export const MRZ_BAND_MM = mrzBandMm(DOCUMENT_LAYOUTS.TD3);
 
 /** Corners top-left, top-right, bottom-right, bottom-left of a millimetre rectangle, scaled to pixels. */
 export function rectQuad(left: number, top: number, right: number, bottom: number, scale: number): Quad {
@@ -74,6 +60,3 @@ export function rectQuad(left: number, top: number, right: number, bottom: numbe
     { x: left * scale, y: bottom * scale },
   ];
 }
-
-/** The TD3 band the truth reports: the two text lines plus a 1.5 mm margin. */
-export const MRZ_BAND_MM = mrzBandMm(DOCUMENT_LAYOUTS.TD3);

@@ -1,7 +1,9 @@
 import { type Canvas, createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
+import type { Quad } from "contract/geometry";
+import { TD3_MM } from "contract/td3-page";
 import { MRZ_FONT, registerFonts, SANS_FONT } from "./fonts";
 import { drawGuilloche } from "./guilloche";
-import { type MmRect, MRZ_BAND_MM, MRZ_LAYOUT, PAGE_MM, PORTRAIT_MM, type Quad, rectQuad } from "./page-geometry";
+import { type MmRect, MRZ_BAND_MM, rectQuad } from "./page-geometry";
 import type { PassportData } from "./passport-data";
 import type { Random } from "./random";
 
@@ -22,7 +24,7 @@ function hsl(h: number, s: number, l: number, a = 1): string {
 }
 
 /** A drawn face on a plain background, in the given millimetre rectangle (default: the TD3 portrait). */
-export function drawPortrait(ctx: SKRSContext2D, rng: Random, s: number, rect: MmRect = PORTRAIT_MM): void {
+export function drawPortrait(ctx: SKRSContext2D, rng: Random, s: number, rect: MmRect = TD3_MM.portrait): void {
   const { left, top, width, height } = rect;
   const x = left * s;
   const y = top * s;
@@ -152,8 +154,8 @@ export function drawPrintedMrzLine(
 /** Renders the data page at `scale` pixels per millimetre; `mrzWeight` as in drawWeightedLine. */
 export function renderPage(data: PassportData, rng: Random, scale: number, mrzWeight = 0): RenderedPage {
   registerFonts();
-  const width = Math.round(PAGE_MM.width * scale);
-  const height = Math.round(PAGE_MM.height * scale);
+  const width = Math.round(TD3_MM.page.width * scale);
+  const height = Math.round(TD3_MM.page.height * scale);
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
   const hue = rng.float(0, 360);
@@ -201,10 +203,10 @@ export function renderPage(data: PassportData, rng: Random, scale: number, mrzWe
     drawPrintedMrzLine(
       ctx,
       line,
-      MRZ_LAYOUT.left * scale,
-      (MRZ_LAYOUT.centres[i] ?? 0) * scale,
-      MRZ_LAYOUT.capHeight * scale,
-      MRZ_LAYOUT.pitch * scale,
+      TD3_MM.mrz.left * scale,
+      (TD3_MM.mrz.centres[i] ?? 0) * scale,
+      TD3_MM.mrz.capHeight * scale,
+      TD3_MM.mrz.pitch * scale,
       mrzWeight,
     );
   });
@@ -215,10 +217,10 @@ export function renderPage(data: PassportData, rng: Random, scale: number, mrzWe
     height,
     mrzBand: rectQuad(MRZ_BAND_MM.left, MRZ_BAND_MM.top, MRZ_BAND_MM.right, MRZ_BAND_MM.bottom, scale),
     portraitBox: rectQuad(
-      PORTRAIT_MM.left,
-      PORTRAIT_MM.top,
-      PORTRAIT_MM.left + PORTRAIT_MM.width,
-      PORTRAIT_MM.top + PORTRAIT_MM.height,
+      TD3_MM.portrait.left,
+      TD3_MM.portrait.top,
+      TD3_MM.portrait.left + TD3_MM.portrait.width,
+      TD3_MM.portrait.top + TD3_MM.portrait.height,
       scale,
     ),
   };

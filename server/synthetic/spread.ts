@@ -1,7 +1,8 @@
 import { createCanvas } from "@napi-rs/canvas";
+import type { Quad } from "contract/geometry";
 import { SANS_FONT } from "./fonts";
 import { drawGuilloche } from "./guilloche";
-import type { DocumentLayout, Quad } from "./page-geometry";
+import type { DocumentLayout } from "./page-geometry";
 import type { Random } from "./random";
 import type { RenderedPage } from "./render-page";
 

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app";
+import { App } from "./app/app";
 import { getLocale } from "./i18n/i18n";
 import { queryClient } from "./lib/query-client";
 import "./styles.css";

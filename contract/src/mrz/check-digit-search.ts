@@ -108,7 +108,7 @@ function allChecksHold(layout: LayoutSpec, fields: readonly FieldSpec[], grid: G
   return layout !== undefined;
 }
 
-/** TD1 long number read with the filler at column 15 included (an issuer variant, see read-mrz.ts). */
+/** TD1 long number read with the filler at column 15 included (an issuer variant, see parse-mrz.ts). */
 function holdsWithFiller(grid: Grid, field: FieldSpec, digit: number): boolean {
   const columns: number[] = [];
   for (let c = field.start; c < field.end; c++) columns.push(c);

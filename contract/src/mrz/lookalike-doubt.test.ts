@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { icaoSpecimenMrzData } from "../specimen-passports";
+import { icaoSpecimenMrzData } from "./icao-specimen";
 import { lookalikeDoubts } from "./lookalike-doubt";
-import { readMrz } from "./read-mrz";
+import { parseMrz } from "./parse-mrz";
 import { writeMrz } from "./write-mrz";
 
 const today = new Date("2026-11-25T12:00:00Z");
 const SPECIMEN = icaoSpecimenMrzData();
 const SPECIMEN_LINES = writeMrz(SPECIMEN) as [string, string];
-const withNumber = (documentNumber: string) => readMrz(writeMrz({ ...SPECIMEN, documentNumber }), { today });
+const withNumber = (documentNumber: string) => parseMrz(writeMrz({ ...SPECIMEN, documentNumber }), { today });
 
 describe("lookalikeDoubts", () => {
   it("doubts a number whose S/8 swap the check digit cannot see: 8D6798658 is likelier SD6798658", () => {
     // The engine's verified-but-wrong read: the recogniser took the S for an 8, and S (28) and 8 differ by 20.
     const truth = withNumber("SD6798658");
-    const misread = readMrz([truth.lines[0] ?? "", (truth.lines[1] ?? "").replace("SD6798658", "8D6798658")], {
+    const misread = parseMrz([truth.lines[0] ?? "", (truth.lines[1] ?? "").replace("SD6798658", "8D6798658")], {
       today,
     });
     expect(misread.valid).toBe(true);
@@ -41,14 +41,14 @@ describe("lookalikeDoubts", () => {
   });
 
   it("looks only at numbers whose checks hold, and at TD1's long number without its filler gap", () => {
-    const failed = readMrz([SPECIMEN_LINES[0], SPECIMEN_LINES[1].replace("L898902C3", "8D6798658")], {
+    const failed = parseMrz([SPECIMEN_LINES[0], SPECIMEN_LINES[1].replace("L898902C3", "8D6798658")], {
       today,
       correct: false,
     });
     expect(failed.valid).toBe(false);
     expect(lookalikeDoubts(failed)).toEqual([]);
     // ICAO's TD1 example with a long number: D23145890734, the filler at column 15 between its parts.
-    const long = readMrz(
+    const long = parseMrz(
       ["I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<"],
       { today },
     );

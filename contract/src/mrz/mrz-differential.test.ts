@@ -24,7 +24,7 @@ import { parse } from "mrz";
 import { describe, expect, it } from "vitest";
 import { COUNTRY_NAMES, isKnownCountryCode } from "./country-codes";
 import { injectConfusions, mrzDataArbitrary } from "./mrz-arbitraries";
-import { readMrz } from "./read-mrz";
+import { parseMrz } from "./parse-mrz";
 import type { MrzFieldName, MrzReport } from "./types";
 import { type MrzData, writeMrz } from "./write-mrz";
 
@@ -64,13 +64,13 @@ const comparable = (d: MrzData) =>
   `${d.surname}<<${d.givenNames}`.length < { TD1: 30, TD2: 31, TD3: 39, MRVA: 39, MRVB: 31 }[d.format] &&
   !(d.documentCode === "ID" && d.issuingState === "FRA");
 
-describe("readMrz agrees with the npm package mrz", () => {
+describe("parseMrz agrees with the npm package mrz", () => {
   for (const format of ["TD1", "TD2", "TD3"] as const) {
     it(`${format}: same fields and same verdicts on generated documents`, () => {
       fc.assert(
         fc.property(mrzDataArbitrary(format).filter(comparable), (data) => {
           const lines = writeMrz(data);
-          const ours = readMrz(lines, { today });
+          const ours = parseMrz(lines, { today });
           const theirs = parse(lines);
           expect(theirs.format).toBe(format);
           expect(theirs.valid).toBe(ours.valid);
@@ -91,7 +91,7 @@ describe("readMrz agrees with the npm package mrz", () => {
       fc.assert(
         fc.property(mrzDataArbitrary(format).filter(comparable), unit, unit, (data, pos, alt) => {
           const lines = injectConfusions(format, writeMrz(data), [[pos, alt]]);
-          const ours = readMrz(lines, { today, correct: false });
+          const ours = parseMrz(lines, { today, correct: false });
           const theirs = theirVerdicts(lines);
           const mine = ourVerdicts(ours);
           for (const [field, valid] of Object.entries(mine)) {
@@ -109,7 +109,7 @@ describe("readMrz agrees with the npm package mrz", () => {
     const theirs = parse(specimen);
     expect(theirs.valid).toBe(false);
     expect(theirs.details.filter((d) => !d.valid).map((d) => d.field)).toEqual(["issuingState", "nationality"]);
-    expect(readMrz(specimen, { today }).valid).toBe(true);
+    expect(parseMrz(specimen, { today }).valid).toBe(true);
     const rejectedByThem = [...COUNTRY_NAMES.keys()].filter((code) => {
       const lines = writeMrz({
         format: "TD3",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { icaoSpecimenMrzData } from "../specimen-passports";
+import { icaoSpecimenMrzData } from "./icao-specimen";
 import { MrzFormatError } from "./mrz-format-error";
 import { type MrzData, writeMrz } from "./write-mrz";
 

@@ -1,15 +1,12 @@
-import { type BandCrop, cropBand } from "../../src/passport/local/band-crop";
-import { openImage } from "../../src/passport/local/decode-image";
-import { locateInImage, OVERVIEW_SIDE } from "../../src/passport/local/locate-in-image";
-import type { BandCandidate } from "../../src/passport/local/locate-mrz";
-import type { GrayImage } from "../../src/passport/local/raster";
-import { rotate180 } from "../../src/passport/local/read-band";
-import type { Point } from "contract/result";
+import type { GrayImage, Point, Quad } from "contract/geometry";
+import {
+  type BandCandidate,
+  type BandCrop,
+  flipBand,
+  MAX_CANDIDATES,
+  searchBands,
+} from "../../src/engine/read-passport-image";
 import type { GeneratedPassport } from "../../synthetic/generate-passport";
-import type { Quad } from "../../synthetic/page-geometry";
-
-/** The engine's candidate count (run-pipeline's default). */
-const MAX_CANDIDATES = 3;
 
 /** An MRZ band as the engine's crop stage hands it to the recogniser, turned upright with the ground truth. */
 export interface EngineBand {
@@ -76,12 +73,11 @@ function rows(image: GrayImage, top: number, bottom: number): GrayImage {
  */
 export async function engineBand(p: GeneratedPassport): Promise<EngineBand | null> {
   const band = p.truth.mrzBand;
-  const source = await openImage(p.image, p.mediaType);
-  const located = locateInImage(await source.overview(OVERVIEW_SIDE), MAX_CANDIDATES);
+  const search = await searchBands(p, MAX_CANDIDATES);
   let crop: BandCrop | null = null;
   let via: EngineBand["via"] = "engine";
-  for (const cand of located) {
-    const c = await cropBand(source, cand);
+  for (const cand of search.candidates) {
+    const c = await search.crop(cand);
     if (c && cropOnBand(c, band)) {
       crop = c;
       break;
@@ -89,18 +85,14 @@ export async function engineBand(p: GeneratedPassport): Promise<EngineBand | nul
   }
   if (!crop) {
     via = "truth";
-    const c = await cropBand(source, truthCandidate(band));
+    const c = await search.crop(truthCandidate(band));
     if (c && cropOnBand(c, band)) crop = c;
   }
   if (!crop) return null;
   // The crop's first corner is the top left of its raster; when it lies nearer the end of the document's line 2,
   // the document is upside down in the crop.
   const flipped = dist(crop.corners[0], band[0]) > dist(crop.corners[0], band[2]);
-  const image = flipped ? rotate180(crop.image) : crop.image;
-  const h = image.height;
-  const lineRows = flipped
-    ? crop.lineRows.map((r) => ({ top: h - r.bottom, bottom: h - r.top })).reverse()
-    : crop.lineRows;
+  const { image, lineRows } = flipped ? flipBand(crop) : crop;
   const [first, second] = lineRows as [{ top: number; bottom: number }, { top: number; bottom: number }];
   return { image, lines: [rows(image, first.top, first.bottom), rows(image, second.top, second.bottom)], via };
 }

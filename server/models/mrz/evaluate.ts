@@ -5,7 +5,8 @@ import { PSM, type Worker } from "tesseract.js";
 import { generatePassport } from "../../synthetic/generate-passport";
 import { randomLineDegradation, renderMrzLineImage } from "../../synthetic/mrz-line-image";
 import { randomMrzLineText } from "../../synthetic/mrz-line-text";
-import { MRZ_BAND_MM, MRZ_LAYOUT } from "../../synthetic/page-geometry";
+import { MRZ_BAND_MM } from "../../synthetic/page-geometry";
+import { TD3_MM } from "contract/td3-page";
 import { Random } from "../../synthetic/random";
 import { assertSeedFor } from "../../synthetic/seed-ranges";
 import { engineBand } from "./engine-band";
@@ -78,7 +79,7 @@ async function pageSet(from: number, preset: "moderate" | "hard", split: boolean
   for (let seed = from; seed < from + PAGE_COUNT; seed++) {
     const p = await generatePassport({ seed, conditions: preset });
     const { data, info } = await sharp(p.image).greyscale().raw().toBuffer({ resolveWithObject: true });
-    const pxPerMm = CAP_HEIGHT / MRZ_LAYOUT.capHeight;
+    const pxPerMm = CAP_HEIGHT / TD3_MM.mrz.capHeight;
     const bandW = Math.round((MRZ_BAND_MM.right - MRZ_BAND_MM.left) * pxPerMm);
     const bandH = Math.round((MRZ_BAND_MM.bottom - MRZ_BAND_MM.top) * pxPerMm);
     const band = rectifyQuad({ data, width: info.width, height: info.height }, p.truth.mrzBand, bandW, bandH);

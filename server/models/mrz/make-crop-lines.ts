@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import type { GrayImage } from "../../src/passport/local/raster";
+import type { GrayImage } from "contract/geometry";
 import { CONDITION_PRESETS, type ConditionPreset } from "../../synthetic/conditions";
 import { generatePassport } from "../../synthetic/generate-passport";
 import { assertSeedFor } from "../../synthetic/seed-ranges";

@@ -5,7 +5,8 @@ import { PSM, type Worker } from "tesseract.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePassport } from "../../synthetic/generate-passport";
 import { randomLineDegradation, renderMrzLineImage } from "../../synthetic/mrz-line-image";
-import { MRZ_BAND_MM, MRZ_LAYOUT } from "../../synthetic/page-geometry";
+import { MRZ_BAND_MM } from "../../synthetic/page-geometry";
+import { TD3_MM } from "contract/td3-page";
 import { randomPassportData } from "../../synthetic/passport-data";
 import { Random } from "../../synthetic/random";
 import { createOfflineWorker, MRZ_MODEL_DIR } from "./mrz-worker";
@@ -49,7 +50,7 @@ describe("mrz.traineddata in tesseract.js (offline: local langPath, no cache, no
   it("reads both lines of an MRZ band cut from a photographed page", async () => {
     const p = await generatePassport({ seed: 2_000_002_100, conditions: "moderate" });
     const { data, info } = await sharp(p.image).greyscale().raw().toBuffer({ resolveWithObject: true });
-    const pxPerMm = 32 / MRZ_LAYOUT.capHeight;
+    const pxPerMm = 32 / TD3_MM.mrz.capHeight;
     const w = Math.round((MRZ_BAND_MM.right - MRZ_BAND_MM.left) * pxPerMm);
     const h = Math.round((MRZ_BAND_MM.bottom - MRZ_BAND_MM.top) * pxPerMm);
     const band = rectifyQuad({ data, width: info.width, height: info.height }, p.truth.mrzBand, w, h);

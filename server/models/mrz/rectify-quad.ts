@@ -1,12 +1,5 @@
-import type { Point } from "contract/result";
-import { homographyFromQuads } from "../../synthetic/homography";
-import type { Quad } from "../../synthetic/page-geometry";
-
-export interface GrayImage {
-  data: Uint8Array;
-  width: number;
-  height: number;
-}
+import type { GrayImage, Point, Quad } from "contract/geometry";
+import { homographyFromQuads } from "contract/homography";
 
 /** Cuts `quad` out of a grayscale image and straightens it into a width x height rectangle (bilinear). Used by the
  *  evaluation to crop the MRZ band the way a perfect locator would hand it to the recogniser. */

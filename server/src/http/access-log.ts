@@ -20,6 +20,11 @@ export const jsonLinesToStdout: AccessLogSink = (entry) => {
   console.log(JSON.stringify(entry));
 };
 
+/** Paths that carry a secret (a customer's link token) are logged by their pattern only. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/s\/[^/]+/, "/s/:token").replace(/^\/h\/[^/]+/, "/h/:token");
+}
+
 export function accessLog(sink: AccessLogSink): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
@@ -30,7 +35,7 @@ export function accessLog(sink: AccessLogSink): MiddlewareHandler {
       time: new Date().toISOString(),
       requestId: c.get("requestId" as never) ?? "",
       method: c.req.method,
-      path: c.req.path,
+      path: loggablePath(c.req.path),
       status: c.res.status,
       durationMs: Math.round(performance.now() - started),
       bytesIn: length && /^\d+$/.test(length) ? Number(length) : null,

@@ -32,9 +32,7 @@ export function concurrencyLimit(options: ConcurrencyLimitOptions): MiddlewareHa
   return async (c, next) => {
     if (inFlight >= options.maxInFlight) {
       if (waiting.length >= options.maxQueued) {
-        throw new AppError(503, "server_busy", "The service is busy right now. Please try again in a moment.", {
-          retryAfterSeconds: options.retryAfterSeconds ?? 2,
-        });
+        throw new AppError("server_busy", { retryAfterSeconds: options.retryAfterSeconds ?? 2 });
       }
       const signal = c.req.raw.signal;
       await new Promise<void>((admit, reject) => {
@@ -45,7 +43,7 @@ export function concurrencyLimit(options: ConcurrencyLimitOptions): MiddlewareHa
           () => {
             const at = waiting.indexOf(entry);
             if (at >= 0) waiting.splice(at, 1);
-            reject(new AppError(408, "request_aborted", "The request was cancelled."));
+            reject(new AppError("request_aborted", { message: "The request was cancelled." }));
           },
           { once: true },
         );

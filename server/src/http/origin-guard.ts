@@ -12,7 +12,7 @@ export function originGuard(allowOrigins: readonly string[]): MiddlewareHandler[
   const guard: MiddlewareHandler = async (c, next) => {
     const origin = c.req.header("origin");
     if (origin && origin !== new URL(c.req.url).origin && !allowed.has(origin)) {
-      throw new AppError(403, "origin_not_allowed", "Requests from this website are not allowed.");
+      throw new AppError("origin_not_allowed");
     }
     await next();
   };

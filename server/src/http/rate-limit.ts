@@ -28,7 +28,8 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       const seconds = info?.resetTime
         ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
         : Math.ceil(options.windowMs / 1000);
-      throw new AppError(429, "rate_limited", `Too many attempts. Please wait ${seconds} seconds and try again.`, {
+      throw new AppError("rate_limited", {
+        message: `Too many attempts. Please wait ${seconds} seconds and try again.`,
         retryAfterSeconds: seconds,
       });
     },

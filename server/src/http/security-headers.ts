@@ -21,10 +21,18 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-/** Secure headers for every response; the CSP is what makes the HTML safe, and it costs nothing on JSON. */
-export function securityHeaders(): MiddlewareHandler {
-  return secureHeaders({
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+/** The API reference page (/api/docs): Swagger UI sets inline styles, and needs nothing else beyond our origin. */
+const API_DOCS_POLICY = {
+  ...CONTENT_SECURITY_POLICY,
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  mediaSrc: ["'none'"],
+  workerSrc: ["'none'"],
+};
+
+const headers = (contentSecurityPolicy: typeof CONTENT_SECURITY_POLICY) =>
+  secureHeaders({
+    contentSecurityPolicy,
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: "same-origin",
     crossOriginOpenerPolicy: "same-origin",
@@ -32,4 +40,11 @@ export function securityHeaders(): MiddlewareHandler {
     xFrameOptions: "DENY",
     permissionsPolicy: { camera: ["self"], microphone: [], geolocation: [] },
   });
+
+/** Secure headers for every response; the CSP is what makes the HTML safe, and it costs nothing on JSON. */
+export function securityHeaders(): MiddlewareHandler {
+  const app = headers(CONTENT_SECURITY_POLICY);
+  const docs = headers(API_DOCS_POLICY);
+  return (c, next) =>
+    c.req.path === "/api/docs" || c.req.path.startsWith("/api/docs/") ? docs(c, next) : app(c, next);
 }

@@ -1,10 +1,10 @@
-import { readMrz } from "contract/mrz/read-mrz";
+import { parseMrz } from "contract/mrz/parse-mrz";
 import { tencentExampleDocument, tencentExampleLines, tencentExampleVisualZone } from "contract/specimen-passports";
 import { describe, expect, it } from "vitest";
 import { crossCheck } from "./cross-check";
 
 const today = new Date("2026-11-25T12:00:00Z");
-const tencent = readMrz(tencentExampleLines(), { today });
+const tencent = parseMrz(tencentExampleLines(), { today });
 /** Tencent's documented PassportRecognizeInfos, mapped to VisualZone. */
 const printed = tencentExampleVisualZone();
 
@@ -56,7 +56,7 @@ describe("crossCheck", () => {
   });
 
   it("accepts transliterations, other date styles and a TD3 number cut at 9 characters", () => {
-    const r = readMrz(
+    const r = parseMrz(
       ["P<D<<MUELLER<<JOERG<<<<<<<<<<<<<<<<<<<<<<<<<", "C01X00T478D<<6408125M2702283<<<<<<<<<<<<<<<4"],
       {
         today,

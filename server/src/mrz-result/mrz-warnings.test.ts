@@ -1,4 +1,4 @@
-import { readMrz } from "contract/mrz/read-mrz";
+import { parseMrz } from "contract/mrz/parse-mrz";
 import { type MrzData, writeMrz } from "contract/mrz/write-mrz";
 import { describe, expect, it } from "vitest";
 import { mrzWarnings } from "./mrz-warnings";
@@ -18,7 +18,7 @@ const base: MrzData = {
   optionalData1: "999999990",
 };
 const warn = (data: Partial<MrzData>, options: Parameters<typeof mrzWarnings>[1] = { today }) =>
-  mrzWarnings(readMrz(writeMrz({ ...base, ...data }), { today }), options);
+  mrzWarnings(parseMrz(writeMrz({ ...base, ...data }), { today }), options);
 const codes = (ws: ReturnType<typeof mrzWarnings>) => ws.map((w) => w.code);
 
 describe("mrzWarnings", () => {
@@ -27,7 +27,7 @@ describe("mrzWarnings", () => {
   });
 
   it("names each failed check with expected and found digits (Tencent's example)", () => {
-    const r = readMrz(
+    const r = parseMrz(
       ["P<USACARTER<<ESTHER<<<<<<<<<<<<<<<<<<<<<<<<<", "4567123452USA9004117F2107268713843748<708026"],
       {
         today,
@@ -72,7 +72,7 @@ describe("mrzWarnings", () => {
     expect(codes(warn({ issuingState: "UTO", nationality: "UTO" }))).toEqual(["specimen_document"]);
     expect(codes(warn({ givenNames: "WILLEKE LISELOTTE ALEXANDRINA" }))).toEqual(["name_truncated"]);
     const lines = writeMrz(base).map((l) => l.toLowerCase());
-    expect(codes(mrzWarnings(readMrz(lines, { today }), { today }))).toEqual(["mrz_normalised"]);
+    expect(codes(mrzWarnings(parseMrz(lines, { today }), { today }))).toEqual(["mrz_normalised"]);
   });
 
   it("warns when the check digit holds but cannot tell a lookalike apart (8D6798658 read for SD6798658)", () => {
@@ -94,7 +94,7 @@ describe("mrzWarnings", () => {
       (lines[0] ?? "").replace("NLDDE", "NL0DE").replace("WILLEKE", "W1LLEKE"),
       (lines[1] ?? "").replace("650310", "65O31O"),
     ];
-    const ws = mrzWarnings(readMrz(bad, { today }), { today });
+    const ws = mrzWarnings(parseMrz(bad, { today }), { today });
     expect(codes(ws)).toEqual(["mrz_corrected", "name_corrected", "country_code_corrected"]);
     expect(ws[0]?.details).toMatchObject({ count: 2 });
     expect(String(ws[0]?.details?.changes)).toContain("birthDate line 2 col 16: O->0");
@@ -103,7 +103,7 @@ describe("mrzWarnings", () => {
   });
 
   it("reports a correction the check digits did not decide alone", () => {
-    const r = readMrz(
+    const r = parseMrz(
       ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE1B4226B<<<<<10"],
       { today },
     );
@@ -114,10 +114,10 @@ describe("mrzWarnings", () => {
   it("reports impossible dates and characters", () => {
     const lines = writeMrz(base);
     const bad = [lines[0] ?? "", `${(lines[1] ?? "").slice(0, 13)}651310${(lines[1] ?? "").slice(19)}`];
-    const r = readMrz(bad, { today });
+    const r = parseMrz(bad, { today });
     expect(codes(mrzWarnings(r, { today }))).toContain("invalid_date");
     const sex = [lines[0] ?? "", `${(lines[1] ?? "").slice(0, 20)}H${(lines[1] ?? "").slice(21)}`];
-    expect(mrzWarnings(readMrz(sex, { today }), { today }).find((w) => w.code === "mrz_field_invalid")).toMatchObject({
+    expect(mrzWarnings(parseMrz(sex, { today }), { today }).find((w) => w.code === "mrz_field_invalid")).toMatchObject({
       field: "sex",
       details: { read: "H" },
     });

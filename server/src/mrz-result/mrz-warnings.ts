@@ -1,6 +1,5 @@
-import { isKnownCountryCode, SPECIMEN_CODES } from "contract/mrz/country-codes";
-import { lookalikeDoubts } from "contract/mrz/lookalike-doubt";
-import { resolveMrzDate } from "contract/mrz/mrz-date";
+import { SPECIMEN_CODES } from "contract/mrz/country-codes";
+import { dataCorrections, type ReportDoubt, reportDoubts } from "contract/mrz/report-doubts";
 import type { MrzField, MrzFieldName, MrzReport } from "contract/mrz/types";
 import type { Warning } from "contract/warning";
 import { makeWarning, type WarningCode } from "contract/warning-catalogue";
@@ -12,6 +11,18 @@ export interface MrzWarningOptions {
   expiringSoonDays?: number;
 }
 
+/** What every rule sees: the report, the day, and the doubts the report supports (computed once). */
+interface RuleInput {
+  report: MrzReport;
+  today: Date;
+  soonDays: number;
+  doubts: readonly ReportDoubt[];
+  field(name: MrzFieldName): MrzField | undefined;
+}
+
+/** One kind of finding: the warnings it gives on a report, in order. */
+type Rule = (input: RuleInput) => Warning[];
+
 const CHECK_CODES: Partial<Record<MrzFieldName, WarningCode>> = {
   documentNumber: "check_digit_failed_document_number",
   birthDate: "check_digit_failed_birth_date",
@@ -21,12 +32,6 @@ const CHECK_CODES: Partial<Record<MrzFieldName, WarningCode>> = {
 };
 
 const DAY_MS = 86_400_000;
-
-/**
- * A correction whose next-best alternative costs less than two more substitution units was decided by the
- * likelihood of the characters, not by the check digits alone (measured: below this all wrong picks fall).
- */
-const UNCERTAIN_BELOW = 2.5;
 
 function utcDay(date: Date): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
@@ -42,157 +47,168 @@ function describe(field: MrzField): string {
   return `line ${String(field.line + 1)}, columns ${String(field.start + 1)}-${String(field.end)}`;
 }
 
-/** Every finding the MRZ itself supports: failed checks, corrections, codes, names and dates. */
-export function mrzWarnings(report: MrzReport, options: MrzWarningOptions = {}): Warning[] {
-  const today = options.today ?? new Date();
-  const soonDays = options.expiringSoonDays ?? 90;
-  const warnings: Warning[] = [];
-  const field = (name: MrzFieldName) => report.fields.find((f) => f.name === name);
-
-  if (report.normalised) {
-    warnings.push(makeWarning("mrz_normalised", { details: { lines: report.originalLines.length } }));
+/** The warning that tells a person about one doubt. */
+function doubtWarning(doubt: ReportDoubt): Warning {
+  switch (doubt.kind) {
+    case "correction_uncertain": {
+      const [only] = doubt.fields;
+      return makeWarning("mrz_correction_uncertain", {
+        ...(doubt.fields.length === 1 && only ? { field: only } : {}),
+        details: { fields: doubt.fields.join(", "), gap: Math.round(doubt.gap * 100) / 100 },
+      });
+    }
+    case "lookalike":
+      return makeWarning("mrz_lookalike_ambiguous", {
+        field: doubt.field,
+        details: { read: doubt.read, alternative: doubt.alternative, line: doubt.line + 1, column: doubt.column + 1 },
+      });
+    case "name_corrected":
+      return makeWarning("name_corrected", {
+        field: doubt.field,
+        details: { read: doubt.read, corrected: doubt.corrected },
+      });
+    case "country_code_corrected":
+      return makeWarning("country_code_corrected", {
+        field: doubt.field,
+        details: { read: doubt.read, corrected: doubt.corrected },
+      });
+    case "unknown_country_code":
+      return makeWarning("unknown_country_code", {
+        field: doubt.field,
+        message: `The country code "${doubt.code}" (${describe(doubt.at)}) is not on the ICAO 9303 list; it may be misread.`,
+        details: { code: doubt.code },
+      });
+    case "field_invalid":
+      return makeWarning("mrz_field_invalid", { field: doubt.field, details: { read: doubt.read } });
+    case "invalid_date":
+      return makeWarning("invalid_date", { field: doubt.field, details: { read: doubt.read } });
   }
+}
 
-  for (const check of report.checks) {
-    if (check.valid) continue;
+/** A rule that reports the doubts of the given kinds, in the order the report's doubts list them. */
+const doubtsOf =
+  (...kinds: ReportDoubt["kind"][]): Rule =>
+  ({ doubts }) =>
+    doubts.filter((d) => kinds.includes(d.kind)).map(doubtWarning);
+
+const normalised: Rule = ({ report }) =>
+  report.normalised ? [makeWarning("mrz_normalised", { details: { lines: report.originalLines.length } })] : [];
+
+const failedChecks: Rule = ({ report }) =>
+  report.checks.flatMap((check) => {
+    if (check.valid) return [];
     const code = check.field === "composite" ? "composite_failed" : CHECK_CODES[check.field];
-    if (code === undefined) continue;
-    warnings.push(
+    if (code === undefined) return [];
+    return [
       makeWarning(code, {
         field: check.field,
         details: { expected: check.expected, found: check.found, line: check.line + 1, column: check.column + 1 },
       }),
-    );
-  }
-  if (!report.valid) {
-    const failed = report.checks.filter((c) => !c.valid).map((c) => c.field);
-    warnings.push(makeWarning("mrz_unverifiable", { details: { failedChecks: failed.join(", ") } }));
-  }
+    ];
+  });
 
-  const dataCorrections = report.corrections.filter(
-    (c) => !["surname", "givenNames", "issuingState", "nationality"].includes(c.field),
+const unverifiable: Rule = ({ report }) => {
+  if (report.valid) return [];
+  const failed = report.checks.filter((c) => !c.valid).map((c) => c.field);
+  return [makeWarning("mrz_unverifiable", { details: { failedChecks: failed.join(", ") } })];
+};
+
+const corrected: Rule = ({ report }) => {
+  const data = dataCorrections(report);
+  if (data.length === 0) return [];
+  const changes = data.map(
+    (c) => `${c.field} line ${String(c.line + 1)} col ${String(c.column + 1)}: ${c.from}->${c.to}`,
   );
-  if (dataCorrections.length > 0) {
-    warnings.push(
-      makeWarning("mrz_corrected", {
-        details: {
-          count: dataCorrections.length,
-          changes: dataCorrections
-            .map((c) => `${c.field} line ${String(c.line + 1)} col ${String(c.column + 1)}: ${c.from}->${c.to}`)
-            .join("; "),
-        },
-      }),
-    );
-  }
-  if (report.correctionGap !== undefined && report.correctionGap < UNCERTAIN_BELOW) {
-    const fields = [...new Set(dataCorrections.map((c) => c.field).filter((f) => f !== "filler"))];
-    warnings.push(
-      makeWarning("mrz_correction_uncertain", {
-        ...(fields.length === 1 && fields[0] ? { field: fields[0] } : {}),
-        details: { fields: fields.join(", "), gap: Math.round(report.correctionGap * 100) / 100 },
-      }),
-    );
-  }
-  for (const doubt of lookalikeDoubts(report)) {
-    warnings.push(
-      makeWarning("mrz_lookalike_ambiguous", {
-        field: doubt.field,
-        details: {
-          read: doubt.read,
-          alternative: doubt.alternative,
-          line: doubt.line + 1,
-          column: doubt.column + 1,
-        },
-      }),
-    );
-  }
-  for (const name of ["surname", "givenNames"] as const) {
-    const f = field(name);
-    if (f?.original !== undefined && report.corrections.some((c) => c.field === name)) {
-      warnings.push(makeWarning("name_corrected", { field: name, details: { read: f.original, corrected: f.raw } }));
-    }
-  }
+  return [makeWarning("mrz_corrected", { details: { count: data.length, changes: changes.join("; ") } })];
+};
 
-  for (const name of ["issuingState", "nationality"] as const) {
-    const f = field(name);
-    if (!f) continue;
-    if (f.original !== undefined && report.corrections.some((c) => c.field === name)) {
-      warnings.push(
-        makeWarning("country_code_corrected", { field: name, details: { read: f.original, corrected: f.raw } }),
-      );
-    }
-    if (f.value === null || !isKnownCountryCode(f.value)) {
-      warnings.push(
-        makeWarning("unknown_country_code", {
-          field: name,
-          message: `The country code "${f.raw}" (${describe(f)}) is not on the ICAO 9303 list; it may be misread.`,
-          details: { code: f.raw },
-        }),
-      );
-    }
-  }
-  const specimen = (["issuingState", "nationality"] as const)
+const specimen: Rule = ({ field }) => {
+  const code = (["issuingState", "nationality"] as const)
     .map((n) => field(n)?.value)
     .find((v) => v != null && SPECIMEN_CODES.has(v));
-  if (specimen) warnings.push(makeWarning("specimen_document", { details: { code: specimen } }));
+  return code ? [makeWarning("specimen_document", { details: { code } })] : [];
+};
 
-  for (const f of report.fields) {
-    if (f.truncated) {
-      warnings.push(makeWarning("name_truncated", { field: f.name, details: { read: f.raw } }));
-    }
-    if (
-      f.state === "failed" &&
-      (f.name === "sex" || f.name === "documentCode" || f.name === "issuingState" || f.name === "nationality")
-    ) {
-      warnings.push(makeWarning("mrz_field_invalid", { field: f.name, details: { read: f.raw } }));
-    }
-  }
+/** Per field, in MRZ order: a name that may be cut short, a field holding characters it cannot hold. */
+const fieldContents: Rule = ({ report, doubts }) =>
+  report.fields.flatMap((f) => [
+    ...(f.truncated ? [makeWarning("name_truncated", { field: f.name, details: { read: f.raw } })] : []),
+    ...doubts.filter((d) => d.kind === "field_invalid" && d.field === f.name).map(doubtWarning),
+  ]);
 
+const birthDateUnknownPart: Rule = ({ field }) => {
   const birth = field("birthDate");
-  const expiry = field("expiryDate");
-  for (const f of [birth, expiry]) {
-    if (f && f.value === null && !/^<+$/.test(f.raw)) {
-      const resolved = resolveMrzDate(f.raw, f.name === "birthDate" ? "birth" : "expiry", today);
-      if (resolved.invalid) warnings.push(makeWarning("invalid_date", { field: f.name, details: { read: f.raw } }));
-    }
-  }
-  if (birth?.value?.includes("XX")) {
-    warnings.push(makeWarning("birth_date_unknown_part", { field: "birthDate", details: { birthDate: birth.value } }));
-  }
+  if (!birth?.value?.includes("XX")) return [];
+  return [makeWarning("birth_date_unknown_part", { field: "birthDate", details: { birthDate: birth.value } })];
+};
 
+const expiry: Rule = ({ field, today, soonDays }) => {
+  const f = field("expiryDate");
+  if (!f?.value || f.state === "failed" || f.value.includes("XX")) return [];
   const todayMs = utcDay(today);
-  const todayIso = new Date(todayMs).toISOString().slice(0, 10);
-  if (expiry?.value && expiry.state !== "failed" && !expiry.value.includes("XX")) {
-    const { year, month, day } = parts(expiry.value);
-    const expiryMs = Date.UTC(year, (month ?? 1) - 1, day ?? 1);
-    const daysLeft = Math.round((expiryMs - todayMs) / DAY_MS);
-    if (daysLeft < 0) {
-      warnings.push(
-        makeWarning("expired", {
-          field: "expiryDate",
-          message: `The document expired on ${expiry.value}.`,
-          details: { expiryDate: expiry.value, today: todayIso },
-        }),
-      );
-    } else if (daysLeft <= soonDays) {
-      warnings.push(
-        makeWarning("expiring_soon", {
-          field: "expiryDate",
-          message: `The document expires on ${expiry.value}, in ${String(daysLeft)} days.`,
-          details: { expiryDate: expiry.value, daysLeft, thresholdDays: soonDays },
-        }),
-      );
-    }
+  const { year, month, day } = parts(f.value);
+  const daysLeft = Math.round((Date.UTC(year, (month ?? 1) - 1, day ?? 1) - todayMs) / DAY_MS);
+  if (daysLeft < 0) {
+    return [
+      makeWarning("expired", {
+        field: "expiryDate",
+        message: `The document expired on ${f.value}.`,
+        details: { expiryDate: f.value, today: new Date(todayMs).toISOString().slice(0, 10) },
+      }),
+    ];
   }
-  if (birth?.value && birth.state !== "failed") {
-    const { year, month, day } = parts(birth.value);
-    // With an unknown month or day, the earliest possible birthday: flagged only when surely under 18.
-    const eighteenth = Date.UTC(year + 18, (month ?? 1) - 1, day ?? 1);
-    if (eighteenth > todayMs) {
-      warnings.push(
-        makeWarning("under_18", { field: "birthDate", details: { birthDate: birth.value, today: todayIso } }),
-      );
-    }
-  }
-  return warnings;
+  if (daysLeft > soonDays) return [];
+  return [
+    makeWarning("expiring_soon", {
+      field: "expiryDate",
+      message: `The document expires on ${f.value}, in ${String(daysLeft)} days.`,
+      details: { expiryDate: f.value, daysLeft, thresholdDays: soonDays },
+    }),
+  ];
+};
+
+const under18: Rule = ({ field, today }) => {
+  const birth = field("birthDate");
+  if (!birth?.value || birth.state === "failed") return [];
+  const { year, month, day } = parts(birth.value);
+  // With an unknown month or day, the earliest possible birthday: flagged only when surely under 18.
+  const todayMs = utcDay(today);
+  if (Date.UTC(year + 18, (month ?? 1) - 1, day ?? 1) <= todayMs) return [];
+  return [
+    makeWarning("under_18", {
+      field: "birthDate",
+      details: { birthDate: birth.value, today: new Date(todayMs).toISOString().slice(0, 10) },
+    }),
+  ];
+};
+
+/** The rules, in the order their warnings are listed. */
+const RULES: readonly Rule[] = [
+  normalised,
+  failedChecks,
+  unverifiable,
+  corrected,
+  doubtsOf("correction_uncertain"),
+  doubtsOf("lookalike"),
+  doubtsOf("name_corrected"),
+  doubtsOf("country_code_corrected", "unknown_country_code"),
+  specimen,
+  fieldContents,
+  doubtsOf("invalid_date"),
+  birthDateUnknownPart,
+  expiry,
+  under18,
+];
+
+/** Every finding the MRZ itself supports: failed checks, corrections, the report's doubts, codes, names and dates. */
+export function mrzWarnings(report: MrzReport, options: MrzWarningOptions = {}): Warning[] {
+  const today = options.today ?? new Date();
+  const input: RuleInput = {
+    report,
+    today,
+    soonDays: options.expiringSoonDays ?? 90,
+    doubts: reportDoubts(report, { today }),
+    field: (name) => report.fields.find((f) => f.name === name),
+  };
+  return RULES.flatMap((rule) => rule(input));
 }

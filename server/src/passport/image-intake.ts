@@ -28,11 +28,7 @@ export async function readImageIntake(request: Request): Promise<ImageIntake> {
   if (contentType.startsWith("multipart/form-data")) intake = await fromMultipart(request);
   else if (contentType.startsWith("application/json")) intake = await fromJson(request);
   else {
-    throw new AppError(
-      415,
-      "unsupported_content_type",
-      'Send the image as multipart/form-data (field \'image\') or as JSON { "imageBase64": "..." }.',
-    );
+    throw new AppError("unsupported_content_type");
   }
   return { ...checkImage(intake.image), portrait: intake.portrait || queryPortrait };
 }
@@ -42,13 +38,11 @@ async function fromMultipart(request: Request): Promise<{ image: Uint8Array; por
   try {
     form = await request.formData();
   } catch (cause) {
-    throw new AppError(400, "malformed_multipart", "The upload could not be read. Please send the photo again.", {
-      cause,
-    });
+    throw new AppError("malformed_multipart", { cause });
   }
   const file = form.get("image");
   if (!(file instanceof Blob)) {
-    throw new AppError(400, "image_missing", "No image was attached: send the photo in the form field 'image'.");
+    throw new AppError("image_missing");
   }
   if (file.size > MAX_IMAGE_BYTES) throw tooLarge(file.size);
   return { image: new Uint8Array(await file.arrayBuffer()), portrait: truthy(form.get("portrait")) };
@@ -59,24 +53,21 @@ async function fromJson(request: Request): Promise<{ image: Uint8Array; portrait
   try {
     raw = await request.json();
   } catch (cause) {
-    throw new AppError(400, "malformed_json", "The request body is not valid JSON.", { cause });
+    throw new AppError("malformed_json", { cause });
   }
   const parsed = jsonBody.safeParse(raw);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-    throw new AppError(400, "invalid_body", `The request body is not what was expected (${detail}).`);
+    throw new AppError("invalid_body", { message: `The request body is not what was expected (${detail}).` });
   }
   const base64 = stripDataUrl(parsed.data.imageBase64);
   if (base64.length > MAX_BASE64_CHARS) {
-    throw new AppError(
-      413,
-      "image_too_large",
-      `The image is ${megabytes(base64.length)} as base64; the limit is ${megabytes(MAX_BASE64_CHARS)}. Compress or resize it and try again.`,
-      { retake: true },
-    );
+    throw new AppError("image_too_large", {
+      message: `The image is ${megabytes(base64.length)} as base64; the limit is ${megabytes(MAX_BASE64_CHARS)}. Compress or resize it and try again.`,
+    });
   }
   const image = decodeBase64(base64);
-  if (!image) throw new AppError(400, "invalid_base64", "imageBase64 is not valid base64.");
+  if (!image) throw new AppError("invalid_base64");
   return { image, portrait: parsed.data.portrait ?? false };
 }
 
@@ -86,28 +77,20 @@ function stripDataUrl(value: string): string {
 }
 
 function tooLarge(bytes: number): AppError {
-  return new AppError(
-    413,
-    "image_too_large",
-    `The image is ${megabytes(bytes)} (${megabytes(base64Length(bytes))} as base64); the limit is ${megabytes(MAX_BASE64_CHARS)} as base64. Compress or resize it and try again.`,
-    { retake: true },
-  );
+  return new AppError("image_too_large", {
+    message: `The image is ${megabytes(bytes)} (${megabytes(base64Length(bytes))} as base64); the limit is ${megabytes(MAX_BASE64_CHARS)} as base64. Compress or resize it and try again.`,
+  });
 }
 
 function checkImage(image: Uint8Array): { image: Uint8Array; mediaType: AcceptedMediaType } {
-  if (image.length === 0) throw new AppError(400, "image_empty", "The image is empty (0 bytes).", { retake: true });
+  if (image.length === 0) throw new AppError("image_empty");
   if (image.length > MAX_IMAGE_BYTES) throw tooLarge(image.length);
   const sniffed = sniffImage(image);
   if (!sniffed.accepted) {
     const what = sniffed.detected ? `a ${sniffed.detected} file` : "not a PNG, JPEG or BMP image";
-    throw new AppError(
-      415,
-      "unsupported_media_type",
-      `This is ${what}. Send a PNG, JPEG or BMP photo of the passport.`,
-      {
-        retake: true,
-      },
-    );
+    throw new AppError("unsupported_media_type", {
+      message: `This is ${what}. Send a PNG, JPEG or BMP photo of the passport.`,
+    });
   }
   return { image, mediaType: sniffed.mediaType };
 }

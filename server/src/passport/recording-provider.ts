@@ -5,7 +5,7 @@ import type { PassportProvider, RecognizeInput } from "./provider";
  * A provider for tests of the HTTP layer: records what it was handed and answers the ICAO TD3 specimen's fields.
  * Provider behaviour itself is tested against the real providers (tencent/, local/).
  */
-export function recordingProvider() {
+export function recordingProvider(answer: () => Partial<PassportResult> = () => ({})) {
   const calls: RecognizeInput[] = [];
   const provider: PassportProvider = {
     name: "local",
@@ -34,6 +34,7 @@ export function recordingProvider() {
         image: null,
         warnings: [],
         portrait: null,
+        ...answer(),
       };
       return result;
     },

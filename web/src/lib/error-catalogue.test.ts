@@ -1,41 +1,38 @@
+import { ERROR_CATALOGUE, ERROR_CODES } from "contract/error-catalogue";
 import { describe, expect, it } from "vitest";
-import { errorStrings } from "../i18n/strings/errors";
-import { ERROR_NEXT_STEP, nextStepFor } from "./error-catalogue";
+import { isKnownErrorCode, knownNextStep, nextStepFor } from "./error-catalogue";
 
-/** The server's source, read as text: every `new AppError(status, "code"` and Tencent mapping `row(status, "code"`. */
-const serverSources = import.meta.glob<string>(["../../../server/src/**/*.ts", "!../../../server/src/**/*.test.ts"], {
-  query: "?raw",
-  import: "default",
-  eager: true,
-});
-
-function serverErrorCodes(): Set<string> {
-  const codes = new Set<string>();
-  for (const source of Object.values(serverSources)) {
-    for (const match of source.matchAll(/(?:AppError|row)\(\s*\d{3},\s*"([a-z][a-z0-9_]+)"/g)) codes.add(match[1]!);
-  }
-  return codes;
-}
-
-describe("error catalogue", () => {
-  it("covers every error code the server can send, with words in both languages (drift check)", () => {
-    const codes = serverErrorCodes();
-    expect(codes.size).toBeGreaterThan(40);
-    const missing = [...codes].filter((code) => !(code in ERROR_NEXT_STEP));
-    expect(missing).toEqual([]);
-    for (const code of codes) {
-      expect((errorStrings.en as Record<string, string>)[code], code).toBeTruthy();
-      expect((errorStrings["zh-CN"] as Record<string, string>)[code], code).toBeTruthy();
+describe("nextStepFor", () => {
+  it("follows the catalogue for every code the server can send, whatever the status and flag", () => {
+    for (const code of ERROR_CODES) {
+      expect(nextStepFor(code, 599, !ERROR_CATALOGUE[code].retake), code).toBe(ERROR_CATALOGUE[code].nextStep);
     }
+    expect(nextStepFor("mrz_not_found", 422, false)).toBe("retake");
+    expect(nextStepFor("upstream_account_unavailable", 503, false)).toBe("operator");
+    expect(nextStepFor("unsupported_media_type", 415, true)).toBe("other-file");
   });
 
-  it("falls back by retake flag, then status", () => {
-    expect(nextStepFor("mrz_not_found", 422, false)).toBe("retake");
+  it("knows the client's own codes", () => {
+    expect(nextStepFor("network_error", 0, false)).toBe("later");
+    expect(nextStepFor("image_too_small", undefined, false)).toBe("retake");
+    expect(nextStepFor("heic_failed", undefined, false)).toBe("other-file");
+    expect(nextStepFor("camera_still_failed", undefined, false)).toBe("retake");
+  });
+
+  it("falls back by retake flag, then status, for codes it does not know", () => {
     expect(nextStepFor("something_new", 422, true)).toBe("retake");
     expect(nextStepFor("something_new", 503, false)).toBe("later");
     expect(nextStepFor("something_new", 0, false)).toBe("later");
     expect(nextStepFor("something_new", 409, false)).toBe("operator");
     expect(nextStepFor("something_new", 500, false)).toBe("later");
     expect(nextStepFor("something_new", undefined, false)).toBe("later");
+  });
+
+  it("treats the codes the server no longer sends as unknown", () => {
+    for (const stale of ["image_too_large_base64", "deadline_exceeded", "toString"]) {
+      expect(isKnownErrorCode(stale), stale).toBe(false);
+      expect(knownNextStep(stale), stale).toBeUndefined();
+    }
+    expect(nextStepFor("deadline_exceeded", 400, false)).toBe("operator");
   });
 });

@@ -71,7 +71,7 @@ describe("EnginePool", () => {
     const p = pool(1, 1);
     await p.whenReady();
     const err = await rejection(p.run(job(2), never()));
-    expect([err.status, err.code, err.retake]).toEqual([422, "mrz_not_found", true]);
+    expect([err.status, err.code, err.retake, err.message]).toEqual([422, "mrz_not_found", true, "none"]);
   });
 
   it("fails only the crashed job and replaces the worker", async () => {
@@ -94,9 +94,9 @@ describe("EnginePool", () => {
     const q = await rejection(queued);
     expect(q.code).toBe("request_aborted");
     expect(p.status().queued).toBe(0);
-    runningCtl.abort(new AppError(504, "deadline_exceeded", "too slow"));
+    runningCtl.abort(new AppError("server_busy", { message: "too slow" }));
     const r = await rejection(running);
-    expect([r.status, r.code]).toEqual([504, "deadline_exceeded"]);
+    expect([r.status, r.code, r.message]).toEqual([503, "server_busy", "too slow"]);
     await p.whenReady();
     await expect(p.run(job(0, 0), never())).resolves.toMatchObject({ provider: "local" });
   });

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
+import type { EngineResult, PassportImageInput } from "../../engine/read-passport-image";
 import { AppError } from "../../errors";
 import type { EngineWorkerData, JobRequest, WorkerMessage } from "./engine-protocol";
-import type { EngineResult, PipelineInput } from "./run-pipeline";
 
 export interface EnginePoolOptions {
   workers: number;
@@ -29,7 +29,7 @@ export interface PoolStatus {
 interface Job {
   id: number;
   timer?: ReturnType<typeof setTimeout>;
-  input: PipelineInput;
+  input: PassportImageInput;
   signal: AbortSignal;
   resolve: (r: EngineResult) => void;
   reject: (e: unknown) => void;
@@ -44,13 +44,12 @@ interface Slot {
   retiring: boolean;
 }
 
-const crashed = () =>
-  new AppError(500, "engine_crashed", "The offline engine failed on this photo. Please try again.", { retake: false });
+const crashed = () => new AppError("engine_crashed");
 
 const abortError = (signal: AbortSignal) =>
   signal.reason instanceof AppError
     ? signal.reason
-    : new AppError(408, "request_aborted", "The request was cancelled before the offline engine finished.");
+    : new AppError("request_aborted", { message: "The request was cancelled before the offline engine finished." });
 
 /**
  * A fixed set of worker threads running the engine pipeline (never on the event loop) with a bounded queue:
@@ -93,17 +92,12 @@ export class EnginePool {
     }
   }
 
-  run(input: PipelineInput, signal: AbortSignal): Promise<EngineResult> {
-    if (this.closed)
-      return Promise.reject(new AppError(503, "engine_unavailable", "The offline engine is shutting down."));
+  run(input: PassportImageInput, signal: AbortSignal): Promise<EngineResult> {
+    if (this.closed) return Promise.reject(new AppError("engine_unavailable"));
     if (signal.aborted) return Promise.reject(abortError(signal));
     const idle = this.slots.find((s) => s.ready && !s.job);
     if (!idle && this.queue.length >= this.options.queueMax) {
-      return Promise.reject(
-        new AppError(503, "engine_busy", "The offline engine is busy. Please try again in a moment.", {
-          retryAfterSeconds: this.retryAfterSeconds(),
-        }),
-      );
+      return Promise.reject(new AppError("engine_busy", { retryAfterSeconds: this.retryAfterSeconds() }));
     }
     return new Promise<EngineResult>((resolve, reject) => {
       const job: Job = {
@@ -122,13 +116,11 @@ export class EnginePool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0))
-      this.settle(job, new AppError(503, "engine_unavailable", "The offline engine is shutting down."));
+    for (const job of this.queue.splice(0)) this.settle(job, new AppError("engine_unavailable"));
     await Promise.all(
       this.slots.map(async (slot) => {
         slot.retiring = true;
-        if (slot.job)
-          this.settle(slot.job, new AppError(503, "engine_unavailable", "The offline engine is shutting down."));
+        if (slot.job) this.settle(slot.job, new AppError("engine_unavailable"));
         slot.job = null;
         await slot.worker.terminate();
       }),
@@ -175,7 +167,7 @@ export class EnginePool {
     if (message.type === "result") this.settle(job, null, message.result);
     else if (message.error) {
       const e = message.error;
-      this.settle(job, new AppError(e.status, e.code, e.message, { retake: e.retake }));
+      this.settle(job, new AppError(e.code, { message: e.message }));
     } else this.settle(job, crashed());
     this.pump();
   }
@@ -196,7 +188,7 @@ export class EnginePool {
       // Nobody can serve the queue while no worker starts: fail it rather than hold requests.
       if (!this.slots.some((s) => s.ready)) {
         for (const job of this.queue.splice(0)) {
-          this.settle(job, new AppError(503, "engine_unavailable", "The offline engine could not start."));
+          this.settle(job, new AppError("engine_unavailable", { message: "The offline engine could not start." }));
         }
       }
     }
@@ -220,12 +212,7 @@ export class EnginePool {
     job.timer = setTimeout(() => {
       if (slot.job !== job) return;
       this.retire(slot);
-      this.settle(
-        job,
-        new AppError(504, "engine_timeout", "The offline engine took too long on this photo. Please try again.", {
-          retake: true,
-        }),
-      );
+      this.settle(job, new AppError("engine_timeout"));
     }, this.options.jobTimeoutMs ?? 30_000);
     job.timer.unref?.();
   }

@@ -1,7 +1,5 @@
-import type { ErrorStatus } from "../../errors";
-import type { DecodableMediaType } from "./decode-image";
-import type { ReadMode } from "./read-band";
-import type { EngineResult } from "./run-pipeline";
+import type { ErrorCode } from "contract/error-catalogue";
+import type { DecodableMediaType, EngineResult, ReadMode } from "../../engine/read-passport-image";
 
 /** Messages between the engine pool (main thread) and its worker threads. */
 export interface EngineWorkerData {
@@ -17,11 +15,10 @@ export interface JobRequest {
   portrait: boolean;
 }
 
+/** An AppError across the thread boundary: its code (status and retake come from the catalogue) and message. */
 export interface SerializedAppError {
-  status: ErrorStatus;
-  code: string;
+  code: ErrorCode;
   message: string;
-  retake: boolean;
 }
 
 export type WorkerMessage =

@@ -1,19 +1,18 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { createRecogniser, readPassportImage } from "../../engine/read-passport-image";
 import { AppError } from "../../errors";
 import type { EngineWorkerData, JobRequest, WorkerMessage } from "./engine-protocol";
-import { createMrzOcr } from "./mrz-ocr";
-import { runPipeline } from "./run-pipeline";
 
 /** Worker thread entry: loads the recogniser once, then runs one pipeline job at a time. */
 const port = parentPort;
 if (!port) throw new Error("engine-worker must run in a worker thread");
 const data = workerData as EngineWorkerData;
-const ocr = await createMrzOcr({ langPath: data.langPath, lang: data.lang });
+const ocr = await createRecogniser({ langPath: data.langPath, lang: data.lang });
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 port.on("message", async (job: JobRequest) => {
   try {
-    const result = await runPipeline(
+    const result = await readPassportImage(
       { image: job.image, mediaType: job.mediaType, portrait: job.portrait },
       ocr,
       data.readMode ? { readMode: data.readMode } : {},
@@ -24,7 +23,7 @@ port.on("message", async (job: JobRequest) => {
       send({
         type: "error",
         id: job.id,
-        error: { status: err.status, code: err.code, message: err.message, retake: err.retake },
+        error: { code: err.code, message: err.message },
       });
     } else {
       // The recogniser may be left in a bad state: answer, then end this thread so the pool starts a fresh one.

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
+import type { EngineResult } from "../../engine/read-passport-image";
 import type { JobRequest, WorkerMessage } from "./engine-protocol";
-import type { EngineResult } from "./run-pipeline";
 
 /**
  * A scripted engine worker for the pool's own tests (the pool is generic over what its workers compute).
@@ -39,8 +39,7 @@ port.on("message", (job: JobRequest) => {
   if (op === 0)
     setTimeout(() => send({ type: "result", id: job.id, result: result(job.image.length) }), (job.image[1] ?? 0) * 10);
   else if (op === 1) throw new Error("scripted crash");
-  else if (op === 2)
-    send({ type: "error", id: job.id, error: { status: 422, code: "mrz_not_found", message: "none", retake: true } });
+  else if (op === 2) send({ type: "error", id: job.id, error: { code: "mrz_not_found", message: "none" } });
   else setInterval(() => {}, 1000);
 });
 send({ type: "ready" });

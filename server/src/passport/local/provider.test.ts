@@ -1,4 +1,5 @@
-import type { PassportResult, Point } from "contract/result";
+import type { Point } from "contract/geometry";
+import type { PassportResult } from "contract/result";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePassport } from "../../../synthetic/generate-passport";

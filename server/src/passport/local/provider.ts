@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { defaultModelDir, type ReadMode } from "../../engine/read-passport-image";
 import type { PassportProvider, ProviderHealth } from "../provider";
 import { EnginePool } from "./engine-pool";
-import type { ReadMode } from "./read-band";
-import { defaultModelDir, workerEntry } from "./worker-entry";
+import { workerEntry } from "./worker-entry";
 
 export interface LocalProviderOptions {
   /** Worker threads (each holds one recogniser, ~60-100 MB). */

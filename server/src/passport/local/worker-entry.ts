@@ -5,7 +5,7 @@ export interface WorkerEntry {
 }
 
 /** True when this module runs from TypeScript source (tests, tsx) rather than from the esbuild bundle in dist/. */
-export const runningFromSource = import.meta.url.endsWith(".ts");
+const runningFromSource = import.meta.url.endsWith(".ts");
 
 /**
  * Where a worker thread's entry lives. From source: the .ts file beside this one, loaded through tsx (a dev
@@ -19,12 +19,4 @@ export function workerEntry(sourceName: string, bundledName: string): WorkerEntr
     };
   }
   return { url: new URL(`./${bundledName}`, import.meta.url), argv: [] };
-}
-
-/** The folder of the MRZ recogniser model (server/models/mrz), from source or from dist/. */
-export function defaultModelDir(): string {
-  const url = runningFromSource
-    ? new URL("../../../models/mrz/", import.meta.url)
-    : new URL("../models/mrz/", import.meta.url);
-  return decodeURIComponent(url.pathname);
 }

@@ -1,6 +1,14 @@
+import { ERROR_CATALOGUE } from "contract/error-catalogue";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors";
-import { mapTencentError, TENCENT_ERRORS, TRANSPORT_ERRORS, tencentError, transportError } from "./errors";
+import { mapTencentError, TENCENT_ERRORS, tencentError, transportError } from "./errors";
+
+/** What a person gets for a Tencent code: our code, with its status and retake flag from the catalogue. */
+function classOf(code: string) {
+  const mapping = mapTencentError(code);
+  const { status, retake } = ERROR_CATALOGUE[mapping.code];
+  return { status, code: mapping.code, retake, transient: mapping.transient };
+}
 
 /** Every code listed in /work/shared/notes/tencent-mlidpassportocr.md, with the class we expect. */
 const documented: Array<[code: string, status: number, ourCode: string, retake: boolean, transient: boolean]> = [
@@ -44,15 +52,7 @@ describe("Tencent error mapping", () => {
   });
 
   it.each(documented)("%s -> %i %s (retake %s, transient %s)", (code, status, ourCode, retake, transient) => {
-    expect(mapTencentError(code)).toMatchObject({ status, code: ourCode, retake, transient });
-  });
-
-  it("gives every mapping a snake_case code and a sentence a person can act on", () => {
-    for (const mapping of [...Object.values(TENCENT_ERRORS), ...Object.values(TRANSPORT_ERRORS)]) {
-      expect(mapping.code).toMatch(/^[a-z][a-z0-9_]*$/);
-      expect(mapping.message.length).toBeGreaterThan(30);
-      expect(mapping.message).toMatch(/[.)]$/);
-    }
+    expect(classOf(code)).toEqual({ status, code: ourCode, retake, transient });
   });
 
   it("only ever retries rate limits, outages and transport failures", () => {
@@ -84,7 +84,7 @@ describe("Tencent error mapping", () => {
     ["TotallyNew", 502, "upstream_error", false, false],
     ["FailedOperationX", 502, "upstream_error", false, false],
   ])("maps unknown code %s by prefix to %i %s", (code, status, ourCode, retake, transient) => {
-    expect(mapTencentError(code)).toMatchObject({ status, code: ourCode, retake, transient });
+    expect(classOf(code)).toEqual({ status, code: ourCode, retake, transient });
   });
 
   it("builds an AppError with the upstream RequestId and keeps Tencent's message out of ours", () => {
@@ -94,7 +94,7 @@ describe("Tencent error mapping", () => {
     expect(error.toBody()).toEqual({
       error: {
         code: "upstream_auth_failed",
-        message: TENCENT_ERRORS["AuthFailure.SecretIdNotFound"]?.message,
+        message: ERROR_CATALOGUE.upstream_auth_failed.message,
         retake: false,
         upstreamRequestId: "req-1",
       },

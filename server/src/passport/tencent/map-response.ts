@@ -4,13 +4,12 @@
  */
 
 import { MrzFormatError } from "contract/mrz/mrz-format-error";
-import { readMrz } from "contract/mrz/read-mrz";
+import { parseMrz } from "contract/mrz/parse-mrz";
 import type { MrzReport } from "contract/mrz/types";
 import type { DocumentFields, PassportResult, VisualZone } from "contract/result";
 import type { Warning } from "contract/warning";
 import { makeWarning, tencentWarning } from "contract/warning-catalogue";
 import { z } from "zod";
-import type { ErrorStatus } from "../../errors";
 import { AppError } from "../../errors";
 import { crossCheck } from "../../mrz-result/cross-check";
 import { mrzWarnings } from "../../mrz-result/mrz-warnings";
@@ -191,7 +190,7 @@ function readTencentMrz(
     return null;
   }
   try {
-    return readMrz([codeSet ?? "", codeCrc ?? ""], today ? { today } : {});
+    return parseMrz([codeSet ?? "", codeCrc ?? ""], today ? { today } : {});
   } catch (error) {
     if (!(error instanceof MrzFormatError)) throw error;
     // The engine's message quotes the lines (personal data): keep the catalogue's words instead.
@@ -204,17 +203,11 @@ function readTencentMrz(
 export function mapTencentResponse(raw: Record<string, unknown>, options: MapOptions): PassportResult {
   const parsed = responseSchema.safeParse(raw);
   if (!parsed.success) {
-    const status: ErrorStatus = 502;
     const requestId = typeof raw.RequestId === "string" ? raw.RequestId : undefined;
-    throw new AppError(
-      status,
-      "upstream_unexpected_response",
-      "The recognition service sent an answer in an unexpected format. Please try again later.",
-      {
-        ...(requestId ? { upstreamRequestId: requestId } : {}),
-        cause: parsed.error.issues.map((i) => i.path.join(".")),
-      },
-    );
+    throw new AppError("upstream_unexpected_response", {
+      ...(requestId ? { upstreamRequestId: requestId } : {}),
+      cause: parsed.error.issues.map((i) => i.path.join(".")),
+    });
   }
   const response = parsed.data;
   const warnings: Warning[] = [];

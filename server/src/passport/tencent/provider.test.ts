@@ -1,3 +1,4 @@
+import { ERROR_CATALOGUE } from "contract/error-catalogue";
 import { describe, expect, it } from "vitest";
 import { startFakeTencent } from "../../../test/fake-tencent";
 import { tinyPng } from "../../../test/tiny-png";
@@ -164,9 +165,9 @@ describe("Tencent provider over HTTP against the fake upstream", () => {
       const error = await failure(provider({ backoffBaseMs: 1 }).recognize(input()));
       expect({ code, status: error.status, ours: error.code, retake: error.retake }).toEqual({
         code,
-        status: mapping.status,
+        status: ERROR_CATALOGUE[mapping.code].status,
         ours: mapping.code,
-        retake: mapping.retake,
+        retake: ERROR_CATALOGUE[mapping.code].retake,
       });
       expect(fake().requests()).toHaveLength(mapping.transient ? 3 : 1);
       expect(error.upstreamRequestId).toBe(fake().requests().at(-1)?.upstreamRequestId);

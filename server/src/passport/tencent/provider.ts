@@ -23,20 +23,14 @@ export function createTencentProvider(config: TencentProviderConfig): PassportPr
 
     async recognize(input: RecognizeInput): Promise<PassportResult> {
       if (!client) {
-        throw new AppError(
-          503,
-          "provider_not_configured",
-          "The passport service is not set up: Tencent Cloud credentials are missing. The operator has to set them.",
-        );
+        throw new AppError("provider_not_configured");
       }
       const imageBase64 = encodeBase64(input.image);
       if (imageBase64.length > MAX_BASE64_CHARS) {
-        throw new AppError(
-          413,
-          "image_too_large",
-          "The photo is too large for the recognition service (over 7 MB once encoded, about 5 MB as a file). Take it again at a lower resolution or send a JPEG.",
-          { retake: true },
-        );
+        throw new AppError("image_too_large", {
+          message:
+            "The photo is too large for the recognition service (over 7 MB once encoded, about 5 MB as a file). Take it again at a lower resolution or send a JPEG.",
+        });
       }
       const call = await client.mlidPassportOcr({ ImageBase64: imageBase64, RetImage: input.portrait }, input.signal);
       const result = mapTencentResponse(call.response, { requestId: input.requestId, portrait: input.portrait });

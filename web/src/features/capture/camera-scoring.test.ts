@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickBestCamera, scoreCamera, shouldMirror } from "./camera-scoring";
+import { betterCamera, pickBestCamera, scoreCamera, shouldMirror } from "./camera-scoring";
 
 describe("scoreCamera / pickBestCamera", () => {
   it("prefers the back camera by facingMode over a higher-resolution front camera", () => {
@@ -53,5 +53,25 @@ describe("shouldMirror", () => {
     expect(shouldMirror(undefined, "FaceTime HD Camera")).toBe(true);
     expect(shouldMirror(undefined, "Back Camera")).toBe(false);
     expect(shouldMirror(undefined, "USB Document Camera")).toBe(false);
+  });
+});
+
+describe("betterCamera", () => {
+  const front = { deviceId: "f", label: "Front Camera", facingMode: ["user"] };
+  const back = { deviceId: "b", label: "Back Camera", facingMode: ["environment"] };
+
+  it("switches from the browser's front camera to the better back camera", () => {
+    expect(betterCamera([front, back], "f")?.deviceId).toBe("b");
+  });
+
+  it("keeps the camera in use when it is the best, or when it is not in the list", () => {
+    expect(betterCamera([front, back], "b")).toBeUndefined();
+    expect(betterCamera([front, back], "gone")).toBeUndefined();
+    expect(betterCamera([front, back], undefined)).toBeUndefined();
+  });
+
+  it("keeps the camera in use on a tie", () => {
+    const twin = { ...back, deviceId: "b2" };
+    expect(betterCamera([back, twin], "b2")).toBeUndefined();
   });
 });

@@ -51,6 +51,20 @@ export function pickBestCamera<T extends CameraInfo>(cameras: readonly T[]): T |
   return best;
 }
 
+/**
+ * The camera to switch to after the browser picked `currentId`: the best one by score when it scores higher than
+ * the one in use, else undefined (also when the one in use is not in the list).
+ */
+export function betterCamera<T extends CameraInfo>(
+  cameras: readonly T[],
+  currentId: string | undefined,
+): T | undefined {
+  const best = pickBestCamera(cameras);
+  const current = cameras.find((c) => c.deviceId === currentId);
+  if (!best || !current || best.deviceId === current.deviceId) return undefined;
+  return scoreCamera(best) > scoreCamera(current) ? best : undefined;
+}
+
 /** True when the preview should be mirrored: only for a camera that faces the person. */
 export function shouldMirror(facingMode: string | undefined, label: string): boolean {
   if (facingMode === "user") return true;

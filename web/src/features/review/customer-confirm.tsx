@@ -1,11 +1,11 @@
 import type { PassportResult } from "contract/result";
+import type { ReviewFieldKey } from "contract/review/review-fields";
 import { useState } from "react";
 import { useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 import { useObjectUrl } from "../../lib/use-object-url";
 import { BannerList } from "./banner-list";
 import { PortraitView } from "./portrait-view";
-import type { ReviewFieldKey } from "./review-fields";
 
 const KEY_FIELDS = [
   "surname",

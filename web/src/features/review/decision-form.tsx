@@ -1,13 +1,13 @@
-import { type FormEvent, useId, useState } from "react";
-import { format, useStrings } from "../../i18n/i18n";
-import { reviewStrings } from "../../i18n/strings/review";
 import {
   DECISION_OUTCOMES,
   type DecisionOutcome,
   type DecisionProblem,
   type ReviewDecision,
   validateDecision,
-} from "./review-decision";
+} from "contract/review/decision";
+import { type FormEvent, useId, useState } from "react";
+import { format, useStrings } from "../../i18n/i18n";
+import { reviewStrings } from "../../i18n/strings/review";
 
 interface DecisionFormProps {
   decision: ReviewDecision | null;

@@ -1,10 +1,10 @@
 import type { PassportResult } from "contract/result";
+import type { ReviewDecision } from "contract/review/decision";
+import type { FieldEdit } from "contract/review/field-edits";
 import { useId, useState } from "react";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 import type { FieldRow } from "./field-rows";
-import type { ReviewDecision } from "./review-decision";
-import type { FieldEdit } from "./review-edits";
 import { buildReviewExport, type ExportedImage, exportFileName, fieldsAsText } from "./review-export";
 
 interface ExportToolsProps {

@@ -1,8 +1,8 @@
+import { type EditProblem, type FieldEdit, validateEdit } from "contract/review/field-edits";
+import type { ReviewFieldKey } from "contract/review/review-fields";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
-import { type EditProblem, type FieldEdit, validateEdit } from "./review-edits";
-import type { ReviewFieldKey } from "./review-fields";
 
 interface FieldEditFormProps {
   field: ReviewFieldKey;

@@ -1,13 +1,13 @@
 import type { MrzField, MrzFieldState } from "contract/mrz/types";
 import type { PassportResult, VisualZone } from "contract/result";
-import type { Warning } from "contract/warning";
 import {
   isDocumentField,
   MRZ_NAME_OF,
   REVIEW_FIELDS,
   type ReviewFieldKey,
   reviewFieldOfWarning,
-} from "./review-fields";
+} from "contract/review/review-fields";
+import type { Warning } from "contract/warning";
 
 /** Upstream confidence below this is flagged for a closer look. */
 export const LOW_CONFIDENCE = 0.8;

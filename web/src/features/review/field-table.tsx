@@ -1,7 +1,7 @@
+import type { ReviewFieldKey } from "contract/review/review-fields";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 import type { FieldRow } from "./field-rows";
-import type { ReviewFieldKey } from "./review-fields";
 import { type BadgeState, StateBadge } from "./state-badge";
 
 interface FieldTableProps {

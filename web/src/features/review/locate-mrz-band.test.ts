@@ -1,5 +1,6 @@
+import type { GrayImage } from "contract/geometry";
 import { describe, expect, it } from "vitest";
-import { type GrayImage, locateMrzBand } from "./locate-mrz-band";
+import { locateMrzBand } from "./locate-mrz-band";
 
 /** A light page with dark "characters" (3 px strokes, 2 px apart) in the given text lines. */
 function page(width: number, height: number, lines: { x0: number; x1: number; y0: number; y1: number }[], tilt = 0) {

@@ -1,11 +1,4 @@
-import type { Quad } from "./mrz-geometry";
-
-/** A grayscale image, one byte per pixel, row by row. */
-export interface GrayImage {
-  width: number;
-  height: number;
-  data: Uint8Array | Uint8ClampedArray;
-}
+import type { GrayImage, Quad } from "contract/geometry";
 
 /** A horizontal step of at least this much (0-255) counts as a text edge. */
 const EDGE_STEP = 32;

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { bandMatrix, quadPoints, td3BandEstimate } from "./mrz-geometry";
 
 describe("td3BandEstimate", () => {
-  it("puts the band at the bottom of a 125 x 88 mm page, 6 mm in, 44 columns of 2.54 mm", () => {
+  it("puts the band at the bottom of a 125 x 88 mm page, 6 mm in, 44 columns of 2.54 mm, lines 75.9 and 82.0 mm down", () => {
     const [tl, tr, br, bl] = td3BandEstimate({ width: 1250, height: 880 });
     expect(tl.x).toBeCloseTo(60);
     expect(tr.x).toBeCloseTo(60 + 44 * 25.4);
-    expect(tl.y).toBeCloseTo((88 - 16.35 - 5) * 10);
-    expect(bl.y).toBeCloseTo((88 - 6.35 + 5) * 10);
+    expect(tl.y).toBeCloseTo((75.9 - 3.05) * 10);
+    expect(bl.y).toBeCloseTo((82.0 + 3.05) * 10);
     expect(br).toEqual({ x: tr.x, y: bl.y });
   });
 });
@@ -29,6 +29,6 @@ describe("bandMatrix", () => {
   });
 
   it("writes corners as SVG polygon points", () => {
-    expect(quadPoints(td3BandEstimate({ width: 125, height: 88 }))).toBe("6,66.65 117.76,66.65 117.76,86.65 6,86.65");
+    expect(quadPoints(td3BandEstimate({ width: 125, height: 88 }))).toBe("6,72.85 117.76,72.85 117.76,85.05 6,85.05");
   });
 });

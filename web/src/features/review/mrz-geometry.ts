@@ -1,25 +1,19 @@
-import type { Point } from "contract/result";
+import type { Quad } from "contract/geometry";
+import { TD3_MM } from "contract/td3-page";
 
-export type Quad = [Point, Point, Point, Point];
-
-/** ICAO 9303 part 4, TD3 data page: 125 x 88 mm; MRZ characters start 6 mm from the left edge at 2.54 mm pitch
- *  (44 columns), reference centre lines 16.35 mm (upper) and 6.35 mm (lower) above the bottom edge. */
-const TD3_PAGE = { width: 125, height: 88 };
-const TD3_LEFT = 6;
-const TD3_PITCH = 2.54;
-const TD3_UPPER_CENTRE = 16.35;
-const TD3_LOWER_CENTRE = 6.35;
-/** Half of the line spacing: the band reaches this far above the upper and below the lower centre line. */
-const TD3_HALF_LINE = (TD3_UPPER_CENTRE - TD3_LOWER_CENTRE) / 2;
-
-/** Where the MRZ of a TD3 page would be if the image showed exactly the data page, upright (an estimate). */
+/** Where the MRZ of a TD3 page would be if the image showed exactly the data page, upright (an estimate, from the
+ *  contract's TD3 page geometry): `columns` character cells of each line, reaching half the line spacing above the
+ *  upper and below the lower centre line. */
 export function td3BandEstimate(size: { width: number; height: number }, columns = 44): Quad {
-  const sx = size.width / TD3_PAGE.width;
-  const sy = size.height / TD3_PAGE.height;
-  const left = TD3_LEFT * sx;
-  const right = (TD3_LEFT + columns * TD3_PITCH) * sx;
-  const top = (TD3_PAGE.height - TD3_UPPER_CENTRE - TD3_HALF_LINE) * sy;
-  const bottom = (TD3_PAGE.height - TD3_LOWER_CENTRE + TD3_HALF_LINE) * sy;
+  const { page, mrz } = TD3_MM;
+  const [upper, lower] = mrz.centres;
+  const halfLine = (lower - upper) / 2;
+  const sx = size.width / page.width;
+  const sy = size.height / page.height;
+  const left = mrz.left * sx;
+  const right = (mrz.left + columns * mrz.pitch) * sx;
+  const top = (upper - halfLine) * sy;
+  const bottom = (lower + halfLine) * sy;
   return [
     { x: left, y: top },
     { x: right, y: top },

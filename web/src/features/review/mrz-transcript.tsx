@@ -1,9 +1,9 @@
 import type { MrzReport } from "contract/mrz/types";
+import { type ReviewFieldKey, reviewFieldOfMrz } from "contract/review/review-fields";
 import { type KeyboardEvent, useMemo, useRef, useState } from "react";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 import { buildMrzSegments, type MrzSegment } from "./mrz-segments";
-import { type ReviewFieldKey, reviewFieldOfMrz } from "./review-fields";
 import { stateIcon } from "./state-badge";
 
 interface MrzTranscriptProps {

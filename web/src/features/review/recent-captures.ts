@@ -1,5 +1,5 @@
+import type { DecisionOutcome } from "contract/review/decision";
 import { useSyncExternalStore } from "react";
-import type { DecisionOutcome } from "./review-decision";
 
 /** One capture reviewed at the desk in this tab. Held in memory only: never stored or sent anywhere. */
 export interface RecentCapture {

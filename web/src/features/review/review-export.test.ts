@@ -1,7 +1,7 @@
+import type { FieldEdit } from "contract/review/field-edits";
 import type { Warning } from "contract/warning";
 import { describe, expect, it } from "vitest";
 import { buildFieldRows } from "./field-rows";
-import type { FieldEdit } from "./review-edits";
 import { buildReviewExport, exportFileName, fieldsAsText, REVIEW_EXPORT_FORMAT } from "./review-export";
 import { specimenResult } from "./specimen-result.test-fixture";
 

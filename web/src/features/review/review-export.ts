@@ -1,10 +1,10 @@
 import type { MrzFieldState, MrzFormat } from "contract/mrz/types";
 import type { PassportResult, ProviderName } from "contract/result";
+import type { ReviewDecision } from "contract/review/decision";
+import { currentValues, type FieldEdit } from "contract/review/field-edits";
+import type { ReviewFieldKey } from "contract/review/review-fields";
 import type { Warning } from "contract/warning";
 import type { FieldRow, FieldSource } from "./field-rows";
-import type { ReviewDecision } from "./review-decision";
-import { currentValues, type FieldEdit } from "./review-edits";
-import type { ReviewFieldKey } from "./review-fields";
 
 export const REVIEW_EXPORT_FORMAT = "passport-kyc.review/1";
 

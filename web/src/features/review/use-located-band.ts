@@ -1,6 +1,6 @@
+import type { Quad } from "contract/geometry";
 import { useEffect, useState } from "react";
 import { locateMrzBand } from "./locate-mrz-band";
-import type { Quad } from "./mrz-geometry";
 
 /** Width the photo is scaled to before searching: MRZ characters stay several pixels tall, the search stays fast. */
 const SEARCH_WIDTH = 500;

@@ -1,8 +1,9 @@
+import { reviewFieldOfWarning } from "contract/review/review-fields";
 import type { Warning } from "contract/warning";
 import { isWarningCode } from "contract/warning-catalogue";
 import { format, useLocale, useStrings } from "../../i18n/i18n";
 import { reviewStrings, warningStrings } from "../../i18n/strings/review";
-import { reviewFieldOfWarning } from "./review-fields";
+import { ReviewListSection } from "./review-list-section";
 import { orderWarnings } from "./warning-order";
 
 const SEVERITY_ICON = { critical: "✖", warning: "⚠", info: "ℹ" } as const;
@@ -14,51 +15,45 @@ export function WarningBadges({ warnings }: { warnings: readonly Warning[] }) {
   const locale = useLocale();
   const ordered = orderWarnings(warnings);
   return (
-    <section className="review-warnings" aria-labelledby="review-warnings-heading">
-      <h3 id="review-warnings-heading">{t["warnings.heading"]}</h3>
-      {ordered.length === 0 ? (
-        <p>{t["warnings.none"]}</p>
-      ) : (
-        <ul>
-          {ordered.map((warning) => {
-            const known = isWarningCode(warning.code) ? warning.code : null;
-            const title = known ? words[`${known}.title`] : warning.code;
-            // English keeps the server's message (it may name the values); other languages use the translation.
-            const message = known && locale !== "en" ? words[`${known}.message`] : warning.message;
-            const action = known
-              ? locale === "en" && warning.action
-                ? warning.action
-                : words[`${known}.action`]
-              : warning.action;
-            const field = reviewFieldOfWarning(warning.field);
-            return (
-              <li
-                key={`${warning.code}-${warning.field ?? ""}`}
-                className="review-warning"
-                data-severity={warning.severity}
-                data-code={warning.code}
-              >
-                <p className="review-warning-title">
-                  <span className="review-severity">
-                    <span aria-hidden="true">{SEVERITY_ICON[warning.severity]}</span>{" "}
-                    {t[`severity.${warning.severity}`]}
-                  </span>{" "}
-                  <strong>{title}</strong>
-                  {field && (
-                    <span className="review-sub"> {format(t["warnings.field"], { field: t[`field.${field}`] })}</span>
-                  )}
-                </p>
-                <p>{message}</p>
-                {action && (
-                  <p>
-                    <span className="review-action-label">{t["warnings.action"]}</span> {action}
-                  </p>
+    <ReviewListSection name="warnings" empty={ordered.length === 0}>
+      <ul>
+        {ordered.map((warning) => {
+          const known = isWarningCode(warning.code) ? warning.code : null;
+          const title = known ? words[`${known}.title`] : warning.code;
+          // English keeps the server's message (it may name the values); other languages use the translation.
+          const message = known && locale !== "en" ? words[`${known}.message`] : warning.message;
+          const action = known
+            ? locale === "en" && warning.action
+              ? warning.action
+              : words[`${known}.action`]
+            : warning.action;
+          const field = reviewFieldOfWarning(warning.field);
+          return (
+            <li
+              key={`${warning.code}-${warning.field ?? ""}`}
+              className="review-warning"
+              data-severity={warning.severity}
+              data-code={warning.code}
+            >
+              <p className="review-warning-title">
+                <span className="review-severity">
+                  <span aria-hidden="true">{SEVERITY_ICON[warning.severity]}</span> {t[`severity.${warning.severity}`]}
+                </span>{" "}
+                <strong>{title}</strong>
+                {field && (
+                  <span className="review-sub"> {format(t["warnings.field"], { field: t[`field.${field}`] })}</span>
                 )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
+              </p>
+              <p>{message}</p>
+              {action && (
+                <p>
+                  <span className="review-action-label">{t["warnings.action"]}</span> {action}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </ReviewListSection>
   );
 }

@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import { format, useStrings } from "../../i18n/i18n";
 import type { CaptureStrings } from "../../i18n/strings/capture";
 import { describeError, errorStrings } from "../../i18n/strings/errors";
-import { UploadPanel } from "../capture/upload-panel";
 
-/** Any failure after capture: what happened, the next step, and the buttons for it. */
+/**
+ * Any failure after capture: what happened, the next step, and the buttons for it. When the next step is another
+ * file, `upload` (the app's upload panel) is shown below.
+ */
 export function ErrorScreen({
   error,
   t,
@@ -12,8 +14,7 @@ export function ErrorScreen({
   onRetake,
   onResend,
   onRestart,
-  onFile,
-  showCameraApp,
+  upload,
 }: {
   error: unknown;
   t: CaptureStrings;
@@ -21,8 +22,7 @@ export function ErrorScreen({
   onRetake: () => void;
   onResend: () => void;
   onRestart: () => void;
-  onFile: (file: File) => void;
-  showCameraApp: boolean;
+  upload: ReactNode;
 }) {
   const e = useStrings(errorStrings);
   const described = describeError(error, e);
@@ -54,7 +54,7 @@ export function ErrorScreen({
           {t.backToStart}
         </button>
       </div>
-      {described.next === "other-file" && <UploadPanel t={t} onFile={onFile} showCameraApp={showCameraApp} />}
+      {described.next === "other-file" && upload}
     </section>
   );
 }

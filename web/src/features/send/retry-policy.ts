@@ -1,5 +1,5 @@
 import { ApiError } from "../../lib/api-error";
-import { ERROR_NEXT_STEP } from "../../lib/error-catalogue";
+import { knownNextStep } from "../../lib/error-catalogue";
 
 /** At most this many retries after the first attempt. */
 export const MAX_RETRIES = 3;
@@ -22,7 +22,7 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (failureCount > MAX_RETRIES) return false;
   if (!TRANSIENT.has(error.status)) return false;
   // A 503 can also mean "the operator must fix the setup" (e.g. upstream_account_unavailable): never retry those.
-  const step = ERROR_NEXT_STEP[error.code];
+  const step = knownNextStep(error.code);
   if (step !== undefined && step !== "later") return false;
   if (error.retryAfterSeconds !== undefined && error.retryAfterSeconds * 1000 > MAX_WAIT_MS) return false;
   return true;

@@ -1,9 +1,16 @@
 import { useId } from "react";
 import { format } from "../../i18n/i18n";
 import type { CaptureStrings } from "../../i18n/strings/capture";
-import type { PreparedImage } from "../prepare/prepare-image";
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+
+/** What the screen tells of the image being sent: its size before and after preparing, and its pixels. */
+interface SentImageSize {
+  originalBytes: number;
+  blob: Blob;
+  width: number;
+  height: number;
+}
 
 /** Progress of preparing and sending, with cancel. */
 export function WorkingScreen({
@@ -16,7 +23,7 @@ export function WorkingScreen({
 }: {
   stage: "convert" | "compress" | "upload" | "read";
   percent: number;
-  prepared?: PreparedImage;
+  prepared?: SentImageSize;
   retrying: boolean;
   t: CaptureStrings;
   onCancel: () => void;

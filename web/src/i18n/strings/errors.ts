@@ -1,14 +1,20 @@
+import type { NextStep } from "contract/error-catalogue";
 import { ApiError } from "../../lib/api-error";
-import { type NextStep, nextStepFor } from "../../lib/error-catalogue";
+import { isKnownErrorCode, type KnownErrorCode, nextStepFor } from "../../lib/error-catalogue";
 import { defineStrings } from "../i18n";
 
-export const errorStrings = defineStrings({
+/** Words for every catalogued error code (a code without them in a locale is a type error) and for the screen. */
+export type ErrorStrings = Record<
+  KnownErrorCode | "title" | "unknown" | `next_${NextStep}` | "next_later_seconds" | "code",
+  string
+>;
+
+export const errorStrings = defineStrings<ErrorStrings>({
   en: {
     title: "That did not work",
     image_missing: "No photo reached us.",
     image_empty: "The photo was empty.",
     image_too_large: "The photo is too large to read.",
-    image_too_large_base64: "The photo is too large to read.",
     payload_too_large: "The photo is too large to send.",
     unsupported_media_type: "This kind of file cannot be read. Use a PNG, JPEG, BMP or HEIC photo.",
     unsupported_content_type: "The app sent the photo in a way the server does not accept.",
@@ -19,6 +25,31 @@ export const errorStrings = defineStrings({
     malformed_multipart: "The upload was cut off or damaged.",
     origin_not_allowed: "This website is not allowed to use the passport service.",
     not_found: "The passport service was not found.",
+    unauthorized: "This website's access to the verification service is not set up correctly.",
+    invalid_request: "The request was not understood.",
+    session_required: "Open the verification link you were sent to take the photo.",
+    session_token_missing: "Open the verification link you were sent to take the photo.",
+    session_not_found: "This verification link is not valid. Ask for a new link.",
+    session_expired: "This verification link has expired. Ask for a new link.",
+    session_erased: "This verification has been closed and its data erased.",
+    session_already_submitted: "This verification has been sent already.",
+    session_read_limit: "This verification has used all the photo attempts it allows. Ask for a new link.",
+    capture_not_found: "That photo is no longer part of this verification. Take it again.",
+    image_not_found: "There is no photo for this verification.",
+    not_signed_in: "Sign in to use the desk.",
+    sign_in_failed: "The email or password is wrong.",
+    sign_in_locked: "Too many wrong passwords: this account is locked for a while.",
+    sign_in_rate_limited: "Too many failed sign-ins from here. Try again later.",
+    csrf_failed: "This page is out of date. Reload it and try again.",
+    password_change_required: "Choose a new password first.",
+    password_rejected: "That password cannot be used.",
+    role_required: "Only a supervisor can do this.",
+    claim_required: "Claim this session first.",
+    review_conflict: "Someone else changed this review. Reload it.",
+    approval_blocked: "Acknowledge every critical warning before approving.",
+    second_reviewer_required: "Another reviewer has to approve this session.",
+    session_not_reviewable: "This session is not waiting for a review.",
+    agent_not_found: "There is no such agent.",
     mrz_not_found: "We could not find the two machine-readable lines at the bottom of the photo page.",
     mrz_unreadable: "We found the machine-readable lines but could not read them reliably.",
     no_passport: "No passport was found in the photo.",
@@ -30,7 +61,6 @@ export const errorStrings = defineStrings({
     engine_timeout: "Reading this photo took too long.",
     server_busy: "The service is busy right now.",
     request_aborted: "The upload stopped before it was complete.",
-    deadline_exceeded: "Reading the passport took too long.",
     provider_not_configured: "The passport reading service is not set up.",
     passport_fields_unreadable: "Some details on the passport could not be read.",
     recognition_failed: "The passport could not be read from this photo.",
@@ -42,7 +72,6 @@ export const errorStrings = defineStrings({
     image_too_large_pixels: "The photo has too many pixels to read.",
     image_decode_failed: "The photo could not be opened; the file may be damaged.",
     image_rejected: "The photo was not accepted by the reading service.",
-    mrz_too_small: "The machine-readable lines are too small in the photo.",
     mrz_visual_inconsistent: "The printed details and the machine-readable lines do not agree in this photo.",
     upstream_error: "The passport reading service had a problem.",
     upstream_unreachable: "The passport reading service cannot be reached.",
@@ -82,7 +111,6 @@ export const errorStrings = defineStrings({
     image_missing: "我们没有收到照片。",
     image_empty: "照片是空的。",
     image_too_large: "照片太大，无法识别。",
-    image_too_large_base64: "照片太大，无法识别。",
     payload_too_large: "照片太大，无法发送。",
     unsupported_media_type: "无法读取此类文件。请使用 PNG、JPEG、BMP 或 HEIC 照片。",
     unsupported_content_type: "应用发送照片的方式不被服务器接受。",
@@ -93,6 +121,31 @@ export const errorStrings = defineStrings({
     malformed_multipart: "上传被中断或已损坏。",
     origin_not_allowed: "此网站无权使用护照识别服务。",
     not_found: "找不到护照识别服务。",
+    unauthorized: "本网站与验证服务的连接设置不正确。",
+    invalid_request: "无法理解该请求。",
+    session_required: "请打开您收到的验证链接来拍摄照片。",
+    session_token_missing: "请打开您收到的验证链接来拍摄照片。",
+    session_not_found: "此验证链接无效，请索取新的链接。",
+    session_expired: "此验证链接已过期，请索取新的链接。",
+    session_erased: "此验证已关闭，其数据已被删除。",
+    session_already_submitted: "此验证已经提交过了。",
+    session_read_limit: "此验证允许的拍照次数已用完，请索取新的链接。",
+    capture_not_found: "该照片已不属于此验证，请重新拍摄。",
+    image_not_found: "此验证没有照片。",
+    not_signed_in: "请登录后使用审核台。",
+    sign_in_failed: "邮箱或密码错误。",
+    sign_in_locked: "密码错误次数过多，此账户已暂时锁定。",
+    sign_in_rate_limited: "此处登录失败次数过多，请稍后再试。",
+    csrf_failed: "此页面已过期，请刷新后重试。",
+    password_change_required: "请先设置新密码。",
+    password_rejected: "不能使用该密码。",
+    role_required: "只有主管可以执行此操作。",
+    claim_required: "请先认领此会话。",
+    review_conflict: "其他人已修改此审核，请重新加载。",
+    approval_blocked: "批准前请确认所有严重警告。",
+    second_reviewer_required: "需要另一位审核员批准此会话。",
+    session_not_reviewable: "此会话不在等待审核。",
+    agent_not_found: "没有此审核员。",
     mrz_not_found: "在照片页底部没有找到两行机读码。",
     mrz_unreadable: "找到了机读码，但无法可靠地读取。",
     no_passport: "照片中没有找到护照。",
@@ -104,7 +157,6 @@ export const errorStrings = defineStrings({
     engine_timeout: "识别这张照片用时过长。",
     server_busy: "服务当前繁忙。",
     request_aborted: "上传未完成就中断了。",
-    deadline_exceeded: "识别护照用时过长。",
     provider_not_configured: "护照识别服务尚未配置。",
     passport_fields_unreadable: "护照上的部分信息无法读取。",
     recognition_failed: "无法从这张照片识别护照。",
@@ -117,7 +169,6 @@ export const errorStrings = defineStrings({
     image_too_large_pixels: "照片像素过多，无法识别。",
     image_decode_failed: "无法打开照片，文件可能已损坏。",
     image_rejected: "识别服务不接受这张照片。",
-    mrz_too_small: "照片中的机读码太小。",
     mrz_visual_inconsistent: "照片中印刷信息与机读码不一致。",
     upstream_unreachable: "无法连接护照识别服务。",
     upstream_internal_error: "护照识别服务出现内部问题。",
@@ -153,9 +204,6 @@ export const errorStrings = defineStrings({
   },
 });
 
-export type { NextStep };
-export type ErrorStrings = (typeof errorStrings)["en"];
-
 export interface DescribedError {
   code: string;
   /** What happened, in the person's language. */
@@ -171,7 +219,7 @@ export function describeError(error: unknown, strings: ErrorStrings): DescribedE
     typeof (error as { code?: unknown } | null)?.code === "string" ? (error as { code: string }).code : "unknown";
   const api = error instanceof ApiError ? error : undefined;
   const next = nextStepFor(code, api?.status, api?.retake ?? false);
-  const message = (strings as Record<string, string>)[code] ?? strings.unknown;
+  const message = isKnownErrorCode(code) ? strings[code] : strings.unknown;
   const seconds = api?.retryAfterSeconds;
   const nextText =
     next === "later" && seconds !== undefined && seconds > 0

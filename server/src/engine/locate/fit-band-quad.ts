@@ -1,0 +1,310 @@
+import type { GrayImage, Point, Quad } from "contract/geometry";
+import { type Blob, findBlobs } from "../image/binary-blobs";
+
+/** A text line's rows in the raster (top inclusive, bottom exclusive). */
+export interface LineRun {
+  top: number;
+  bottom: number;
+}
+
+/** The MRZ text's quadrilateral in a raster where the band runs roughly left to right. */
+export interface BandQuad {
+  /** Corners of the text (first line's top, last line's bottom, the lines' ends) in raster pixels: TL, TR, BR, BL. */
+  corners: Quad;
+  /** Each line's top and bottom as a share of the text's height (0 = top edge, 1 = bottom edge), top to bottom. */
+  lines: { top: number; bottom: number }[];
+  /** Character (cap) height at the text's centre, raster pixels. */
+  capHeight: number;
+}
+
+export interface QuadFitOptions {
+  /** Dark pixels are those at or below this gray level. */
+  threshold: number;
+  /** Character pitch along the text (raster pixels), as located (a few percent either way). */
+  pitch: number;
+  /** Characters in a full line (44 for passports, 30 for 3-line cards). */
+  charsPerLine: number;
+}
+
+/** Straight edge y = a + b (x - x0) in the raster, with what it was fitted on. */
+interface Edge {
+  a: number;
+  b: number;
+  /** Root mean square residual of the points kept. */
+  rms: number;
+  /** Mean x and y of the points kept, and their x spread (sum of squares about mean x): the slope's weight. */
+  mx: number;
+  my: number;
+  sxx: number;
+}
+
+/** Fewest full-height characters a line needs for its edges to be fitted. */
+const MIN_CHARS = 12;
+
+/** Least-squares line through (x, y) points, refitted twice without points far off it (glare, touching print). */
+function robustEdge(points: readonly Point[], x0: number): Edge | null {
+  let kept = points;
+  let fit: Edge | null = null;
+  for (let pass = 0; pass < 3; pass++) {
+    if (kept.length < MIN_CHARS * 0.75) return null;
+    let sx = 0;
+    let sy = 0;
+    let sxx = 0;
+    let sxy = 0;
+    for (const p of kept) {
+      const x = p.x - x0;
+      sx += x;
+      sy += p.y;
+      sxx += x * x;
+      sxy += x * p.y;
+    }
+    const n = kept.length;
+    const det = n * sxx - sx * sx;
+    if (det <= 0) return null;
+    const b = (n * sxy - sx * sy) / det;
+    const a = (sy - b * sx) / n;
+    const residuals = kept.map((p) => Math.abs(p.y - a - b * (p.x - x0)));
+    const rms = Math.sqrt(residuals.reduce((s, r) => s + r * r, 0) / n);
+    fit = { a, b, rms, mx: x0 + sx / n, my: sy / n, sxx: det / n };
+    const sorted = [...residuals].sort((p, q) => p - q);
+    const mad = sorted[Math.floor(n / 2)]!;
+    const limit = Math.max(1, 3 * 1.4826 * mad);
+    const next = kept.filter((_, i) => residuals[i]! <= limit);
+    if (next.length === kept.length) break;
+    kept = next;
+  }
+  return fit;
+}
+
+/** A line's printed extent (ink), and its first and last characters. */
+interface Extent {
+  left: number;
+  right: number;
+  first: Blob;
+  last: Blob;
+}
+
+/** The widest run of blobs along x whose gaps stay under maxGap: the line's printed extent, without stray print. */
+function printedExtent(blobs: readonly Blob[], maxGap: number): Extent | null {
+  const sorted = [...blobs].sort((p, q) => p.box.left - q.box.left);
+  let best: Extent | null = null;
+  let first = sorted[0];
+  let last = sorted[0];
+  for (const b of sorted) {
+    if (!first || !last || b.box.left - last.box.right > maxGap) {
+      first = b;
+      last = b;
+    }
+    if (b.box.right > last.box.right) last = b;
+    if (!best || last.box.right - first.box.left > best.right - best.left) {
+      best = { left: first.box.left, right: last.box.right, first, last };
+    }
+  }
+  return best;
+}
+
+/** Intersection of the edge y = a + b (x - x0) with the near-vertical line x = p + q y. */
+function meet(edge: Edge, x0: number, p: number, q: number): Point {
+  const x = (p + q * (edge.a - edge.b * x0)) / (1 - q * edge.b);
+  return { x, y: edge.a + edge.b * (x - x0) };
+}
+
+/** One text line's fitted top and bottom edges, and where its text starts and ends along x. */
+interface LineFit {
+  top: Edge;
+  bottom: Edge;
+  ends: { left: number; right: number };
+}
+
+/**
+ * Fits one line: its full-height characters' tops and bottoms give straight edges (robust least squares), its chain
+ * of character-sized blobs gives its ends. Null when the line has too few characters or its edges wander.
+ */
+function fitLine(blobs: readonly Blob[], run: LineRun, options: QuadFitOptions, x0: number): LineFit | null {
+  const h = run.bottom - run.top;
+  const inLine = blobs.filter((b) => {
+    const cy = (b.box.top + b.box.bottom) / 2;
+    return cy >= run.top - 0.25 * h && cy < run.bottom + 0.25 * h;
+  });
+  // Full-height characters: capitals and digits share the cap height in OCR-B. Fillers are shorter (about 0.88 of
+  // it, and centred: their edges would bend a line full of them), specks much shorter, characters merged across
+  // lines by blur taller. Fillers can be half a line, so the cap height is the upper quartile, not the median.
+  const tall = inLine.filter((b) => b.box.bottom - b.box.top >= 0.5 * h && b.box.bottom - b.box.top <= 1.6 * h);
+  if (tall.length < MIN_CHARS) return null;
+  const heights = tall.map((b) => b.box.bottom - b.box.top).sort((p, q) => p - q);
+  const cap = heights[Math.floor(0.75 * heights.length)]!;
+  const chars = tall.filter((b) => Math.abs(b.box.bottom - b.box.top - cap) <= Math.max(1, 0.07 * cap));
+  if (chars.length < MIN_CHARS) return null;
+  // The line's extent: a chain of character-sized blobs (fillers included, glare gaps bridged), so the page's
+  // edge or the scene beyond it does not extend the line.
+  const extent = printedExtent(
+    inLine.filter((b) => {
+      const bh = b.box.bottom - b.box.top;
+      return bh >= 0.4 * cap && bh <= 1.3 * cap && b.box.right - b.box.left <= 2.5 * cap;
+    }),
+    2.5 * cap,
+  );
+  if (!extent) return null;
+  const charSpan = Math.max(...chars.map((b) => b.box.right)) - Math.min(...chars.map((b) => b.box.left));
+  if (charSpan < 0.25 * (extent.right - extent.left)) return null;
+  const centre = (b: Blob) => (b.box.left + b.box.right) / 2;
+  // The text box runs along the character cells (the ICAO geometry), half a pitch beyond the first and last
+  // characters' centres, not along their ink. When the line's measured pitch is off, its ends are hidden (or stray
+  // print joined them): the ink ends are all there is.
+  const pitch = (centre(extent.last) - centre(extent.first)) / (options.charsPerLine - 1);
+  const cells = Math.abs(pitch / options.pitch - 1) <= 0.15;
+  const top = robustEdge(
+    chars.map((b) => ({ x: centre(b), y: b.box.top })),
+    x0,
+  );
+  const bottom = robustEdge(
+    chars.map((b) => ({ x: centre(b), y: b.box.bottom })),
+    x0,
+  );
+  if (!top || !bottom) return null;
+  if (top.rms > 0.12 * cap || bottom.rms > 0.12 * cap) return null;
+  const ends = cells
+    ? { left: centre(extent.first) - pitch / 2, right: centre(extent.last) + pitch / 2 }
+    : { left: extent.left, right: extent.right };
+  return { top, bottom, ends };
+}
+
+/**
+ * One vanishing point: every edge's slope is a linear function of where it crosses the centre column. The model is
+ * fitted weighted by each edge's slope precision (a line of names then fillers has its characters on one side only),
+ * then every edge keeps its own height at its points' centre, with the model's slope. Settles tops and bottoms in
+ * place.
+ */
+function shareVanishingPoint(tops: Edge[], bottoms: Edge[], x0: number): void {
+  const edges = [...tops, ...bottoms];
+  let sw = 0;
+  let swa = 0;
+  let swb = 0;
+  for (const e of edges) {
+    sw += e.sxx;
+    swa += e.sxx * e.a;
+    swb += e.sxx * e.b;
+  }
+  const ma = swa / sw;
+  const mb = swb / sw;
+  let saa = 0;
+  let sab = 0;
+  for (const e of edges) {
+    saa += e.sxx * (e.a - ma) * (e.a - ma);
+    sab += e.sxx * (e.a - ma) * (e.b - mb);
+  }
+  const beta = saa > 0 ? sab / saa : 0;
+  const settle = (e: Edge): Edge => {
+    const b = mb + beta * (e.a - ma);
+    return { ...e, b, a: e.my - b * (e.mx - x0) };
+  };
+  for (let i = 0; i < tops.length; i++) {
+    tops[i] = settle(tops[i]!);
+    bottoms[i] = settle(bottoms[i]!);
+  }
+}
+
+/** A near-vertical line x = p + q y. */
+interface EndLine {
+  p: number;
+  q: number;
+}
+
+/**
+ * The band's two ends. The lines start and end on the same page columns, so each end runs through the lines' own
+ * ends (at mid-height of each line). A slanted page shears the band differently at its two ends (the page's
+ * verticals converge), which also makes one line up to ~1.5% longer than the other; glare or shadow hiding one line's
+ * end character makes it 1/43 = 2.3% shorter. Then the lines do not span the same cells, and the end where they
+ * disagree more is taken square to the band through the outer line end.
+ */
+function bandEnds(
+  tops: readonly Edge[],
+  bottoms: readonly Edge[],
+  ends: readonly { left: number; right: number }[],
+  x0: number,
+): { left: EndLine; right: EndLine } {
+  const edgeAt = (e: Edge, x: number) => e.a + e.b * (x - x0);
+  const n = ends.length - 1;
+  const mid = (i: number, x: number) => (edgeAt(tops[i]!, x) + edgeAt(bottoms[i]!, x)) / 2;
+  const through = (xs: number[]): EndLine => {
+    const q = (xs[n]! - xs[0]!) / (mid(n, xs[n]!) - mid(0, xs[0]!));
+    return { p: xs[0]! - q * mid(0, xs[0]!), q };
+  };
+  const lefts = ends.map((e) => e.left);
+  const rights = ends.map((e) => e.right);
+  const lengths = ends.map((e) => e.right - e.left);
+  let left = through(lefts);
+  let right = through(rights);
+  if (Math.max(...lengths) / Math.min(...lengths) > 1.019) {
+    if (Math.abs(lefts[n]! - lefts[0]!) >= Math.abs(rights[n]! - rights[0]!)) left = { p: Math.min(...lefts), q: 0 };
+    else right = { p: Math.max(...rights), q: 0 };
+  }
+  return { left, right };
+}
+
+/** A flat page seen at a slant: both ends of similar height, edges nearly level in this upright raster, and the
+ *  text at least 8 times as long as it is high. */
+function isPlausible(
+  corners: Quad,
+  edges: { first: Edge; last: Edge },
+  ends: { left: EndLine; right: EndLine },
+): boolean {
+  const [tl, tr, br, bl] = corners;
+  const leftH = bl.y - tl.y;
+  const rightH = br.y - tr.y;
+  if (leftH <= 0 || rightH <= 0 || leftH / rightH > 1.35 || rightH / leftH > 1.35) return false;
+  if (Math.abs(edges.first.b) > 0.03 || Math.abs(edges.last.b) > 0.03) return false;
+  if (Math.abs(ends.left.q) > 0.3 || Math.abs(ends.right.q) > 0.3) return false;
+  if (tr.x - tl.x < 8 * (edges.last.a - edges.first.a)) return false;
+  return true;
+}
+
+/**
+ * Fits the text's true quadrilateral in a band raster that is already roughly upright (the rotated rectangle's
+ * resampling): per line, straight top and bottom edges through the tops and bottoms of its full-height characters
+ * (robust least squares), their slopes made consistent with one vanishing point (under perspective the edges of all
+ * lines converge on it), and the ends from each line's first and last character cells. Returns null when the fit
+ * is not trustworthy (fewer than two lines, too few characters, edges that wander, a shape no perspective of a flat
+ * page gives), so the caller keeps the rectangle.
+ */
+export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: QuadFitOptions): BandQuad | null {
+  if (runs.length < 2) return null;
+  const mask = new Uint8Array(g.width * g.height);
+  for (let i = 0; i < mask.length; i++) mask[i] = g.data[i]! <= options.threshold ? 1 : 0;
+  const blobs = findBlobs({ width: g.width, height: g.height, data: mask }, 4);
+  const x0 = g.width / 2;
+
+  const fits: LineFit[] = [];
+  for (const run of runs) {
+    const fit = fitLine(blobs, run, options, x0);
+    if (!fit) return null;
+    fits.push(fit);
+  }
+  const tops = fits.map((f) => f.top);
+  const bottoms = fits.map((f) => f.bottom);
+  shareVanishingPoint(tops, bottoms, x0);
+  const first = tops[0]!;
+  const last = bottoms[bottoms.length - 1]!;
+  const height = last.a - first.a;
+  if (height <= 0) return null;
+
+  const ends = bandEnds(
+    tops,
+    bottoms,
+    fits.map((f) => f.ends),
+    x0,
+  );
+  const corners: Quad = [
+    meet(first, x0, ends.left.p, ends.left.q),
+    meet(first, x0, ends.right.p, ends.right.q),
+    meet(last, x0, ends.right.p, ends.right.q),
+    meet(last, x0, ends.left.p, ends.left.q),
+  ];
+  if (!isPlausible(corners, { first, last }, ends)) return null;
+
+  return {
+    corners,
+    lines: tops.map((t, i) => ({ top: (t.a - first.a) / height, bottom: (bottoms[i]!.a - first.a) / height })),
+    capHeight: tops.reduce((s, t, i) => s + bottoms[i]!.a - t.a, 0) / tops.length,
+  };
+}

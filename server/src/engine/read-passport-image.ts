@@ -1,0 +1,167 @@
+/**
+ * The offline engine's public entry: what the local provider's worker, bench/ and models/ use. The stages behind it
+ * (image/, locate/, read/, quality/) are the engine's own.
+ */
+
+import type { Point, Quad } from "contract/geometry";
+import type { PassportResult } from "contract/result";
+import { mmQuad, pageToImage, TD3_MM } from "contract/td3-page";
+import { AppError } from "../errors";
+import { documentFromMrz } from "../mrz-result/document-from-mrz";
+import { mrzWarnings } from "../mrz-result/mrz-warnings";
+import { cropPortrait } from "./image/crop-portrait";
+import { type DecodableMediaType, type ImageSource, openImage } from "./image/decode-image";
+import { type BandCrop, type CropOptions, cropBand } from "./locate/crop-band";
+import type { BandCandidate } from "./locate/find-band-candidates";
+import { locateBand, OVERVIEW_SIDE } from "./locate/locate-band";
+import { qualityWarnings } from "./quality/quality-warnings";
+import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "./quality/screen-moire";
+import { confidenceWarnings, fieldConfidences } from "./read/field-confidence";
+import { type ReadMode, readBand } from "./read/read-band";
+import type { Recogniser } from "./read/tesseract-recogniser";
+import { round } from "./round";
+
+export type { DecodableMediaType } from "./image/decode-image";
+export type { BandCrop } from "./locate/crop-band";
+export type { BandCandidate } from "./locate/find-band-candidates";
+export { QUALITY_THRESHOLDS } from "./quality/quality-thresholds";
+export type { ScreenMoire } from "./quality/screen-moire";
+export { flipBand, type ReadMode } from "./read/read-band";
+export { createRecogniser, defaultModelDir, type Recogniser } from "./read/tesseract-recogniser";
+
+/** What the engine returns; the provider adds the request id. */
+export type EngineResult = Omit<PassportResult, "requestId">;
+
+export interface PassportImageInput {
+  image: Uint8Array;
+  mediaType: DecodableMediaType;
+  portrait: boolean;
+}
+
+export interface ReadPassportOptions {
+  /** Band candidates tried, best first. */
+  maxCandidates?: number;
+  /** The day dates are judged against (tests). */
+  today?: Date;
+  /** Recognise the band whole or line by line (default: READ_MODE). */
+  readMode?: ReadMode;
+  /** Capital height the band is scaled to for the recogniser (default: CAP_HEIGHT). */
+  capHeight?: number;
+}
+
+/** Default recogniser input, chosen on the held-out benchmark (bench/engine.ts). */
+export const READ_MODE: ReadMode = "block";
+/** Capital height of the band handed to the recogniser (pixels). 24 px read more passports than 20 or 32 px on
+ *  training-range photos and is faster (docs/decisions/0455-capitals-24px-pitch-second-opinions.md). */
+export const CAP_HEIGHT = 24;
+/** Band candidates tried, best first. */
+export const MAX_CANDIDATES = 3;
+
+const notFound = () => new AppError("mrz_not_found");
+
+const unreadable = () => new AppError("mrz_unreadable");
+
+/** The band's text corners in the document's reading order (start of line 1 first). */
+function readingOrder(corners: Quad, flipped: boolean): Quad {
+  if (!flipped) return corners;
+  const [tl, tr, br, bl] = corners;
+  return [br, bl, tl, tr];
+}
+
+/**
+ * The offline engine for one photo: decode, find the MRZ band, deskew and crop it, recognise it, verify it with the
+ * MRZ engine (upside down too), measure capture quality and cut the portrait. Throws AppError for every refusal:
+ * 413 image_too_large_pixels, 422 image_undecodable, mrz_not_found, mrz_unreadable (each with retake: true).
+ */
+export async function readPassportImage(
+  input: PassportImageInput,
+  ocr: Recogniser,
+  options: ReadPassportOptions = {},
+): Promise<EngineResult> {
+  const source: ImageSource = await openImage(input.image, input.mediaType);
+  const overview = await source.overview(OVERVIEW_SIDE);
+  const candidates = locateBand(overview, options.maxCandidates ?? MAX_CANDIDATES);
+
+  let inconsistent = false;
+  for (const candidate of candidates) {
+    const band = await cropBand(source, candidate, { capHeight: options.capHeight ?? CAP_HEIGHT });
+    if (!band) continue;
+    const mode = options.readMode ?? READ_MODE;
+    const read = await readBand(ocr, band, mode, options.today);
+    if (read.status === "inconsistent") inconsistent = true;
+    if (read.status !== "valid") continue;
+
+    const text = readingOrder(band.corners, read.flipped);
+    const map = pageToImage(text);
+    const page = mmQuad(map, 0, 0, TD3_MM.page.width, TD3_MM.page.height);
+    const p = TD3_MM.portrait;
+    const portraitQuad = mmQuad(map, p.left, p.top, p.left + p.width, p.top + p.height);
+    const td3 = read.report.format === "TD3";
+    const warnings = [
+      ...mrzWarnings(read.report, options.today ? { today: options.today } : {}),
+      ...confidenceWarnings(read.report, read.confidences),
+      ...qualityWarnings({
+        band,
+        text,
+        page,
+        portrait: portraitQuad,
+        overview,
+        moire: await measureScreenMoire(source, page),
+        width: source.width,
+        height: source.height,
+      }).filter((w) => td3 || (w.code !== "glare_portrait" && w.code !== "document_too_small")),
+    ];
+    const portrait = input.portrait && td3 ? await cropPortrait(source, portraitQuad) : null;
+    const roundPoint = (q: Point): Point => ({ x: round(q.x, 1), y: round(q.y, 1) });
+    return {
+      provider: "local",
+      upstreamRequestId: null,
+      document: documentFromMrz(read.report),
+      visualZone: null,
+      confidence: fieldConfidences(read.report, read.confidences),
+      mrz: read.report,
+      mrzBand: text.map(roundPoint) as Quad,
+      image: { width: source.width, height: source.height },
+      warnings,
+      portrait,
+    };
+  }
+  throw inconsistent ? unreadable() : notFound();
+}
+
+/** The engine's band candidates in one photo, and its crop stage to cut any candidate with (diagnosis, training). */
+export interface BandSearch {
+  /** Located band candidates, best first, in image pixels. */
+  candidates: BandCandidate[];
+  /** The band as the crop stage hands it to the recogniser; null when no text lines are found there. */
+  crop(candidate: BandCandidate, options?: CropOptions): Promise<BandCrop | null>;
+}
+
+/** Opens a photo and locates its MRZ band candidates as readPassportImage does, without reading them. */
+export async function searchBands(
+  input: Omit<PassportImageInput, "portrait">,
+  maxCandidates = MAX_CANDIDATES,
+): Promise<BandSearch> {
+  const source = await openImage(input.image, input.mediaType);
+  const candidates = locateBand(await source.overview(OVERVIEW_SIDE), maxCandidates);
+  return { candidates, crop: (candidate, options = {}) => cropBand(source, candidate, options) };
+}
+
+/** The screen-moire detector on one photo, for its evaluation (bench/screen-moire-eval.ts). */
+export interface MoireProbe {
+  /** The measure the engine takes over a page quad (image pixels). */
+  measure(page: Quad): Promise<ScreenMoire>;
+  /** The candidates that measure was chosen from. */
+  candidates(page: Quad): Promise<ScreenMoire[]>;
+}
+
+/** Opens a photo as the engine does and decodes it whole (as the band crop has before quality is measured), so that
+ *  `measure` takes the detector's own time. */
+export async function openMoireProbe(input: Omit<PassportImageInput, "portrait">): Promise<MoireProbe> {
+  const source = await openImage(input.image, input.mediaType);
+  await source.region({ left: 0, top: 0, width: 1, height: 1 });
+  return {
+    measure: (page) => measureScreenMoire(source, page),
+    candidates: async (page) => moireCandidates(await moireTiles(source, page)),
+  };
+}

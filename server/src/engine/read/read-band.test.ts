@@ -1,0 +1,230 @@
+import { describe, expect, it } from "vitest";
+import { generatePassport } from "../../../synthetic/generate-passport";
+import { openImage } from "../image/decode-image";
+import { cropBand } from "../locate/crop-band";
+import { locateBand, OVERVIEW_SIDE } from "../locate/locate-band";
+import type { OcrLine } from "./ocr-line";
+import {
+  dropLeastConfident,
+  fitLineLength,
+  readBand,
+  realignByCheckDigits,
+  rotate180,
+  shapeLines,
+  trimLeadingJunk,
+  trimTrailingJunk,
+} from "./read-band";
+import type { Recogniser } from "./tesseract-recogniser";
+import { useRecogniser } from "./tesseract-recogniser.test-fixture";
+
+const line = (text: string) => ({ text, confidences: [...text].map((_, i) => 0.5 + (i % 5) / 10) });
+const L1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
+const L2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
+
+describe("fitLineLength", () => {
+  it("keeps a line of the right length as it is", () => {
+    expect(fitLineLength(line(L1), 44)).toEqual(line(L1));
+  });
+
+  it("restores a dropped or doubled filler in the longest run, keeping confidences aligned", () => {
+    const short = line(L2.replace("<<<<<", "<<<<"));
+    const fixed = fitLineLength(short, 44);
+    expect(fixed?.text).toBe(L2);
+    expect(fixed?.confidences).toHaveLength(44);
+    // Characters after the run keep their own confidence.
+    expect(fixed?.confidences.at(-1)).toBe(short.confidences.at(-1));
+    const long = line(L1.replace("<<<<<<<<<<", "<<<<<<<<<<<<"));
+    expect(fitLineLength(long, 44)?.text).toBe(L1);
+  });
+
+  it("refuses lines too far off or without a filler run to adjust", () => {
+    expect(fitLineLength(line(L2.slice(0, 40)), 44)).toBeNull();
+    expect(fitLineLength(line("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEF"), 44)).toBeNull();
+  });
+});
+
+describe("shapeLines", () => {
+  it("picks the two MRZ lines out of extra recognised lines (noise above)", () => {
+    const got = shapeLines([line("KKXX"), line(L1), line(L2)]);
+    expect(got?.map((l) => l.text)).toEqual([L1, L2]);
+  });
+
+  it("skips a speck read as a line of its own between the MRZ lines", () => {
+    expect(shapeLines([line(L1), line("H"), line(L2)])?.map((l) => l.text)).toEqual([L1, L2]);
+    expect(shapeLines([line(L1), line("KX<"), line(L2), line("1")])?.map((l) => l.text)).toEqual([L1, L2]);
+  });
+
+  it("recognises the 3 x 30 card shape", () => {
+    const td1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
+    expect(shapeLines(td1.map(line))?.map((l) => l.text)).toEqual(td1);
+  });
+
+  it("answers null when nothing is MRZ-shaped", () => {
+    expect(shapeLines([line("HELLO"), line("WORLD")])).toBeNull();
+    expect(shapeLines([])).toBeNull();
+  });
+});
+
+describe("dropLeastConfident", () => {
+  // A full optional-data field leaves line 2 no run of fillers to shorten.
+  const FULL = "JY91427130GBD5503182F3006210WANQYCJHV7GSD<46";
+  const NAMES = "P<GBDVOGEL<<CHIDI<PETER<PAULA<VAN<DER<BERGEN";
+  const withExtra = (text: string, at: number, ch: string) => {
+    const l = line(text);
+    return {
+      text: text.slice(0, at) + ch + text.slice(at),
+      confidences: [...l.confidences.slice(0, at), 0.2, ...l.confidences.slice(at)],
+    };
+  };
+
+  it("drops the least confident character of a line one too long, keeping confidences aligned", () => {
+    const got = dropLeastConfident(withExtra(FULL, 42, "I"), 44);
+    expect(got?.text).toBe(FULL);
+    expect(got?.confidences).toEqual(line(FULL).confidences);
+    expect(dropLeastConfident(line(FULL), 44)).toBeNull();
+    expect(dropLeastConfident(line(`${FULL}12`), 44)).toBeNull();
+  });
+
+  it("lets shapeLines mend a guarded line with no filler run, never the names line", () => {
+    expect(fitLineLength(withExtra(FULL, 42, "I"), 44)).toBeNull();
+    expect(shapeLines([line(L1), withExtra(FULL, 42, "I")])?.map((l) => l.text)).toEqual([L1, FULL]);
+    expect(shapeLines([withExtra(NAMES, 20, "I"), line(FULL)])).toBeNull();
+  });
+});
+
+describe("trimLeadingJunk", () => {
+  it("drops a character read before the document code of a line that is too long", () => {
+    expect(trimLeadingJunk(line(`2${L1}`), 44)).toEqual({ text: L1, confidences: line(`2${L1}`).confidences.slice(1) });
+    expect(shapeLines([line(`2${L1}`), line(L2)])?.map((l) => l.text)).toEqual([L1, L2]);
+  });
+
+  it("prefers the start followed by a known issuing state when junk itself reads like a document code", () => {
+    const junk = `AX${L1}`;
+    expect(trimLeadingJunk(line(junk), 44).text).toBe(L1);
+    expect(shapeLines([line(junk), line(L2)])?.map((l) => l.text)).toEqual([L1, L2]);
+  });
+
+  it("leaves lines of the right length, lines that start like a document code, and other lines alone", () => {
+    expect(trimLeadingJunk(line(L1), 44).text).toBe(L1);
+    expect(trimLeadingJunk(line(`${L1}<`), 44).text).toBe(`${L1}<`);
+    expect(trimLeadingJunk(line(`22${L1.slice(1)}`), 44).text).toBe(`22${L1.slice(1)}`);
+  });
+});
+
+describe("trimTrailingJunk", () => {
+  it("drops up to three characters read after the padding of a names line that is too long", () => {
+    const long = line(`${L1}J4`);
+    expect(trimTrailingJunk(long, 44)).toEqual({ text: L1, confidences: long.confidences.slice(0, 44) });
+    expect(shapeLines([line(`${L1}H`), line(L2)])?.map((l) => l.text)).toEqual([L1, L2]);
+  });
+
+  it("leaves lines of the right length, names that run to the end, and longer runs alone", () => {
+    expect(trimTrailingJunk(line(`${L1.slice(0, 43)}H`), 44).text).toBe(`${L1.slice(0, 43)}H`);
+    const fullName = "P<UTOHOLLENSTEIN<MAYER<<ANNA<MARIA<ELISABETH";
+    expect(trimTrailingJunk(line(`${fullName}X`), 44).text).toBe(`${fullName}X`);
+    expect(trimTrailingJunk(line(`${L1}ABCD`), 44).text).toBe(`${L1}ABCD`);
+  });
+});
+
+describe("realignByCheckDigits", () => {
+  const realign = (l1: string, l2: string) => {
+    const raw = [line(l1), line(l2)];
+    const fitted = raw.map((l) => fitLineLength(l, 44) ?? l);
+    return realignByCheckDigits(raw, fitted, 44);
+  };
+
+  it("drops the one character that shifted the fields of line 2 (an extra X in the birth date)", () => {
+    const slipped = L2.replace("7408122F", "74081X22F");
+    // The filler fit alone mends the length but not the shift: the check digits fail.
+    expect(fitLineLength(line(slipped), 44)?.text).not.toBe(L2);
+    const got = realign(L1, slipped);
+    expect(got?.report.valid).toBe(true);
+    expect(got?.report.lines).toEqual([L1, L2]);
+    expect(got?.lines[1]?.confidences).toHaveLength(44);
+  });
+
+  it("leaves a line one character short alone (a filler put back and substituted could pass wrongly)", () => {
+    expect(realign(L1, L2.replace("7408122F", "740812F"))).toBeNull();
+  });
+
+  it("refuses when two realignments fit the check digits equally well, or none does", () => {
+    // A slip plus a look-alike: several deletions need one substitution each.
+    expect(realign(L1, "L8989X02C36UTO7408122F12O4159ZE184226B<<<<<10")).toBeNull();
+    // Right length: nothing to realign.
+    expect(realign(L1, L2.replace("7408122", "7408123"))).toBeNull();
+    // Too much damage for two substitutions.
+    expect(realign(L1, "L8X98902C36UTO7418122F1204159ZE184226B<<<<<13")).toBeNull();
+  });
+});
+
+describe("rotate180", () => {
+  it("reverses the raster", () => {
+    const img = { width: 3, height: 2, data: new Uint8Array([1, 2, 3, 4, 5, 6]) };
+    expect(Array.from(rotate180(img).data)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(rotate180(rotate180(img))).toEqual(img);
+  });
+});
+
+describe("readBand second opinion", () => {
+  /** A recogniser that answers `block` or `lines` text by the mode it is asked in. */
+  const scripted = (block: string[], lines: string[]): Recogniser & { calls: string[] } => {
+    const calls: string[] = [];
+    let next = 0;
+    return {
+      calls,
+      async readLines(_image, mode = "block") {
+        calls.push(mode);
+        if (mode === "block") return block.map(line);
+        const one: OcrLine = line(lines[next % lines.length] as string);
+        next++;
+        return [one];
+      },
+      async terminate() {},
+    };
+  };
+  const band = {
+    image: { width: 10, height: 10, data: new Uint8Array(100) },
+    lineRows: [
+      { top: 0, bottom: 5 },
+      { top: 5, bottom: 10 },
+    ],
+  };
+
+  it("asks the other read mode when a valid read carries doubts, and keeps the read with fewer", async () => {
+    // The block read garbles the document code and the issuing state (nothing guards them); line by line is clean.
+    const ocr = scripted([`<GHD${L1.slice(4)}`, L2], [L1, L2]);
+    const read = await readBand(ocr, band, "block");
+    expect(read.status === "valid" && read.report.lines).toEqual([L1, L2]);
+    expect(ocr.calls).toEqual(["block", "line", "line"]);
+  });
+
+  it("keeps the first read when the second has as many doubts, and asks nothing when the first has none", async () => {
+    const garbled = `<GHD${L1.slice(4)}`;
+    const doubtful = scripted([garbled, L2], [garbled, L2]);
+    const read = await readBand(doubtful, band, "block");
+    expect(read.status === "valid" && read.report.lines[0]).toBe(garbled);
+    const clean = scripted([L1, L2], [L1, L2]);
+    await readBand(clean, band, "block");
+    expect(clean.calls).toEqual(["block"]);
+  });
+});
+
+describe("readBand on a generated passport (real recogniser)", () => {
+  const ocr = useRecogniser();
+
+  it("reads the located and cropped band exactly, upright and turned upside down", async () => {
+    const g = await generatePassport({ seed: 2_000_000_530, conditions: "moderate" });
+    const source = await openImage(g.image, g.mediaType);
+    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+    if (!c) throw new Error("no band located");
+    const crop = await cropBand(source, c);
+    if (!crop) throw new Error("no crop");
+    const read = await readBand(ocr(), crop, "block");
+    expect(read.status === "valid" && read.report.lines).toEqual(g.truth.mrzLines);
+    expect(read.status === "valid" && read.confidences[0]).toHaveLength(44);
+    const turned = { image: rotate180(crop.image), lineRows: [] };
+    const again = await readBand(ocr(), turned, "block");
+    expect(again.status === "valid" && again.flipped).toBe(true);
+    expect(again.status === "valid" && again.report.lines).toEqual(g.truth.mrzLines);
+  }, 60_000);
+});
