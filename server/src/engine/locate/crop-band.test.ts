@@ -27,7 +27,7 @@ const SLANTED: ConditionsInput = {
 
 async function cropOf(g: GeneratedPassport): Promise<BandCrop> {
   const source = await openImage(g.image, g.mediaType);
-  const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+  const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
   if (!c) throw new Error("no band located");
   const crop = await cropBand(source, c, { capHeight: 32 });
   if (!crop) throw new Error("no crop");
@@ -130,7 +130,7 @@ describe("cropBand when the located band is short of the lines' ends", () => {
   it("reads past the neighbourhood it first fetched instead of smearing its edge (lines still read whole)", async () => {
     const g = await generatePassport({ seed: 2_000_000_540, conditions: { preset: "moderate", rotationDeg: 4 } });
     const source = await openImage(g.image, g.mediaType);
-    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
     if (!c) throw new Error("no band located");
     // As if glare hid the last characters of both lines from the locator: shorter band, centre moved to the left.
     const short = 0.94 * c.halfLength;
@@ -163,7 +163,7 @@ describe("cropBand on a band located as one of its lines", () => {
     async (_name, side) => {
       const g = await generatePassport({ seed: 2_000_000_540, conditions: { preset: "moderate", rotationDeg: 4 } });
       const source = await openImage(g.image, g.mediaType);
-      const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+      const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
       if (c?.lines !== 2) throw new Error("no two-line band located");
       // As if glare hid one line from the locator: a thin band on the other line, half a line pitch off the centre.
       const cap = c.pitch * 0.95;
@@ -195,7 +195,7 @@ describe("cropBand when glare hid one end of the lines from the locator", () => 
     async (_name, side) => {
       const g = await generatePassport({ seed: 2_000_000_540, conditions: { preset: "moderate", rotationDeg: 4 } });
       const source = await openImage(g.image, g.mediaType);
-      const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+      const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
       if (!c) throw new Error("no band located");
       // The locator saw only 60% of the band, at the end away from `side`.
       const short = 0.6 * c.halfLength;

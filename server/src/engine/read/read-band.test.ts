@@ -166,7 +166,8 @@ describe("rotate180", () => {
 });
 
 describe("readBand second opinion", () => {
-  /** A recogniser that answers `block` or `lines` text by the mode it is asked in. */
+  /** A recogniser that answers `block` or `lines` text by the mode it is asked in, every character sure. */
+  const sure = (text: string): OcrLine => ({ text, confidences: [...text].map(() => 0.99) });
   const scripted = (block: string[], lines: string[]): Recogniser & { calls: string[] } => {
     const calls: string[] = [];
     let next = 0;
@@ -174,8 +175,8 @@ describe("readBand second opinion", () => {
       calls,
       async readLines(_image, mode = "block") {
         calls.push(mode);
-        if (mode === "block") return block.map(line);
-        const one: OcrLine = line(lines[next % lines.length] as string);
+        if (mode === "block") return block.map(sure);
+        const one: OcrLine = sure(lines[next % lines.length] as string);
         next++;
         return [one];
       },
@@ -198,14 +199,36 @@ describe("readBand second opinion", () => {
     expect(ocr.calls).toEqual(["block", "line", "line"]);
   });
 
-  it("keeps the first read when the second has as many doubts, and asks nothing when the first has none", async () => {
+  it("keeps the first read when the second has as many doubts; a clean read gets only its names line read again", async () => {
     const garbled = `<GHD${L1.slice(4)}`;
     const doubtful = scripted([garbled, L2], [garbled, L2]);
     const read = await readBand(doubtful, band, "block");
     expect(read.status === "valid" && read.report.lines[0]).toBe(garbled);
     const clean = scripted([L1, L2], [L1, L2]);
-    await readBand(clean, band, "block");
-    expect(clean.calls).toEqual(["block"]);
+    const cleanRead = await readBand(clean, band, "block");
+    expect(clean.calls).toEqual(["block", "line"]);
+    expect(cleanRead.status === "valid" && cleanRead.secondRead).toEqual([]);
+  });
+
+  it("puts the names in doubt when the names line read again differs", async () => {
+    const ocr = scripted([L1, L2], [L1.replace("ANNA", "ANMA")]);
+    const read = await readBand(ocr, band, "block");
+    expect(read.status === "valid" && read.report.lines).toEqual([L1, L2]);
+    expect(read.status === "valid" && read.secondRead).toEqual([
+      { field: "givenNames", other: L1.replace("ANNA", "ANMA").slice(15) },
+    ]);
+  });
+
+  it("confirms an inconsistent read that both read modes see alike, uncorrected, and no other", async () => {
+    // The composite printed wrong (1 for 0): every other check digit holds.
+    const wrong = `${L2.slice(0, 43)}1`;
+    const agreed = await readBand(scripted([L1, wrong], [L1, wrong]), band, "block");
+    expect(agreed.status).toBe("inconsistent");
+    expect(agreed.status === "inconsistent" && agreed.confirmed?.lines.map((l) => l.text)).toEqual([L1, wrong]);
+    expect(agreed.status === "inconsistent" && agreed.report.corrections).toEqual([]);
+    const other = `${L2.slice(0, 42)}81`;
+    const split = await readBand(scripted([L1, wrong], [L1, other]), band, "block");
+    expect(split.status === "inconsistent" && split.confirmed).toBeUndefined();
   });
 });
 
@@ -215,7 +238,7 @@ describe("readBand on a generated passport (real recogniser)", () => {
   it("reads the located and cropped band exactly, upright and turned upside down", async () => {
     const g = await generatePassport({ seed: 2_000_000_530, conditions: "moderate" });
     const source = await openImage(g.image, g.mediaType);
-    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
     if (!c) throw new Error("no band located");
     const crop = await cropBand(source, c);
     if (!crop) throw new Error("no crop");
