@@ -210,6 +210,13 @@ describe("readBand second opinion", () => {
     expect(cleanRead.status === "valid" && cleanRead.secondRead).toEqual([]);
   });
 
+  it("reads a small capture's whole band again and compares every field", async () => {
+    const ocr = scripted([L1, L2], [L1, L2.replace("L898902C3", "L898902G3")]);
+    const read = await readBand(ocr, { ...band, capHeightPx: 9 }, "block");
+    expect(ocr.calls).toEqual(["block", "line", "line"]);
+    expect(read.status === "valid" && read.secondRead?.map((d) => d.field)).toEqual(["documentNumber"]);
+  });
+
   it("puts the names in doubt when the names line read again differs", async () => {
     const ocr = scripted([L1, L2], [L1.replace("ANNA", "ANMA")]);
     const read = await readBand(ocr, band, "block");

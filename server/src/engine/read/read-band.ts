@@ -15,6 +15,8 @@ export type ReadMode = "block" | "lines";
 export interface BandImage {
   image: GrayImage;
   lineRows: { top: number; bottom: number }[];
+  /** The capitals' height in the photo (the crop scaled them to the recogniser's size), when known. */
+  capHeightPx?: number;
 }
 
 /** Line shapes of the ICAO formats: [line count, characters per line]. */
@@ -431,12 +433,15 @@ function agreement(a: OcrLine[], b: OcrLine[]): Agreement | undefined {
 
 /** A character weaker than this (the numbers' confidence floor) makes the second opinion read the whole band. */
 const FULL_SECOND_READ_BELOW = 0.9;
+/** So do capitals captured smaller than this (pixels): scaled up, their misreads come in compensating pairs that
+ *  pass check digits with sure-looking characters (lowres training photos). */
+const FULL_SECOND_READ_CAP_PX = 14;
 
 /**
  * Another recognition of the chosen read's lines. A read the check digits verified as it stood needs one only for
  * its unguarded fields (names, codes, sex): one already made in the other mode, else only the names line cut on its
- * own (the longest unguarded run; cheaper than the whole band). A read that needed corrections, or holds a weak
- * character, gets the whole band in the other mode, and every field is compared: a search satisfied its check
+ * own (the longest unguarded run; cheaper than the whole band). A read that needed corrections, holds a weak
+ * character or comes from a small capture gets the whole band in the other mode, and every field is compared: a search satisfied its check
  * digits, which a second pair of eyes can contradict. Each line is fitted and corrected the way the chosen read was,
  * so only what the recogniser saw differently counts. When the other recognition is no MRZ at all, every field
  * compared is in doubt.
@@ -448,7 +453,8 @@ async function secondOpinion(readings: BandReadings, read: ValidRead, today?: Da
   const other = otherMode(read.mode);
   const band = readings.image(read.flipped);
   const weakest = Math.min(...read.confidences.flat());
-  const which = report.corrections.length > 0 || weakest < FULL_SECOND_READ_BELOW ? "all" : "unguarded";
+  const small = (readings.band.capHeightPx ?? Number.POSITIVE_INFINITY) < FULL_SECOND_READ_CAP_PX;
+  const which = small || report.corrections.length > 0 || weakest < FULL_SECOND_READ_BELOW ? "all" : "unguarded";
   const unreadable = () =>
     report.fields.filter((f) => which === "all" || f.state === "unchecked").map((f) => ({ field: f.name, other: "" }));
   let lines: (OcrLine | null)[];
