@@ -78,7 +78,7 @@ for (let seed = from; seed <= last; seed += step) {
   const band = await engineBand(p);
   if (!band) {
     tally.skipped++;
-    await writeFile(`${name(0)}.skip`, "no two-line crop on the truth band\n");
+    await writeFile(`${name(0)}.skip`, "no crop with the band's lines on the truth band\n");
     continue;
   }
   if (band.via === "engine") tally.located++;
