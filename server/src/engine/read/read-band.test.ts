@@ -85,10 +85,12 @@ describe("dropLeastConfident", () => {
     expect(dropLeastConfident(line(`${FULL}12`), 44)).toBeNull();
   });
 
-  it("lets shapeLines mend a guarded line with no filler run, never the names line", () => {
+  it("lets shapeLines mend a line with no filler run by its least confident character, the names line too", () => {
     expect(fitLineLength(withExtra(FULL, 42, "I"), 44)).toBeNull();
     expect(shapeLines([line(L1), withExtra(FULL, 42, "I")])?.map((l) => l.text)).toEqual([L1, FULL]);
-    expect(shapeLines([withExtra(NAMES, 20, "I"), line(FULL)])).toBeNull();
+    // A guess on the names line: a read that keeps it puts the names in doubt (namesRefitted, tested below).
+    const names = withExtra(NAMES, 20, "I");
+    expect(shapeLines([names, line(FULL)])?.[0]?.text).toBe(dropLeastConfident(names, 44)?.text);
   });
 });
 
@@ -215,6 +217,14 @@ describe("readBand second opinion", () => {
     const read = await readBand(ocr, { ...band, capHeightPx: 9 }, "block");
     expect(ocr.calls).toEqual(["block", "line", "line"]);
     expect(read.status === "valid" && read.secondRead?.map((d) => d.field)).toEqual(["documentNumber"]);
+  });
+
+  it("says when the names line was read with a character too many and fitted", async () => {
+    const names = `${L1.slice(0, 20)}I${L1.slice(20)}`;
+    const read = await readBand(scripted([names, L2], [names, L2]), band, "block");
+    expect(read.status === "valid" && read.namesRefitted).toBe(true);
+    const plain = await readBand(scripted([L1, L2], [L1, L2]), band, "block");
+    expect(plain.status === "valid" && plain.namesRefitted).toBe(false);
   });
 
   it("puts the names in doubt when the names line read again differs", async () => {

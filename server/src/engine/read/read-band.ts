@@ -168,8 +168,9 @@ export function trimTrailingJunk(line: OcrLine, target: number): OcrLine {
 
 /**
  * A line one character too long with no run of fillers to shorten: without its least confident character, as a
- * first guess for the check digits to judge (realignByCheckDigits tries every deletion when they do not hold).
- * Never for the names line, which no check digit guards.
+ * first guess for the check digits to judge (realignByCheckDigits tries every deletion when they do not hold). On
+ * the names line, which no check digit guards, it is only a guess: a read that keeps it puts the names in doubt
+ * (namesRefitted).
  */
 export function dropLeastConfident(line: OcrLine, target: number): OcrLine | null {
   if (line.text.length !== target + 1) return null;
@@ -198,9 +199,7 @@ function shapeGroup(recognised: OcrLine[]): ShapedGroup | null {
         const trimmed = i === 0 ? trimLeadingJunk(l, length) : l;
         return i === namesLine(count) ? trimTrailingJunk(trimmed, length) : trimmed;
       });
-      const fitted = raw.map(
-        (l, i) => fitLineLength(l, length) ?? (i === namesLine(count) ? null : dropLeastConfident(l, length)),
-      );
+      const fitted = raw.map((l) => fitLineLength(l, length) ?? dropLeastConfident(l, length));
       if (fitted.every((l): l is OcrLine => l !== null)) return { raw, fitted, length };
     }
   }
