@@ -18,7 +18,7 @@ import { locateBand, locatePass, OVERVIEW_SIDE } from "./locate/locate-band";
 import { qualityWarnings } from "./quality/quality-warnings";
 import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "./quality/screen-moire";
 import { fieldConfidences } from "./read/field-confidence";
-import { type ReadMode, readBand, type ValidRead } from "./read/read-band";
+import { type ReadMode, readBand, rescaledOpinion, type ValidRead } from "./read/read-band";
 import { readDoubtWarnings } from "./read/read-doubt-warnings";
 import type { Recogniser } from "./read/tesseract-recogniser";
 import { round } from "./round";
@@ -58,6 +58,9 @@ export const READ_MODE: ReadMode = "block";
 export const CAP_HEIGHT = 24;
 /** Band candidates tried, best first. */
 export const MAX_CANDIDATES = 3;
+/** Capitals captured smaller than this (pixels) get a third read of the band cut at RESCALED_CAP_HEIGHT. */
+const RESCALED_OPINION_BELOW_PX = 14;
+const RESCALED_CAP_HEIGHT = 32;
 
 const notFound = () => new AppError("mrz_not_found");
 
@@ -103,7 +106,17 @@ export async function readPassportImage(
         confirmed = { band, read: { report: read.report, confidences, flipped: read.flipped } };
       }
     }
-    if (read.status === "valid") return resultFrom(source, overview, input, options, band, read);
+    if (read.status !== "valid") continue;
+    // A small capture is cut again at another scale and read once more: its resamplings misread it differently.
+    if (band.capHeightPx < RESCALED_OPINION_BELOW_PX) {
+      const other = await cropBand(source, candidate, { capHeight: RESCALED_CAP_HEIGHT });
+      if (other) {
+        const doubts = await rescaledOpinion(ocr, other, read, options.today);
+        const secondRead = [...(read.secondRead ?? []), ...doubts];
+        return resultFrom(source, overview, input, options, band, { ...read, secondRead });
+      }
+    }
+    return resultFrom(source, overview, input, options, band, read);
   }
   // No read holds, but two recognitions agree character for character: the characters are what is printed and the
   // document's own check digits fail (a misprinted specimen, an altered document, a national layout). Returned with

@@ -9,6 +9,7 @@ import {
   fitLineLength,
   readBand,
   realignByCheckDigits,
+  rescaledOpinion,
   rotate180,
   shapeLines,
   trimLeadingJunk,
@@ -225,6 +226,16 @@ describe("readBand second opinion", () => {
     expect(read.status === "valid" && read.namesRefitted).toBe(true);
     const plain = await readBand(scripted([L1, L2], [L1, L2]), band, "block");
     expect(plain.status === "valid" && plain.namesRefitted).toBe(false);
+  });
+
+  it("compares every field with the band cut at another scale (rescaledOpinion)", async () => {
+    const read = await readBand(scripted([L1, L2], [L1, L2]), band, "block");
+    if (read.status !== "valid") throw new Error("no valid read");
+    const otherScale = scripted([L1, L2.replace("7408122", "7408123")], []);
+    expect((await rescaledOpinion(otherScale, band, read)).map((d) => d.field)).toEqual(["birthDate"]);
+    expect(await rescaledOpinion(scripted([L1, L2], []), band, read)).toEqual([]);
+    // Nothing MRZ-shaped at the other scale: every field is in doubt.
+    expect(await rescaledOpinion(scripted(["KKK"], []), band, read)).toHaveLength(read.report.fields.length);
   });
 
   it("puts the names in doubt when the names line read again differs", async () => {

@@ -448,30 +448,78 @@ const FULL_SECOND_READ_CAP_PX = 14;
 async function secondOpinion(readings: BandReadings, read: ValidRead, today?: Date): Promise<SecondReadDoubt[]> {
   const report = read.report;
   const count = report.lines.length;
-  const length = report.lines[0]?.length ?? 0;
   const other = otherMode(read.mode);
   const band = readings.image(read.flipped);
   const weakest = Math.min(...read.confidences.flat());
   const small = (readings.band.capHeightPx ?? Number.POSITIVE_INFINITY) < FULL_SECOND_READ_CAP_PX;
   const which = small || report.corrections.length > 0 || weakest < FULL_SECOND_READ_BELOW ? "all" : "unguarded";
-  const unreadable = () =>
-    report.fields.filter((f) => which === "all" || f.state === "unchecked").map((f) => ({ field: f.name, other: "" }));
-  let lines: (OcrLine | null)[];
   const made = readings.made(other, read.flipped);
   if (which === "unguarded" && !made && other === "lines" && band.lineRows.length === count) {
     const names = namesLine(count);
     const row = band.lineRows[names]!;
     const found = await readings.ocr.readLines(rows(band.image, row.top, row.bottom), "line");
     const text = found.map((l) => l.text).join("");
-    if (!text) return unreadable();
+    if (!text) return unreadable(report, which);
     const joined = { text, confidences: found.flatMap((l) => l.confidences) };
-    lines = report.originalLines.map((_, i) => (i === names ? joined : null));
-  } else {
-    const group = shapeGroup(await (made ?? readings.read(other, read.flipped)));
-    if (!group || group.length !== length || group.fitted.length !== count) return unreadable();
-    lines = group.fitted;
+    return compareLines(
+      report,
+      report.originalLines.map((_, i) => (i === names ? joined : null)),
+      which,
+      today,
+    );
   }
-  // Corrected the way the chosen read was (fillers, digits in names), when the other read parses at all.
+  return compareRecognition(report, await (made ?? readings.read(other, read.flipped)), which, today);
+}
+
+/**
+ * The same band cut again at another scale (a small capture: the two resamplings misread it differently), read
+ * whole the way up the chosen read was, every field compared with it.
+ */
+export async function rescaledOpinion(
+  ocr: Recogniser,
+  other: BandImage,
+  read: ValidRead,
+  today?: Date,
+): Promise<SecondReadDoubt[]> {
+  return compareRecognition(
+    read.report,
+    await recognise(ocr, read.flipped ? flipBand(other) : other, "block"),
+    "all",
+    today,
+  );
+}
+
+/** Every field compared is in doubt: the other recognition is no MRZ of this shape. */
+function unreadable(report: MrzReport, which: "unguarded" | "all"): SecondReadDoubt[] {
+  return report.fields
+    .filter((f) => which === "all" || f.state === "unchecked")
+    .map((f) => ({ field: f.name, other: "" }));
+}
+
+/** Another recognition of the whole band, shaped like the chosen read, compared with it. */
+function compareRecognition(
+  report: MrzReport,
+  recognised: OcrLine[],
+  which: "unguarded" | "all",
+  today?: Date,
+): SecondReadDoubt[] {
+  const group = shapeGroup(recognised);
+  const length = report.lines[0]?.length ?? 0;
+  if (!group || group.length !== length || group.fitted.length !== report.lines.length) {
+    return unreadable(report, which);
+  }
+  return compareLines(report, group.fitted, which, today);
+}
+
+/** Other lines (null: not read again) fitted and corrected the way the chosen read was (fillers, digits in names,
+ *  when they parse at all), so only what the recogniser saw differently counts. */
+function compareLines(
+  report: MrzReport,
+  lines: (OcrLine | null)[],
+  which: "unguarded" | "all",
+  today?: Date,
+): SecondReadDoubt[] {
+  const length = report.lines[0]?.length ?? 0;
   const fitted = lines.map((l) => (l && l.text.length !== length ? (fitLineLength(l, length) ?? l) : l));
   let compared: (OcrLine | null)[] = fitted;
   try {
