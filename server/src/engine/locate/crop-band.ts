@@ -22,6 +22,8 @@ export interface BandCrop {
   lines: number;
   /** Each text line's rows in `image` (top inclusive, bottom exclusive), with a margin, top to bottom. */
   lineRows: { top: number; bottom: number }[];
+  /** The columns of `image` the text box spans, from its first character cell's left edge to its last's right. */
+  textSpan: { left: number; right: number };
   /** Measured character cap height in original pixels. */
   capHeightPx: number;
   /** Text direction in the original image (radians). */
@@ -316,7 +318,9 @@ export async function cropBand(
     corners &&
     (Math.min(corners[0].x, corners[3].x) < edge || Math.max(corners[1].x, corners[2].x) > found.view.mid.width - edge)
   ) {
-    const longer = await look({ ...n, halfU: n.halfU + 8 * n.pitch });
+    // Far enough for a full line's far end, whichever part of the line the candidate was centred on.
+    const full = (found.view.lines.length >= 3 ? 30 : 44) + 2;
+    const longer = await look({ ...n, halfU: Math.max(n.halfU + 8 * n.pitch, full * n.pitch - n.halfU) });
     if (longer?.quad) found = longer;
   }
   // Two lines of 30 characters: a card's three-line band whose third line the locator lost. Look a line spacing
@@ -431,6 +435,7 @@ async function cropRectangle(
     shape: "rectangle",
     lines: lines.length,
     lineRows,
+    textSpan: { left: (mu - hu) * scale, right: (mu + hu) * scale },
     capHeightPx: capPx,
   };
 }
@@ -498,13 +503,14 @@ async function cropQuad(
     ? continuedSide(wide, textRowsIn, [box.left - extra, box.left], [box.right, box.right + extra])
     : 0;
   // The window kept: centred on the text seen, or moved by half the missing length towards the side it continues on.
-  const from = Math.round(wideW / 2 + (side * extra) / 2 - outW / 2);
+  const from = Math.max(0, Math.min(wideW - outW, Math.round(wideW / 2 + (side * extra) / 2 - outW / 2)));
   const image = side === 0 && wideW === outW ? wide : columns(wide, from, outW);
   // The text box then reaches the hidden end too.
   const textLeft = box.left - (side < 0 ? extra : 0);
   const textRight = box.right + (side > 0 ? extra : 0);
   const corners = side === 0 ? seen : mmQuad(inImage, textLeft, box.top, textRight, box.bottom);
-  return { image, corners, shape: "quad", lines: quad.lines.length, lineRows, capHeightPx: capPx };
+  const textSpan = { left: textLeft - from, right: textRight - from };
+  return { image, corners, shape: "quad", lines: quad.lines.length, lineRows, textSpan, capHeightPx: capPx };
 }
 
 const point = (x: number, y: number): Point => ({ x, y });

@@ -238,6 +238,26 @@ describe("readBand second opinion", () => {
     expect(await rescaledOpinion(scripted(["KKK"], []), band, read)).toHaveLength(read.report.fields.length);
   });
 
+  it("reads the names line again only up to a few cells past the names when it knows the text box", async () => {
+    const widths: number[] = [];
+    const cut: Recogniser = {
+      async readLines(image, mode = "block") {
+        widths.push(image.width);
+        if (mode === "block") return [L1, L2].map((t) => ({ text: t, confidences: [...t].map(() => 0.99) }));
+        // What a recogniser sees of the stretch: the line's first cells, the last of them fillers.
+        const cells = Math.round((image.width - 20) / 10);
+        const text = L1.slice(0, cells).replace("MARIA", "MARLA");
+        return [{ text, confidences: [...text].map(() => 0.99) }];
+      },
+      async terminate() {},
+    };
+    const wide = { image: { width: 480, height: 10, data: new Uint8Array(4800) }, lineRows: band.lineRows };
+    const read = await readBand(cut, { ...wide, textSpan: { left: 20, right: 460 } }, "block");
+    // "ERIKSSON<<ANNA<MARIA" ends in column 25: the stretch holds 28 cells.
+    expect(widths).toEqual([480, 20 + 28 * 10]);
+    expect(read.status === "valid" && read.secondRead?.map((d) => d.field)).toEqual(["givenNames"]);
+  });
+
   it("puts the names in doubt when the names line read again differs", async () => {
     const ocr = scripted([L1, L2], [L1.replace("ANNA", "ANMA")]);
     const read = await readBand(ocr, band, "block");

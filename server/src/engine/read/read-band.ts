@@ -17,6 +17,8 @@ export interface BandImage {
   lineRows: { top: number; bottom: number }[];
   /** The capitals' height in the photo (the crop scaled them to the recogniser's size), when known. */
   capHeightPx?: number;
+  /** The columns the text box spans (first cell's left edge to last cell's right), when known. */
+  textSpan?: { left: number; right: number };
 }
 
 /** Line shapes of the ICAO formats: [line count, characters per line]. */
@@ -72,9 +74,12 @@ async function recognise(ocr: Recogniser, band: BandImage, mode: ReadMode): Prom
 /** The band turned by 180 degrees, its line rows mirrored and reordered top to bottom. */
 export function flipBand(band: BandImage): BandImage {
   const h = band.image.height;
+  const w = band.image.width;
+  const span = band.textSpan;
   return {
     image: rotate180(band.image),
     lineRows: band.lineRows.map((r) => ({ top: h - r.bottom, bottom: h - r.top })).reverse(),
+    ...(span ? { textSpan: { left: w - span.right, right: w - span.left } } : {}),
   };
 }
 
@@ -457,9 +462,13 @@ async function secondOpinion(readings: BandReadings, read: ValidRead, today?: Da
   if (which === "unguarded" && !made && other === "lines" && band.lineRows.length === count) {
     const names = namesLine(count);
     const row = band.lineRows[names]!;
-    const found = await readings.ocr.readLines(rows(band.image, row.top, row.bottom), "line");
-    const text = found.map((l) => l.text).join("");
-    if (!text) return unreadable(report, which);
+    const read = report.originalLines[names] ?? "";
+    const stretch = namesStretch(band, row, read);
+    const found = await readings.ocr.readLines(stretch, "line");
+    const seen = found.map((l) => l.text).join("");
+    if (!seen) return unreadable(report, which);
+    // A stretch cut short of the padding reads without it: the padding is put back, after the last letter seen.
+    const text = stretch.width < band.image.width ? seen.replace(/[^A-Z]+$/, "").padEnd(read.length, "<") : seen;
     const joined = { text, confidences: found.flatMap((l) => l.confidences) };
     return compareLines(
       report,
@@ -469,6 +478,23 @@ async function secondOpinion(readings: BandReadings, read: ValidRead, today?: Da
     );
   }
   return compareRecognition(report, await (made ?? readings.read(other, read.flipped)), which, today);
+}
+
+/**
+ * The names line's image up to three cells past its last character before the padding (the padding costs the
+ * recogniser as much as letters do, and a second look at it tells nothing): the whole line when the text box is not
+ * known.
+ */
+function namesStretch(band: BandImage, row: { top: number; bottom: number }, read: string): GrayImage {
+  const line = rows(band.image, row.top, row.bottom);
+  const span = band.textSpan;
+  const used = read.replace(/<+$/, "").length + 3;
+  if (!span || used >= read.length) return line;
+  const cell = (span.right - span.left) / read.length;
+  const width = Math.min(line.width, Math.max(1, Math.round(span.left + used * cell)));
+  const data = new Uint8Array(width * line.height);
+  for (let y = 0; y < line.height; y++) data.set(line.data.subarray(y * line.width, y * line.width + width), y * width);
+  return { width, height: line.height, data };
 }
 
 /**
