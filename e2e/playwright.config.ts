@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { tempDataDir } from "./support/app-server";
 import { E2E_PORTS, E2E_TENCENT_SECRET_ID, E2E_TENCENT_SECRET_KEY } from "./support/servers";
 
 /** Debian's Chromium: Playwright's own browser download is not reachable from our machines. */
@@ -6,6 +7,11 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"];
 
 const appEnv = { HOST: "127.0.0.1", RATE_LIMIT_MAX: "1000" };
+
+// Each app server opens an embedded database in its DATA_DIR, one process per directory. The config is read again in
+// every worker: the directories are made once, in the runner, and handed down through the environment.
+process.env.E2E_DATA_DIR_TENCENT ??= tempDataDir("tencent");
+process.env.E2E_DATA_DIR_OFFLINE ??= tempDataDir("offline");
 
 export default defineConfig({
   testDir: "tests",
@@ -39,6 +45,7 @@ export default defineConfig({
       env: {
         ...appEnv,
         PORT: String(E2E_PORTS.tencent),
+        DATA_DIR: process.env.E2E_DATA_DIR_TENCENT,
         OCR_PROVIDER: "tencent",
         TENCENTCLOUD_SECRET_ID: E2E_TENCENT_SECRET_ID,
         TENCENTCLOUD_SECRET_KEY: E2E_TENCENT_SECRET_KEY,
@@ -52,7 +59,12 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E_PORTS.offline}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...appEnv, PORT: String(E2E_PORTS.offline), OCR_PROVIDER: "local" },
+      env: {
+        ...appEnv,
+        PORT: String(E2E_PORTS.offline),
+        DATA_DIR: process.env.E2E_DATA_DIR_OFFLINE,
+        OCR_PROVIDER: "local",
+      },
     },
   ],
 });

@@ -6,6 +6,7 @@ import {
   ERROR_STATUSES,
   isClientErrorCode,
   isErrorCode,
+  isOperatorOnly,
 } from "./error-catalogue";
 
 const RETRYABLE_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
@@ -43,6 +44,17 @@ describe("ERROR_CATALOGUE", () => {
     expect(ERROR_CATALOGUE.upstream_auth_failed).toMatchObject({ status: 503, retake: false, nextStep: "operator" });
     expect(ERROR_CATALOGUE.mrz_not_found).toMatchObject({ status: 422, retake: true, nextStep: "retake" });
     expect(ERROR_CATALOGUE.unsupported_media_type).toMatchObject({ status: 415, retake: true, nextStep: "other-file" });
+  });
+
+  it("keeps the operator's setup to the operator: every server fault they must fix is operator-only", () => {
+    const operatorFaults = ERROR_CODES.filter(
+      (code) => ERROR_CATALOGUE[code].status >= 500 && ERROR_CATALOGUE[code].nextStep === "operator",
+    );
+    expect(operatorFaults.filter((code) => !isOperatorOnly(code))).toEqual(["service_unavailable"]);
+    expect(ERROR_CODES.filter((code) => isOperatorOnly(code) && ERROR_CATALOGUE[code].status < 500)).toEqual([]);
+    expect(ERROR_CATALOGUE.service_unavailable.message).not.toMatch(/TENCENTCLOUD|Tencent|account|credential/i);
+    // The web bundle ships the catalogue: no message may name the server's configuration (e2e security-secrets).
+    expect(ERROR_CODES.filter((code) => /TENCENTCLOUD_/.test(ERROR_CATALOGUE[code].message))).toEqual([]);
   });
 
   it("names the upload limit in the payload message", () => {

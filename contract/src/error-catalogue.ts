@@ -18,6 +18,12 @@ export interface ErrorEntry {
   nextStep: NextStep;
   /** The default plain-English message of the API response; a call site may replace it to name specifics. */
   message: string;
+  /**
+   * The code and message describe the operator's setup (credentials, account, billing, configuration): they go to the
+   * log and the operator's view, and every other caller gets `service_unavailable` instead. The web bundle holds the
+   * catalogue, so no message names a configuration variable.
+   */
+  operatorOnly?: true;
 }
 
 const OPERATOR = "The passport service is not set up correctly; the operator has to fix it. Please try again later.";
@@ -113,6 +119,25 @@ export const ERROR_CATALOGUE = {
     nextStep: "operator",
     message: "There is no such API endpoint.",
   },
+  host_not_allowed: {
+    status: 400,
+    retake: false,
+    nextStep: "operator",
+    message: "This server does not answer to that host name.",
+  },
+  request_timeout: {
+    status: 408,
+    retake: false,
+    nextStep: "later",
+    message: "The upload took too long to arrive. Check the connection and send the photo again.",
+  },
+  image_too_small_for_provider: {
+    status: 422,
+    retake: true,
+    nextStep: "retake",
+    message:
+      "The photo is too small to read the passport: it needs at least 800 x 500 pixels. Take it again closer or at a higher resolution.",
+  },
 
   // --- Reading the passport (offline engine) ---
   mrz_not_found: {
@@ -196,6 +221,32 @@ export const ERROR_CATALOGUE = {
     retake: false,
     nextStep: "operator",
     message: "This session has no submitted photo, or it was erased.",
+  },
+
+  // --- The operator's document policy, checked when the customer submits (contract/src/document-policy.ts) ---
+  document_expired: {
+    status: 422,
+    retake: false,
+    nextStep: "operator",
+    message: "This passport has expired, and this service accepts only valid passports.",
+  },
+  holder_under_age: {
+    status: 422,
+    retake: false,
+    nextStep: "operator",
+    message: "The passport holder is younger than this service allows.",
+  },
+  nationality_not_accepted: {
+    status: 422,
+    retake: false,
+    nextStep: "operator",
+    message: "This service does not accept passports of this nationality.",
+  },
+  retake_required: {
+    status: 422,
+    retake: true,
+    nextStep: "retake",
+    message: "This photo has a problem the service does not accept: take the photo again.",
   },
 
   // --- The desk: agents' sign-in and reviews ---
@@ -314,6 +365,7 @@ export const ERROR_CATALOGUE = {
     retake: false,
     nextStep: "operator",
     message: "The offline engine is shutting down.",
+    operatorOnly: true,
   },
   engine_crashed: {
     status: 500,
@@ -332,6 +384,25 @@ export const ERROR_CATALOGUE = {
     retake: false,
     nextStep: "operator",
     message: "The passport service is not set up: Tencent Cloud credentials are missing. The operator has to set them.",
+    operatorOnly: true,
+  },
+  budget_exhausted: {
+    status: 503,
+    retake: false,
+    nextStep: "later",
+    message: "The passport service has reached its limit of reads for now. Please try again later.",
+  },
+  upstream_circuit_open: {
+    status: 503,
+    retake: false,
+    nextStep: "later",
+    message: "The recognition service is failing right now, so calls to it are paused. Please try again in a minute.",
+  },
+  service_unavailable: {
+    status: 503,
+    retake: false,
+    nextStep: "operator",
+    message: "The passport service is unavailable right now. Please try again later.",
   },
   internal_error: {
     status: 500,
@@ -466,72 +537,84 @@ export const ERROR_CATALOGUE = {
     retake: false,
     nextStep: "operator",
     message: "The recognition service did not accept our request. This is a fault on our side; please try again later.",
+    operatorOnly: true,
   },
   upstream_auth_failed: {
     status: 503,
     retake: false,
     nextStep: "operator",
-    message: `${OPERATOR} (Tencent Cloud rejected the credentials: check TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY.)`,
+    message: `${OPERATOR} (Tencent Cloud rejected the credentials: check the SecretId and SecretKey the server is given.)`,
+    operatorOnly: true,
   },
   upstream_token_invalid: {
     status: 503,
     retake: false,
     nextStep: "operator",
-    message: `${OPERATOR} (The temporary credential in TENCENTCLOUD_SESSION_TOKEN is invalid or expired.)`,
+    message: `${OPERATOR} (The temporary session token the server is given is invalid or expired.)`,
+    operatorOnly: true,
   },
   upstream_unauthorized: {
     status: 503,
     retake: false,
     nextStep: "operator",
     message: `${OPERATOR} (These Tencent Cloud credentials may not call MLIDPassportOCR: check the CAM policy.)`,
+    operatorOnly: true,
   },
   upstream_clock_skew: {
     status: 503,
     retake: false,
     nextStep: "operator",
     message: `${OPERATOR} (Tencent Cloud says the request signature expired: the server clock is more than 5 minutes off.)`,
+    operatorOnly: true,
   },
   upstream_not_enabled: {
     status: 503,
     retake: false,
     nextStep: "operator",
     message: `${OPERATOR} (The MLIDPassportOCR service is not activated for this Tencent Cloud account.)`,
+    operatorOnly: true,
   },
   upstream_region_unsupported: {
     status: 503,
     retake: false,
     nextStep: "operator",
-    message: `${OPERATOR} (MLIDPassportOCR is not offered in the configured TENCENTCLOUD_REGION.)`,
+    message: `${OPERATOR} (MLIDPassportOCR is not offered in the configured region.)`,
+    operatorOnly: true,
   },
   upstream_account_in_arrears: {
     status: 503,
     retake: false,
     nextStep: "operator",
     message: `${OPERATOR} (The Tencent Cloud account is in arrears.)`,
+    operatorOnly: true,
   },
   upstream_quota_exhausted: {
     status: 503,
     retake: false,
     nextStep: "operator",
     message: `${OPERATOR} (The Tencent Cloud OCR resource package is used up.)`,
+    operatorOnly: true,
   },
   upstream_billing_error: {
     status: 503,
     retake: false,
     nextStep: "operator",
     message: `${OPERATOR} (Tencent Cloud reports a billing status problem for this account.)`,
+    operatorOnly: true,
   },
   upstream_limit_exceeded: {
     status: 503,
     retake: false,
     nextStep: "operator",
     message: `${OPERATOR} (A Tencent Cloud account limit was reached.)`,
+    operatorOnly: true,
   },
   upstream_account_unavailable: {
     status: 503,
     retake: false,
     nextStep: "operator",
     message: `${OPERATOR} (The Tencent Cloud OCR resource is unavailable.)`,
+    operatorOnly: true,
   },
 } as const satisfies Record<string, ErrorEntry>;
 
@@ -542,6 +625,11 @@ export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
 
 export function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(ERROR_CATALOGUE, code);
+}
+
+/** Whether a code describes the operator's setup and is answered to everyone else as `service_unavailable`. */
+export function isOperatorOnly(code: ErrorCode): boolean {
+  return (ERROR_CATALOGUE[code] as ErrorEntry).operatorOnly === true;
 }
 
 /**

@@ -17,3 +17,10 @@ export function base64Length(bytes: number): number {
 export function megabytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/**
+ * The smallest photo worth reading: Tencent recommends more than 500x800 pixels, and the web app never sends less
+ * than 800x500 (either orientation). The Tencent provider refuses smaller images before paying for a call.
+ */
+export const MIN_LONG_SIDE = 800;
+export const MIN_SHORT_SIDE = 500;

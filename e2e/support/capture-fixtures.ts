@@ -28,10 +28,24 @@ export const HINT_VIDEOS = {
 export type HintVideo = keyof typeof HINT_VIDEOS;
 export const hintVideoPath = (kind: HintVideo) => join(generatedDir, `${CAPTURE_SEED}-${kind}.y4m`);
 
-function y4m(source: string, filter: string, out: string): void {
+/**
+ * Fake camera videos that pass every check of the picture (light, glare, fill, focus) but not the document detector:
+ * a fractal (no passport), the page moved up so its MRZ lies above the marked band, and the page at 26 % of the frame
+ * (MRZ capitals 17 px, under the server's 20). The good page is fakeVideoPath.
+ */
+export const DETECTION_VIDEOS = {
+  fractal: { lavfi: "mandelbrot=size=1920x1080:rate=10" },
+  "above-band": { filter: "scale=1440:1080,pad=1920:1400:240:0:0x3a3a3a,crop=1920:1080:0:320" },
+  small: { filter: "scale=1006:754,pad=1920:1080:457:163:0x3a3a3a" },
+} as const;
+export type DetectionVideo = keyof typeof DETECTION_VIDEOS;
+export const detectionVideoPath = (kind: DetectionVideo) => join(generatedDir, `${CAPTURE_SEED}-${kind}.y4m`);
+
+function y4m(source: string | { lavfi: string }, filter: string, out: string): void {
+  const input = typeof source === "string" ? ["-i", source] : ["-f", "lavfi", "-i", source.lavfi];
   execFileSync(
     "ffmpeg",
-    ["-loglevel", "error", "-y", "-i", source, "-vf", `${filter},format=yuv420p`, "-frames:v", "2", "-r", "10", out],
+    ["-loglevel", "error", "-y", ...input, "-vf", `${filter},format=yuv420p`, "-frames:v", "2", "-r", "10", out],
     { stdio: "pipe" },
   );
 }
@@ -42,7 +56,7 @@ export const METADATA_MARKER = "E2E-METADATA-MARKER";
 export interface PassportTruth {
   width: number;
   height: number;
-  document: { number: string; surname: string; givenNames: string };
+  document: { number: string; surname: string; givenNames: string; expiryDate: string };
 }
 
 export interface CaptureFixtures {
@@ -175,6 +189,10 @@ export async function captureFixtures(): Promise<CaptureFixtures> {
   for (const [kind, filter] of Object.entries(HINT_VIDEOS)) {
     const out = hintVideoPath(kind as HintVideo);
     if (!existsSync(out)) y4m(source, filter, out);
+  }
+  for (const [kind, video] of Object.entries(DETECTION_VIDEOS)) {
+    const out = detectionVideoPath(kind as DetectionVideo);
+    if (!existsSync(out)) y4m("lavfi" in video ? video : source, "filter" in video ? video.filter : "null", out);
   }
   cached = { truth, ...f };
   return cached;

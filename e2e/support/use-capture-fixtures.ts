@@ -18,11 +18,16 @@ export function useCaptureFixtures(): () => CaptureFixtures {
   };
 }
 
+/** The fixture page's holder as the fake upstream reads it: its number, and a passport still valid (2029). */
+export function fixturePerson(fx: CaptureFixtures) {
+  return { documentNumber: fx.truth.document.number, expiryDate: fx.truth.document.expiryDate };
+}
+
 /** useCaptureFixtures, and before each test the fake upstream scripted to read the fixture page's document number. */
 export function useCaptureFixturesReadByFake(): () => CaptureFixtures {
   const fx = useCaptureFixtures();
   test.beforeEach(async () => {
-    await scriptFakeTencent([{ type: "success", person: { documentNumber: fx().truth.document.number } }]);
+    await scriptFakeTencent([{ type: "success", person: fixturePerson(fx()) }]);
   });
   return fx;
 }

@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { DESKTOP, fakeCameraLaunch, PHONE } from "../support/capture-browser";
 import { fakeVideoPath } from "../support/capture-fixtures";
+import { readyAgent, startWalkIn, tencentAppDataDir } from "../support/desk";
 import { scriptFakeTencent, tencentAppUrl } from "../support/servers";
-import { useCaptureFixtures } from "../support/use-capture-fixtures";
+import { fixturePerson, useCaptureFixtures } from "../support/use-capture-fixtures";
 
 // axe on every capture screen, at a phone viewport with touch and at a desktop viewport: no serious or critical.
 
@@ -22,7 +23,7 @@ for (const [name, device] of [
       test.setTimeout(120_000);
       await scriptFakeTencent([
         { type: "error", code: "FailedOperation.NoPassport" },
-        { type: "success", person: { documentNumber: fx().truth.document.number } },
+        { type: "success", person: fixturePerson(fx()) },
       ]);
       await page.goto(`${tencentAppUrl}/?goodFrames=1000`);
       await expect(page.getByRole("heading", { name: "Photograph your passport" })).toBeVisible();
@@ -46,7 +47,8 @@ for (const [name, device] of [
     });
 
     test("desk camera screen", async ({ page }) => {
-      await page.goto(`${tencentAppUrl}/desk?goodFrames=1000`);
+      const agent = await readyAgent(tencentAppUrl, tencentAppDataDir());
+      await startWalkIn(page, tencentAppUrl, agent, `a11y-${name}`, "?goodFrames=1000");
       await expect(page.getByRole("button", { name: "Take photo" })).toBeEnabled({ timeout: 15_000 });
       await expectNoSeriousViolations(page, "desk camera");
     });

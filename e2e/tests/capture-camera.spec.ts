@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { fakeCameraLaunch } from "../support/capture-browser";
 import { fakeVideoPath } from "../support/capture-fixtures";
+import { readyAgent, startWalkIn, tencentAppDataDir } from "../support/desk";
 import { recordSentImages, sentImage } from "../support/sent-image";
 import { tencentAppUrl } from "../support/servers";
 import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
@@ -60,7 +61,8 @@ test("the why panel shows measured values against the thresholds, and the shutte
 
 test("desk: space captures, r retakes, enter sends; the camera choice is remembered", async ({ page }) => {
   await recordSentImages(page);
-  await page.goto(`${tencentAppUrl}/desk?goodFrames=1000`);
+  const agent = await readyAgent(tencentAppUrl, tencentAppDataDir());
+  await startWalkIn(page, tencentAppUrl, agent, "keys-1", "?goodFrames=1000");
   await expect(page.getByRole("heading", { name: "Passport desk", level: 1 })).toBeVisible();
   const picker = page.getByRole("combobox", { name: "Camera" });
   await expect(picker).toBeVisible({ timeout: 15_000 });
@@ -75,10 +77,12 @@ test("desk: space captures, r retakes, enter sends; the camera choice is remembe
   await page.keyboard.press("Enter");
   const image = await sentImage(page);
   expect(image.base64Length).toBeLessThanOrEqual(MAX_BASE64);
+  // The read is the walk-in's own session, whose review opens.
+  await expect(page.getByRole("heading", { name: "Session keys-1" })).toBeVisible({ timeout: 30_000 });
   const remembered = await page.evaluate(() => localStorage.getItem("passport-kyc.desk.camera"));
   expect(remembered).toBeTruthy();
-  // Next visit: the remembered camera is the one in use and selected in the picker.
-  await page.goto(`${tencentAppUrl}/desk?goodFrames=1000`);
+  // Next walk-in: the remembered camera is the one in use and selected in the picker.
+  await startWalkIn(page, tencentAppUrl, agent, "keys-2", "?goodFrames=1000");
   await expect(page.getByRole("combobox", { name: "Camera" })).toHaveValue(remembered ?? "", { timeout: 15_000 });
 });
 

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/capture-axe";
 import { DESKTOP, noCameraLaunch, PHONE } from "../support/capture-browser";
+import { readyAgent, startWalkIn, tencentAppDataDir } from "../support/desk";
 import { tencentAppUrl } from "../support/servers";
 import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
 
@@ -14,7 +15,8 @@ test.describe("no camera", () => {
   test("shows the no-camera screen with upload as the way forward (desk opens the camera at once)", async ({
     page,
   }) => {
-    await page.goto(`${tencentAppUrl}/desk`);
+    const agent = await readyAgent(tencentAppUrl, tencentAppDataDir());
+    await startWalkIn(page, tencentAppUrl, agent, "no-camera");
     await expect(page.getByRole("heading", { name: "No camera found" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();
     await expect(page.getByLabel("Choose a file")).toBeAttached();

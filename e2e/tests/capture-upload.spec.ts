@@ -3,7 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { METADATA_MARKER } from "../support/capture-fixtures";
 import { recordSentImages, sentImage } from "../support/sent-image";
 import { fakeTencentRequests, scriptFakeTencent, tencentAppUrl } from "../support/servers";
-import { useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
+import { fixturePerson, useCaptureFixturesReadByFake } from "../support/use-capture-fixtures";
 
 // Upload path against the app backed by the fake Tencent upstream: each format arrives at most 7 MB as base64,
 // at least 800x500, as a metadata-free JPEG, and the result screen shows the document number.
@@ -88,11 +88,14 @@ test("an image below 800x500 is refused in the browser with words and a next ste
   expect(sent).toBe(false);
 });
 
-test("an upstream 'no passport' answer is shown with words and the retake step", async ({ page }) => {
+test("an upstream 'no passport' answer is shown with words, the retake step and a hint to turn the page", async ({
+  page,
+}) => {
   await scriptFakeTencent([{ type: "error", code: "FailedOperation.NoPassport" }]);
   await page.goto(`${tencentAppUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   await expect(page.getByRole("alert")).toContainText("Take the photo again");
+  await expect(page.getByRole("alert")).toContainText("Is the page turned sideways or upside down in your photo?");
   await expect(page.getByText(/Error code: /)).toBeVisible();
   await page.getByRole("button", { name: "Retake" }).click();
   await expect(page.getByRole("heading", { name: "Upload a photo" })).toBeVisible();
@@ -123,7 +126,7 @@ test("a rate-limited answer is retried by the browser after Retry-After, then re
     limited,
     limited,
     limited,
-    { type: "success", person: { documentNumber: fx().truth.document.number } },
+    { type: "success", person: fixturePerson(fx()) },
   ]);
   const statuses: number[] = [];
   page.on("response", (r) => {
@@ -165,7 +168,7 @@ for (const how of ["drop", "paste"] as const) {
 }
 
 test("sending can be cancelled while the passport is being read; no result appears", async ({ page }) => {
-  await scriptFakeTencent([{ type: "success", delayMs: 4000, person: { documentNumber: fx().truth.document.number } }]);
+  await scriptFakeTencent([{ type: "success", delayMs: 4000, person: fixturePerson(fx()) }]);
   await page.goto(`${tencentAppUrl}/`);
   await page.getByLabel("Choose a file").setInputFiles(fx().jpeg);
   await expect(page.getByRole("status")).toHaveText("Reading the passport…");

@@ -1,11 +1,7 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, type Page, test } from "@playwright/test";
 import { PNG_SIGNATURE, rgbPng } from "../../server/test/tiny-png";
-
-const repo = fileURLToPath(new URL("../..", import.meta.url));
+import { type AppServer, startAppServer } from "../support/app-server";
 
 // Images that pass the magic-byte check but are broken or hostile, sent over HTTP to the built server running the
 // offline engine (the one that decodes), in its own process: each gets its specific 4xx, its memory stays flat, it
@@ -36,53 +32,6 @@ async function photoJpeg(page: Page): Promise<Buffer> {
   return Buffer.from(bytes);
 }
 
-interface OfflineServer {
-  url: string;
-  pid: number;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-/** The built server with the offline engine as its own process (free port), so its logs and memory can be read. */
-async function startOfflineServer(): Promise<OfflineServer> {
-  const child = spawn(process.execPath, [join(repo, "server/dist/index.js")], {
-    cwd: join(repo, "e2e"),
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", OCR_PROVIDER: "local", RATE_LIMIT_MAX: "1000" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const keep = (d: Buffer) => {
-    output += d.toString();
-  };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    child.stdout.on("data", () => {
-      const port = output.match(/listening on http:\/\/localhost:(\d+)/)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${port}`);
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-  return {
-    url,
-    pid: child.pid ?? 0,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
 /** Peak resident memory of a process (kernel high-water mark), from /proc. */
 function peakRss(pid: number): number {
   const kb = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m)?.[1];
@@ -90,7 +39,7 @@ function peakRss(pid: number): number {
   return Number(kb) * 1024;
 }
 
-let server: OfflineServer;
+let server: AppServer;
 const sent: Buffer[] = [];
 
 async function post(bytes: Buffer, type: string) {
@@ -107,7 +56,7 @@ test.describe("broken and hostile images, decoded by the offline engine", () => 
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = await startOfflineServer();
+    server = await startAppServer({ OCR_PROVIDER: "local", RATE_LIMIT_MAX: "1000" });
     // The server listens before its workers have loaded the model; wait for the engine to say it is ready.
     await expect
       .poll(async () => ((await (await fetch(`${server.url}/api/health`)).json()) as { ready: boolean }).ready, {
@@ -119,7 +68,7 @@ test.describe("broken and hostile images, decoded by the offline engine", () => 
   });
 
   test.afterAll(async () => {
-    await server?.stop();
+    await server?.dispose();
   });
 
   test("a truncated JPEG", async ({ page }) => {

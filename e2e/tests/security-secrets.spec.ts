@@ -1,10 +1,12 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { tinyPng } from "../../server/test/tiny-png";
+import { startAppServer } from "../support/app-server";
 import {
   E2E_TENCENT_SECRET_ID,
   E2E_TENCENT_SECRET_KEY,
@@ -61,53 +63,6 @@ test("a web build with secrets in its environment contains none of them", async 
   }
 });
 
-interface RunningServer {
-  url: string;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-/** The built server (server/dist/index.js) as its own process, on a free port, with its stdout and stderr kept. */
-async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [join(repo, "server/dist/index.js")], {
-    cwd: join(repo, "e2e"),
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const check = () => {
-      const match = output.match(/listening on http:\/\/localhost:(\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${match[1]}`);
-      }
-    };
-    child.stdout?.on("data", check);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-  return {
-    url,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
 test("secrets never appear in responses or logs, on success, upstream errors and bad input", async () => {
   test.setTimeout(120_000);
   await scriptFakeTencent([{ type: "success" }]);
@@ -119,10 +74,11 @@ test("secrets never appear in responses or logs, on success, upstream errors and
     UPSTREAM_TIMEOUT_MS: "1500",
     RATE_LIMIT_MAX: "12",
   };
-  const good = await startServer({ ...tencentEnv, TENCENTCLOUD_SECRET_KEY: E2E_TENCENT_SECRET_KEY });
-  const wrong = await startServer({ ...tencentEnv, TENCENTCLOUD_SECRET_KEY: WRONG_KEY });
+  const good = await startAppServer({ ...tencentEnv, TENCENTCLOUD_SECRET_KEY: E2E_TENCENT_SECRET_KEY });
+  const wrong = await startAppServer({ ...tencentEnv, TENCENTCLOUD_SECRET_KEY: WRONG_KEY });
   const seen: string[] = [];
-  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...Buffer.from("JFIF\0"), 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+  // The smallest image the server pays an upstream call for (800 x 500): anything less is refused before the call.
+  const png = tinyPng(800, 500);
   const call = async (base: string, init: RequestInit = {}, path = "/api/passport") => {
     const res = await fetch(`${base}${path}`, init);
     const body = await res.text();
@@ -135,7 +91,7 @@ test("secrets never appear in responses or logs, on success, upstream errors and
   };
   const upload = (base: string) => {
     const form = new FormData();
-    form.set("image", new Blob([jpeg], { type: "image/jpeg" }), "p.jpg");
+    form.set("image", new Blob([png as BlobPart], { type: "image/png" }), "p.png");
     return call(base, { method: "POST", body: form });
   };
   try {
@@ -170,7 +126,7 @@ test("secrets never appear in responses or logs, on success, upstream errors and
     expect(received.some((r) => r.token === CANARY_TOKEN)).toBe(true);
     expect(received.some((r) => r.answer === "AuthFailure.SignatureFailure")).toBe(true);
   } finally {
-    await Promise.all([good.stop(), wrong.stop()]);
+    await Promise.all([good.dispose(), wrong.dispose()]);
   }
   const logs = good.output() + wrong.output();
   expect(logs).toMatch(/"path":"\/api\/passport"/);

@@ -110,7 +110,8 @@ test.describe("content security policy", () => {
   }
 
   test("a photo goes through the page (worker, fetch, result) with no violation", async ({ page }) => {
-    await scriptFakeTencent([{ type: "success", person: { documentNumber: "CSP4TEST7" } }]);
+    // A passport still valid: an expired one stops the customer's flow before the result.
+    await scriptFakeTencent([{ type: "success", person: { documentNumber: "CSP4TEST7", expiryDate: "2034-06-30" } }]);
     const csp = await watchCsp(page);
     await page.goto(`${tencentAppUrl}/`);
     const photo = await jpegFromPage(page, 1200, 900);

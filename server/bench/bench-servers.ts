@@ -27,6 +27,26 @@ export async function startFakeUpstream(): Promise<{ child: Child; url: string }
   return { child, url: match[1] as string };
 }
 
+/** The bare node:http + official SDK server (bare-sdk-server.ts) in front of the same fake upstream. */
+export async function startBareSdkServer(upstreamUrl: string): Promise<{ child: Child; url: string }> {
+  const { child, match } = await startChild(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "bench/bare-sdk-server.ts",
+      "--upstream",
+      upstreamUrl,
+      "--secret-id",
+      BENCH_SECRET_ID,
+      "--secret-key",
+      BENCH_SECRET_KEY,
+    ],
+    { cwd: SERVER_DIR, env: { PATH: process.env.PATH ?? "" }, ready: /bare sdk listening on (http:\/\/\S+)/ },
+  );
+  return { child, url: match[1] as string };
+}
+
 /**
  * server/dist/index.js (the real entry, as `pnpm start` runs it; BENCH_SERVER_ENTRY overrides) on a free port with the
  * given configuration.
@@ -64,7 +84,10 @@ export async function memoryAfterGc(child: Child): Promise<MemoryAfterGc> {
   return JSON.parse(match[1] as string) as MemoryAfterGc;
 }
 
-/** Our server configured for Tencent, pointed at the fake upstream. */
+/**
+ * Our server configured for Tencent, pointed at the fake upstream. Every load client is 127.0.0.1 and every call is
+ * free here, so the per-address cap and the spend ceiling are lifted; all other checks run as in production.
+ */
 export function tencentEnv(upstreamUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     OCR_PROVIDER: "tencent",
@@ -72,6 +95,9 @@ export function tencentEnv(upstreamUrl: string, extra: Record<string, string> = 
     TENCENTCLOUD_SECRET_KEY: BENCH_SECRET_KEY,
     TENCENTCLOUD_ENDPOINT: upstreamUrl,
     UPSTREAM_TIMEOUT_MS: "20000",
+    MAX_REQUESTS_PER_CLIENT: "1000",
+    UPSTREAM_MAX_PER_MINUTE: "1000000",
+    UPSTREAM_MAX_PER_DAY: "100000000",
     ...extra,
   };
 }

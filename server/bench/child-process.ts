@@ -10,6 +10,8 @@ export interface Child {
   rss(): number;
   /** Highest resident set size since the process started, in bytes (VmHWM, kept by the kernel). */
   peakRss(): number;
+  /** CPU time the process has used (user + system), in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+  cpuMs(): number;
   stop(): Promise<void>;
   /** Sends `signal` and resolves with the first line printed afterwards that matches `line`. */
   ask(signal: NodeJS.Signals, line: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
@@ -72,6 +74,11 @@ export async function startChild(
       output: () => output,
       rss: () => statusField(pid, "VmRSS"),
       peakRss: () => statusField(pid, "VmHWM"),
+      cpuMs: () => {
+        // Fields after the command name's closing parenthesis: utime and stime are the 12th and 13th.
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      },
       ask: (signal, line, timeoutMs = 10_000) =>
         new Promise<RegExpMatchArray>((resolve, reject) => {
           const from = output.length;

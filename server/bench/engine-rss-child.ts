@@ -28,10 +28,12 @@ process.once("message", async (job: Job) => {
   let done = 0;
   await Promise.all(
     job.images.map((img) =>
-      provider.recognize({ ...img, portrait: true, requestId: "rss", signal: new AbortController().signal }).then(
-        () => done++,
-        () => done++,
-      ),
+      provider
+        .recognize({ ...img, portrait: true, requestId: "rss", client: "bench", signal: new AbortController().signal })
+        .then(
+          () => done++,
+          () => done++,
+        ),
     ),
   );
   clearInterval(sampler);

@@ -82,6 +82,7 @@ async function outcome(provider: LocalProvider, g: GeneratedPassport, tally: Tal
       mediaType: g.mediaType,
       portrait: false,
       requestId: "bench",
+      client: "bench",
       signal: new AbortController().signal,
     });
   } catch (err) {

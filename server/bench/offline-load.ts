@@ -28,6 +28,8 @@ export async function benchOffline(options: { durationSeconds: number; burst: nu
     LOCAL_WORKERS: String(workers),
     LOCAL_QUEUE_MAX: String(queueMax),
     RATE_LIMIT_MAX: "100000000",
+    // The burst comes from one address (127.0.0.1); lift the per-address cap so it reaches the engine's queue.
+    MAX_REQUESTS_PER_CLIENT: "1000",
   });
   try {
     // The server listens before its workers have loaded the model: give the engine a minute to become ready.

@@ -1,6 +1,7 @@
 /**
  * The rate limiter under load: one client far over its limit and one polite client, at the same time, told apart by
- * X-Forwarded-For (TRUST_PROXY=true, as behind a reverse proxy). The polite client must see only 200s.
+ * X-Forwarded-For from a trusted proxy (TRUSTED_PROXIES=127.0.0.1, as behind a reverse proxy on the same host). The
+ * polite client must see only 200s.
  */
 import { startFakeUpstream, startServer, tencentEnv } from "./bench-servers";
 import { type LoadFigures, runLoad, unexpected } from "./load-run";
@@ -24,7 +25,11 @@ export async function benchRateLimit(options: { durationSeconds: number; image: 
   const upload = multipartUpload(options.image);
   const fake = await startFakeUpstream();
   const server = await startServer(
-    tencentEnv(fake.url, { RATE_LIMIT_MAX: String(limit), RATE_LIMIT_WINDOW_MS: "600000", TRUST_PROXY: "true" }),
+    tencentEnv(fake.url, {
+      RATE_LIMIT_MAX: String(limit),
+      RATE_LIMIT_WINDOW_MS: "600000",
+      TRUSTED_PROXIES: "127.0.0.1",
+    }),
   );
   try {
     const url = `${server.url}/api/passport`;

@@ -18,6 +18,15 @@ export async function jpegOfAbout(minBytes: number): Promise<Buffer> {
   }
 }
 
+/** A JPEG of exactly width x height with mild noise: the smallest photo the server pays a call for is 800 x 500. */
+export async function jpegOfSize(width: number, height: number): Promise<Buffer> {
+  return sharp({
+    create: { width, height, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 8 } },
+  })
+    .jpeg({ quality: 70 })
+    .toBuffer();
+}
+
 export function multipartUpload(image: Buffer): { body: Buffer; headers: Record<string, string> } {
   const boundary = "----benchBoundary7MA4YWxkTrZu0gW";
   const head = Buffer.from(

@@ -14,7 +14,6 @@ const log: AccessLogEntry[] = [];
 const app = createApp({
   provider,
   rateLimit: { max: 10_000, windowMs: 60_000 },
-  clientKey: () => "test",
   accessLog: (e) => log.push(e),
 });
 let server: ReturnType<typeof serve>;

@@ -37,7 +37,17 @@ describe("parseEnv", () => {
       CORS_ALLOW_ORIGINS: "https://a.example, https://b.example",
       RATE_LIMIT_MAX: "5",
       RATE_LIMIT_WINDOW_MS: "1000",
-      TRUST_PROXY: "true",
+      TRUSTED_PROXIES: "127.0.0.1, 10.0.0.0/8, fd00::/8, loopback",
+      ALLOWED_HOSTS: "kyc.example.com, .partner.example",
+      UPSTREAM_MAX_PER_MINUTE: "60",
+      UPSTREAM_MAX_PER_DAY: "2000",
+      MAX_REQUESTS_PER_CLIENT: "2",
+      HEADERS_TIMEOUT_MS: "5000",
+      BODY_READ_TIMEOUT_MS: "20000",
+      QUEUE_TIMEOUT_MS: "8000",
+      API_RATE_LIMIT_MAX: "100",
+      CUSTOMER_RATE_LIMIT_MAX: "50",
+      OPERATOR_TOKEN: "0123456789abcdef0123456789abcdef",
     });
     expect(env).toMatchObject({
       TENCENTCLOUD_SESSION_TOKEN: "token",
@@ -48,8 +58,47 @@ describe("parseEnv", () => {
       CORS_ALLOW_ORIGINS: ["https://a.example", "https://b.example"],
       RATE_LIMIT_MAX: 5,
       RATE_LIMIT_WINDOW_MS: 1000,
-      TRUST_PROXY: true,
+      ALLOWED_HOSTS: ["kyc.example.com", ".partner.example"],
+      UPSTREAM_MAX_PER_MINUTE: 60,
+      UPSTREAM_MAX_PER_DAY: 2000,
+      MAX_REQUESTS_PER_CLIENT: 2,
+      HEADERS_TIMEOUT_MS: 5000,
+      BODY_READ_TIMEOUT_MS: 20000,
+      QUEUE_TIMEOUT_MS: 8000,
+      API_RATE_LIMIT_MAX: 100,
+      CUSTOMER_RATE_LIMIT_MAX: 50,
+      OPERATOR_TOKEN: "0123456789abcdef0123456789abcdef",
     });
+    expect(env.TRUSTED_PROXIES.map((r) => r.prefix)).toEqual([32, 8, 8, 8, 128]);
+  });
+
+  it("has a ceiling on upstream spend and deadlines by default", () => {
+    expect(ok({})).toMatchObject({
+      UPSTREAM_MAX_PER_MINUTE: 300,
+      UPSTREAM_MAX_PER_DAY: 10_000,
+      MAX_REQUESTS_PER_CLIENT: 4,
+      HEADERS_TIMEOUT_MS: 10_000,
+      BODY_READ_TIMEOUT_MS: 30_000,
+      QUEUE_TIMEOUT_MS: 15_000,
+      TRUSTED_PROXIES: [],
+      ALLOWED_HOSTS: [],
+    });
+  });
+
+  it("explains what replaces TRUST_PROXY, and names bad proxies, hosts and a short operator token", () => {
+    const result = parseEnv({
+      TRUST_PROXY: "true",
+      TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal, 10.0.0.0/40",
+      ALLOWED_HOSTS: "kyc.example.com, https://kyc.example.com",
+      OPERATOR_TOKEN: "short",
+    });
+    expect(result.ok ? [] : result.problems).toEqual([
+      "ALLOWED_HOSTS: ALLOWED_HOSTS must be host names (example.com, .example.com for subdomains too) or *",
+      'TRUSTED_PROXIES: "proxy.internal" is not an IP address, a CIDR range (10.0.0.0/8, fd00::/8) or loopback/private/linklocal',
+      'TRUSTED_PROXIES: "10.0.0.0/40" is not an IP address, a CIDR range (10.0.0.0/8, fd00::/8) or loopback/private/linklocal',
+      "TRUST_PROXY: TRUST_PROXY is no longer supported: list your reverse proxies in TRUSTED_PROXIES instead (e.g. 127.0.0.1)",
+      "OPERATOR_TOKEN: OPERATOR_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)",
+    ]);
   });
 
   it("names every problem at once, never echoing a secret", () => {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { type IpRange, parseRanges } from "./http/ip-address";
+import { customerEnvShape } from "./policy/customer-env";
 
 /**
  * The environment is the public configuration contract. It is parsed once at start;
@@ -11,6 +13,32 @@ const optionalString = z
   .optional();
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** A comma-separated list; blanks dropped. */
+const list = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/** Addresses, CIDR ranges or the names loopback, private, linklocal; each bad entry is named in the message. */
+const ipRanges = list.transform((entries, ctx): IpRange[] => {
+  const ranges: IpRange[] = [];
+  for (const entry of entries) {
+    const parsed = parseRanges(entry);
+    if (parsed) ranges.push(...parsed);
+    else
+      ctx.addIssue({
+        code: "custom",
+        message: `"${entry}" is not an IP address, a CIDR range (10.0.0.0/8, fd00::/8) or loopback/private/linklocal`,
+      });
+  }
+  return ranges;
+});
 
 export const envSchema = z
   .object({
@@ -28,26 +56,42 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
     HOST: z.string().default("0.0.0.0"),
     /** Comma-separated origins allowed to call /api from another origin. Empty: same origin only. */
-    CORS_ALLOW_ORIGINS: z
-      .string()
-      .default("")
-      .transform((v) =>
-        v
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean),
-      ),
+    CORS_ALLOW_ORIGINS: list,
+    /** Host names we answer to besides PUBLIC_URL's, localhost and IP addresses (`.example.com`: and subdomains). */
+    ALLOWED_HOSTS: list.refine((hosts) => hosts.every((h) => /^(\*|\.?[a-z0-9-]+(\.[a-z0-9-]+)*\.?)$/i.test(h)), {
+      message: "ALLOWED_HOSTS must be host names (example.com, .example.com for subdomains too) or *",
+    }),
     /** Requests per client per window on /api/passport. */
     RATE_LIMIT_MAX: positiveInt(30),
     RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
-    /** Image requests processed at once, and how many may wait for a slot before 503 server_busy. */
+    /** /api/v1 requests per API key per window, and /api/customer requests per client address per window. */
+    API_RATE_LIMIT_MAX: positiveInt(600),
+    CUSTOMER_RATE_LIMIT_MAX: positiveInt(120),
+    /** Image requests processed at once, and how many may be read or wait for a slot before 503 server_busy. */
     MAX_CONCURRENT_REQUESTS: positiveInt(16),
     MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).default(64),
-    /** Trust X-Forwarded-For for the client address (behind a reverse proxy only). */
+    /** Image requests one client address may have at once (being read, waiting or processed); beyond: 429. */
+    MAX_REQUESTS_PER_CLIENT: positiveInt(4),
+    /** Deadlines: the request's headers, its whole body, and the wait for a processing slot once read. */
+    HEADERS_TIMEOUT_MS: positiveInt(10_000),
+    BODY_READ_TIMEOUT_MS: positiveInt(30_000),
+    QUEUE_TIMEOUT_MS: positiveInt(15_000),
+    /** Paid upstream calls (retries included) for the whole server per clock minute and per UTC day; beyond: 503. */
+    UPSTREAM_MAX_PER_MINUTE: positiveInt(300),
+    UPSTREAM_MAX_PER_DAY: positiveInt(10_000),
+    /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto / X-Request-Id are believed. Empty: none. */
+    TRUSTED_PROXIES: ipRanges,
+    /** Replaced by TRUSTED_PROXIES: believing X-Forwarded-For from anyone let clients pick their own address. */
     TRUST_PROXY: z
-      .enum(["true", "false", ""])
-      .default("false")
-      .transform((v) => v === "true"),
+      .enum(["false", ""], {
+        error:
+          "TRUST_PROXY is no longer supported: list your reverse proxies in TRUSTED_PROXIES instead (e.g. 127.0.0.1)",
+      })
+      .optional(),
+    /** A bearer token (32+ characters) that shows the operator's detail on GET /api/health. */
+    OPERATOR_TOKEN: optionalString.pipe(
+      z.string().min(32, "OPERATOR_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
+    ),
     /** Offline engine worker threads and queue length. */
     LOCAL_WORKERS: positiveInt(2),
     LOCAL_QUEUE_MAX: positiveInt(8),
@@ -75,6 +119,8 @@ export const envSchema = z
       .enum(["true", "false", ""])
       .default("false")
       .transform((v) => v === "true"),
+    /** The customer's page: consent intro, document and warning policy (policy/customer-env.ts). */
+    ...customerEnvShape,
   })
   .superRefine((env, ctx) => {
     const hasId = Boolean(env.TENCENTCLOUD_SECRET_ID);

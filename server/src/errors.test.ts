@@ -14,7 +14,7 @@ function failingApp(failure: () => unknown) {
     },
     health: async () => ({ provider: "local", ready: true }),
   };
-  return createApp({ provider, rateLimit: { max: 100, windowMs: 60_000 } });
+  return createApp({ provider, rateLimit: { max: 100, windowMs: 60_000 }, allowedHosts: ["app.test"] });
 }
 
 async function send(app: ReturnType<typeof createApp>, path = "/api/passport") {
@@ -47,15 +47,19 @@ describe("AppError", () => {
 });
 
 describe("error responses", () => {
-  it.each<ErrorCode>(["mrz_not_found", "engine_busy", "upstream_auth_failed", "upstream_timeout", "image_undecodable"])(
-    "answer %s with the catalogue's status, retake flag and message",
-    async (code) => {
-      const { res, body } = await send(failingApp(() => new AppError(code)));
-      const entry = ERROR_CATALOGUE[code];
-      expect([res.status, res.headers.get("x-error-code")]).toEqual([entry.status, code]);
-      expect(body).toEqual({ error: { code, message: entry.message, retake: entry.retake } });
-    },
-  );
+  it.each<ErrorCode>([
+    "mrz_not_found",
+    "engine_busy",
+    "upstream_rate_limited",
+    "upstream_timeout",
+    "image_undecodable",
+  ])("answer %s with the catalogue's status, retake flag and message", async (code) => {
+    // (Operator-only codes are answered as service_unavailable: app.security.test.ts.)
+    const { res, body } = await send(failingApp(() => new AppError(code)));
+    const entry = ERROR_CATALOGUE[code];
+    expect([res.status, res.headers.get("x-error-code")]).toEqual([entry.status, code]);
+    expect(body).toEqual({ error: { code, message: entry.message, retake: entry.retake } });
+  });
 
   it("send Retry-After when the error carries a wait", async () => {
     const { res, body } = await send(failingApp(() => new AppError("engine_busy", { retryAfterSeconds: 4 })));

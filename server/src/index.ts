@@ -3,18 +3,19 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { adminSocketPath, serveAdminSocket } from "./admin/admin-socket";
 import { createApp } from "./app";
 import { createAgentAuth } from "./desk/agent-auth";
 import { argon2PasswordHasher } from "./desk/argon2-password-hasher";
 import { createDeskService } from "./desk/desk-service";
-import { type Env, parseEnv } from "./env";
+import { parseEnv } from "./env";
 import { jsonLinesToStdout } from "./http/access-log";
+import { listen } from "./listen";
 import { createProvider } from "./passport/create-provider";
+import { customerConfigFromEnv } from "./policy/customer-config";
 import { startSessionJobs } from "./sessions/session-jobs";
 import { createSessionService } from "./sessions/session-service";
 import { openStorage } from "./storage/open-storage";
@@ -46,7 +47,13 @@ const storage = await (async () => {
 const logLine = (line: Record<string, unknown>) =>
   console.log(JSON.stringify({ time: new Date().toISOString(), ...line }));
 const deliverer = startDeliverer({ db: storage.db, keys: storage.keys, log: logLine });
-const sessions = createSessionService({ db: storage.db, keys: storage.keys, onWebhookQueued: deliverer.kick });
+const customerConfig = customerConfigFromEnv(env);
+const sessions = createSessionService({
+  db: storage.db,
+  keys: storage.keys,
+  onWebhookQueued: deliverer.kick,
+  policy: customerConfig,
+});
 const agentAuth = createAgentAuth({ db: storage.db, hasher: argon2PasswordHasher });
 const deskService = createDeskService({
   db: storage.db,
@@ -72,26 +79,48 @@ const closeAdminSocket = storage.dataDir
 const app = createApp({
   provider,
   corsAllowOrigins: env.CORS_ALLOW_ORIGINS,
+  allowedHosts: env.ALLOWED_HOSTS,
+  publicUrl: env.PUBLIC_URL,
   rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
-  concurrency: { maxInFlight: env.MAX_CONCURRENT_REQUESTS, maxQueued: env.MAX_QUEUED_REQUESTS },
-  clientKey: clientAddress(env),
+  apiRateLimitMax: env.API_RATE_LIMIT_MAX,
+  customerRateLimitMax: env.CUSTOMER_RATE_LIMIT_MAX,
+  uploads: {
+    maxInFlight: env.MAX_CONCURRENT_REQUESTS,
+    maxQueued: env.MAX_QUEUED_REQUESTS,
+    maxPerClient: env.MAX_REQUESTS_PER_CLIENT,
+    readTimeoutMs: env.BODY_READ_TIMEOUT_MS,
+    queueTimeoutMs: env.QUEUE_TIMEOUT_MS,
+  },
+  remoteAddress: (c) => getConnInfo(c).remote.address,
+  trustedProxies: env.TRUSTED_PROXIES,
+  operatorToken: env.OPERATOR_TOKEN,
+  operatorLog: (event) => logLine({ level: "operator", ...event }),
   accessLog: jsonLinesToStdout,
   assets: webAssets(),
   docsAssets: swaggerUiAssets(),
+  customerConfig,
   desk: { auth: agentAuth, service: deskService, secureCookies: env.PUBLIC_URL?.startsWith("https:") ?? false },
   sessions: {
     db: storage.db,
     keys: storage.keys,
     service: sessions,
-    publicUrl: env.PUBLIC_URL,
     maxReadsPerSession: env.SESSION_MAX_READS,
     requireSession: env.REQUIRE_SESSION,
   },
 });
 
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  console.log(`listening on http://localhost:${info.port} (provider: ${provider.name})`);
-});
+const server = listen(
+  {
+    fetch: app.fetch,
+    port: env.PORT,
+    hostname: env.HOST,
+    headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: env.HEADERS_TIMEOUT_MS + env.BODY_READ_TIMEOUT_MS,
+  },
+  (info) => {
+    console.log(`listening on http://localhost:${info.port} (provider: ${provider.name})`);
+  },
+);
 
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -104,18 +133,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       .then(() => storage.close())
       .finally(() => process.exit(0));
   });
-}
-
-/** The socket address, or with TRUST_PROXY the address our reverse proxy appended to X-Forwarded-For. */
-function clientAddress(config: Env) {
-  return (c: Context): string => {
-    if (config.TRUST_PROXY) {
-      const hops = (c.req.header("x-forwarded-for") ?? "").split(",").map((h) => h.trim());
-      const last = hops.at(-1);
-      if (last) return last;
-    }
-    return getConnInfo(c).remote.address ?? "unknown";
-  };
 }
 
 /** The built web app (web/dist): hashed assets cached for a year, index.html for every other GET (client routes). */

@@ -5,6 +5,7 @@ import { type FakeTencent, type ScriptedResponse, startFakeTencent } from "../te
 import { tinyPng } from "../test/tiny-png";
 import { createApp } from "./app";
 import type { AccessLogEntry } from "./http/access-log";
+import type { OperatorEvent } from "./http/operator-log";
 import { activeResources, establishedClientsOf, establishedConnectionsTo } from "./load/open-connections";
 import { createTencentProvider } from "./passport/tencent/provider";
 
@@ -25,11 +26,16 @@ interface Running {
   close(): Promise<void>;
 }
 
-async function serveApp(provider: ReturnType<typeof createTencentProvider>, log: AccessLogEntry[]): Promise<Running> {
+async function serveApp(
+  provider: ReturnType<typeof createTencentProvider>,
+  log: AccessLogEntry[],
+  operatorEvents: OperatorEvent[] = [],
+): Promise<Running> {
   const app = createApp({
     provider,
     rateLimit: { max: 100_000, windowMs: 60_000 },
-    clientKey: () => "faults",
+    uploads: { maxPerClient: 100 },
+    operatorLog: (event) => operatorEvents.push(event),
     accessLog: (entry) => log.push(entry),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
@@ -54,10 +60,12 @@ const provider = (fake: FakeTencent, overrides: Partial<Parameters<typeof create
     timeoutMs: TIMEOUT_MS,
     deadlineMs: DEADLINE_MS,
     backoffBaseMs: 40,
+    // Each case here is one fault on its own; the breaker that would open after five is tested in its own file.
+    breaker: { failureThreshold: 1_000 },
     ...overrides,
   });
 
-const image = tinyPng(32, 24);
+const image = tinyPng(800, 500);
 
 interface Outcome {
   status: number;
@@ -179,12 +187,15 @@ describe("upstream faults over HTTP", () => {
     expect(r.status).toBeLessThan(500);
   });
 
-  it("a wrong secret key: the fake's own TC3 check says SignatureFailure, 503 upstream_auth_failed, once", async () => {
+  it("a wrong secret key: SignatureFailure, once; the client gets a neutral 503, the operator the detail", async () => {
     const wrongLog: AccessLogEntry[] = [];
-    const wrong = await serveApp(provider(fake, { secretKey: "not-the-right-key" }), wrongLog);
+    const events: OperatorEvent[] = [];
+    const wrong = await serveApp(provider(fake, { secretKey: "not-the-right-key" }), wrongLog, events);
     try {
       const r = await through([{ type: "success" }], wrong.url);
-      expect([r.status, r.code, r.attempts]).toEqual([503, "upstream_auth_failed", 1]);
+      expect([r.status, r.code, r.attempts, r.retryAfter]).toEqual([503, "service_unavailable", 1, "30"]);
+      expect(r.body).not.toMatch(/TENCENTCLOUD|credential|Tencent/i);
+      expect(events).toMatchObject([{ code: "upstream_auth_failed", upstreamCode: "AuthFailure.SignatureFailure" }]);
       expect(r.answers).toEqual(["AuthFailure.SignatureFailure"]);
       expect(r.body).not.toContain("not-the-right-key");
       expect(r.body).not.toContain(SECRET_ID);
@@ -193,12 +204,14 @@ describe("upstream faults over HTTP", () => {
     }
   });
 
-  it("a clock 10 minutes off: SignatureExpire, 503 upstream_clock_skew, once", async () => {
+  it("a clock 10 minutes off: SignatureExpire, once; upstream_clock_skew for the operator only", async () => {
     const skewLog: AccessLogEntry[] = [];
-    const skewed = await serveApp(provider(fake, { now: () => Date.now() - 10 * 60_000 }), skewLog);
+    const events: OperatorEvent[] = [];
+    const skewed = await serveApp(provider(fake, { now: () => Date.now() - 10 * 60_000 }), skewLog, events);
     try {
       const r = await through([{ type: "success" }], skewed.url);
-      expect([r.status, r.code, r.attempts]).toEqual([503, "upstream_clock_skew", 1]);
+      expect([r.status, r.code, r.attempts]).toEqual([503, "service_unavailable", 1]);
+      expect(events.map((e) => e.code)).toEqual(["upstream_clock_skew"]);
       expect(r.answers).toEqual(["AuthFailure.SignatureExpire"]);
     } finally {
       await skewed.close();

@@ -5,7 +5,9 @@ import { createAgentAuth } from "../src/desk/agent-auth";
 import { argon2PasswordHasher } from "../src/desk/argon2-password-hasher";
 import { createDeskService } from "../src/desk/desk-service";
 import type { AccessLogEntry } from "../src/http/access-log";
+import { parseRanges } from "../src/http/ip-address";
 import { recordingProvider } from "../src/passport/recording-provider";
+import type { SubmitPolicy } from "../src/policy/submit-check";
 import { createSessionService } from "../src/sessions/session-service";
 import { type DataKeys, deriveDataKeys } from "../src/storage/data-key";
 import type { Database } from "../src/storage/database";
@@ -28,7 +30,15 @@ export interface SessionApp {
 /** The app with sessions on an emptied test database, the recording provider, and two API keys. */
 export async function sessionApp(
   db: Database,
-  options: { requireSession?: boolean; maxReads?: number; publicUrl?: string } = {},
+  options: {
+    requireSession?: boolean;
+    maxReads?: number;
+    publicUrl?: string;
+    policy?: SubmitPolicy;
+    apiRateLimitMax?: number;
+    customerRateLimitMax?: number;
+    trustedProxies?: string[];
+  } = {},
 ): Promise<SessionApp> {
   await emptyTables(db);
   const keys = await deriveDataKeys(new Uint8Array(32).fill(3));
@@ -42,6 +52,7 @@ export async function sessionApp(
     onWebhookQueued: () => {
       webhooksQueued.count++;
     },
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const answer: { current: Partial<PassportResult> } = { current: {} };
   const { provider, calls } = recordingProvider(() => answer.current);
@@ -60,13 +71,17 @@ export async function sessionApp(
     provider,
     rateLimit: { max: 1000, windowMs: 60_000 },
     accessLog: (entry) => log.push(entry),
-    clientKey: (c) => c.req.header("x-test-client") ?? "one",
+    publicUrl: options.publicUrl,
+    allowedHosts: ["kyc.test"],
+    remoteAddress: (c) => c.req.header("x-test-peer") ?? addressOf(c.req.header("x-test-client")),
+    trustedProxies: (options.trustedProxies ?? []).flatMap((r) => parseRanges(r) ?? []),
+    ...(options.apiRateLimitMax ? { apiRateLimitMax: options.apiRateLimitMax } : {}),
+    ...(options.customerRateLimitMax ? { customerRateLimitMax: options.customerRateLimitMax } : {}),
     desk: { auth: agentAuth, service: deskService, secureCookies: false },
     sessions: {
       db,
       keys,
       service,
-      publicUrl: options.publicUrl,
       maxReadsPerSession: options.maxReads ?? 3,
       requireSession: options.requireSession ?? false,
     },
@@ -74,4 +89,12 @@ export async function sessionApp(
   const apiKey = await createApiKey(db, keys, { name: "acme", webhookUrl: "https://hooks.acme.test/kyc" });
   const otherKey = await createApiKey(db, keys, { name: "other" });
   return { app, db, keys, apiKey, otherKey, log, clock, webhooksQueued, calls, answer };
+}
+
+/** Tests name clients by label (X-Test-Client); each label stands for an address of its own (a /64 of its own). */
+function addressOf(label: string | undefined): string {
+  if (!label) return "192.0.2.1";
+  let hash = 7;
+  for (const char of label) hash = (hash * 31 + char.charCodeAt(0)) & 0xffff;
+  return `2001:db8:${hash.toString(16)}::1`;
 }

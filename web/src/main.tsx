@@ -1,7 +1,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app/app";
+import { Root } from "./app/root";
 import { getLocale } from "./i18n/i18n";
 import { queryClient } from "./lib/query-client";
 import "./styles.css";
@@ -12,7 +12,7 @@ if (!root) throw new Error("#root missing from index.html");
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <Root />
     </QueryClientProvider>
   </StrictMode>,
 );

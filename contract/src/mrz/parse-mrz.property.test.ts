@@ -158,7 +158,10 @@ function outcome(
 const results: Record<string, Tally> = {};
 const rate = (t: Tally) => t.recovered / (t.cases - t.undetectable);
 
-describe("parseMrz recovers up to two OCR confusions (fast-check samples, 3000 documents per format)", () => {
+// Thousands of documents per test: a few seconds alone, several times that on a loaded 2-core machine.
+describe("parseMrz recovers up to two OCR confusions (fast-check samples, 3000 documents per format)", {
+  timeout: 60_000,
+}, () => {
   for (const format of FORMATS) {
     it(`${format}, digits-only places: all recovered, none wrong`, () => {
       const t = tallyConfusions(format, { runs: 3000, seed: 20261125, scope: "numeric", numbers: "issued" });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Warning } from "../warning";
 import { makeWarning } from "../warning-catalogue";
-import { checkApproval, EMPTY_REVIEW, type ReviewState, unacknowledgedCritical } from "./review-state";
+import {
+  acknowledgementOf,
+  checkApproval,
+  EMPTY_REVIEW,
+  type ReviewState,
+  unacknowledgedCritical,
+} from "./review-state";
 
 const expired: Warning = makeWarning("expired", { field: "expiryDate" });
 const glare: Warning = makeWarning("glare_mrz");
@@ -27,6 +33,8 @@ describe("approval rules", () => {
     // An acknowledgement of another field's warning with the same code does not count.
     const elsewhere: ReviewState = { ...EMPTY_REVIEW, acknowledgements: [ack("expired", "agt_a", "birthDate")] };
     expect(unacknowledgedCritical([expired], elsewhere)).toEqual([expired]);
+    expect(acknowledgementOf(expired, elsewhere)).toBeNull();
+    expect(acknowledgementOf(expired, acked)?.by).toBe("agt_a");
   });
 
   it("needs two different agents when a second reviewer is required and a critical warning was raised", () => {

@@ -32,14 +32,18 @@ export interface ReviewState {
 
 export const EMPTY_REVIEW: ReviewState = { version: 0, edits: [], acknowledgements: [], approvals: [], decision: null };
 
-const sameWarning = (warning: Warning, ack: WarningAcknowledgement) =>
-  ack.code === warning.code && (ack.field ?? null) === (warning.field ?? null);
+/** The acknowledgement of this warning (same code, same field), if an agent gave one. */
+export function acknowledgementOf(warning: Warning, review: ReviewState): WarningAcknowledgement | null {
+  return (
+    review.acknowledgements.find(
+      (ack) => ack.code === warning.code && (ack.field ?? null) === (warning.field ?? null),
+    ) ?? null
+  );
+}
 
 /** The critical warnings no agent has acknowledged: approving is blocked while any is left. */
 export function unacknowledgedCritical(warnings: readonly Warning[], review: ReviewState): Warning[] {
-  return warnings.filter(
-    (warning) => warning.severity === "critical" && !review.acknowledgements.some((ack) => sameWarning(warning, ack)),
-  );
+  return warnings.filter((warning) => warning.severity === "critical" && acknowledgementOf(warning, review) === null);
 }
 
 export type ApprovalCheck =

@@ -1,8 +1,14 @@
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  type PasswordProblem,
+  passwordProblem,
+} from "contract/agent-password";
 import { AppError } from "../errors";
 import type { Database } from "../storage/database";
 import { newSecret, secretHash } from "../storage/random-id";
 import { type Agent, type AgentRow, agentRowByEmail, normaliseEmail, setAgentPassword, toAgent } from "./agent-store";
-import { type PasswordHasher, passwordProblem } from "./password-hasher";
+import type { PasswordHasher } from "./password-hasher";
 
 export interface AgentAuthOptions {
   db: Database;
@@ -34,6 +40,15 @@ export interface AgentSession {
 }
 
 const MINUTE = 60_000;
+
+/** The server's words (English) for a refused password; the desk's form words the same problems per locale. */
+const PASSWORD_PROBLEM_MESSAGE: Record<PasswordProblem, string> = {
+  "too-short": `use at least ${MIN_PASSWORD_LENGTH} characters`,
+  "too-long": `use at most ${MAX_PASSWORD_LENGTH} characters`,
+  "contains-email": "do not use your email address in the password",
+  reused: "choose a password you have not used",
+  "too-few-characters": "use more different characters",
+};
 
 /**
  * Agents' sign-in: Argon2id passwords, sessions held in the database (an opaque cookie, its hash stored), a CSRF
@@ -133,7 +148,9 @@ export function createAgentAuth(options: AgentAuthOptions) {
       if (!row || !(await hasher.verify(row.password_hash, current))) throw new AppError("sign_in_failed");
       const problem = passwordProblem(next, { email: row.email, previous: current });
       if (problem)
-        throw new AppError("password_rejected", { message: `The new password is not acceptable: ${problem}.` });
+        throw new AppError("password_rejected", {
+          message: `The new password is not acceptable: ${PASSWORD_PROBLEM_MESSAGE[problem]}.`,
+        });
       await setAgentPassword(db, row.id, await hasher.hash(next), false);
       await db.query(
         "update agent_sessions set revoked_at = $3 where agent_id = $1 and id_hash <> $2 and revoked_at is null",

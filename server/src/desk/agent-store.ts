@@ -1,8 +1,6 @@
+import type { AgentRole } from "contract/desk";
 import type { Queryable } from "../storage/database";
 import { newId } from "../storage/random-id";
-
-export const AGENT_ROLES = ["agent", "supervisor"] as const;
-export type AgentRole = (typeof AGENT_ROLES)[number];
 
 /** A desk agent (never with the password hash outside this module and agent-auth.ts). */
 export interface Agent {

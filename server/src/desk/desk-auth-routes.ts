@@ -1,10 +1,10 @@
+import { type AgentRole, CSRF_HEADER, type SignedInAgent } from "contract/desk";
 import { Hono, type MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { jsonBody } from "../http/json-body";
 import type { AgentAuth, AgentSession } from "./agent-auth";
-import type { AgentRole } from "./agent-store";
 
 export type DeskEnv = { Variables: { agentSession: AgentSession } };
 
@@ -16,7 +16,6 @@ export interface DeskAuthDeps {
   secureCookies: boolean;
 }
 
-export const CSRF_HEADER = "X-CSRF-Token";
 const cookieName = (secure: boolean) => (secure ? "__Host-kyc_desk" : "kyc_desk");
 
 const SignInBody = z.strictObject({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) });
@@ -58,7 +57,7 @@ export function requireRole(role: AgentRole): MiddlewareHandler<DeskEnv> {
   };
 }
 
-const me = (session: AgentSession) => ({
+const me = (session: AgentSession): SignedInAgent => ({
   id: session.agent.id,
   email: session.agent.email,
   role: session.agent.role,

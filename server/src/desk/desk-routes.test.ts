@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_CUSTOMER_CONFIG } from "contract/customer-config";
+import { describe, expect, it } from "vitest";
 import { type SessionApp, sessionApp } from "../../test/session-app";
 import { specimenRead } from "../../test/specimen-read";
 import { TEST_DATABASES } from "../../test/test-databases";
+import { useTestDatabase } from "../../test/use-test-database";
 import { runAdminCommand } from "../admin/admin-commands";
 import { JPEG } from "../passport/tiny-images";
-import type { Database } from "../storage/database";
 import { argon2PasswordHasher } from "./argon2-password-hasher";
 
 const origin = "http://kyc.test";
@@ -20,17 +21,11 @@ interface Agent {
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
 describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
-  let db: Database;
   let t: SessionApp;
-  beforeAll(async () => {
-    db = await database.open();
-  }, 60_000);
-  afterAll(async () => {
-    await db?.close();
-  });
+  const store = useTestDatabase(database);
 
   const admin = (argv: string[]) =>
-    runAdminCommand(argv, { db, keys: t.keys, hasher: argon2PasswordHasher, now: () => t.clock.now });
+    runAdminCommand(argv, { db: store.db, keys: t.keys, hasher: argon2PasswordHasher, now: () => t.clock.now });
 
   const signIn = (email: string, password: string, client = "one") =>
     t.app.request(`${origin}/api/desk/sign-in`, {
@@ -131,7 +126,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   }
 
   it("signs in with a one-time password that must be changed, and refuses wrong passwords without saying why", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     const created = await admin(["agent", "create", "ana@bank.test"]);
     const oneTime = /one-time password: (\S+)/.exec(created.output)![1]!;
     const wrong = await signIn("ana@bank.test", "nope");
@@ -185,7 +180,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("locks an account after 5 wrong passwords and an address after 20 failures", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     const ana = await agent("ana@bank.test");
     for (let i = 0; i < 5; i++) expect((await signIn(ana.email, "wrong password", "two")).status).toBe(401);
     const locked = await signIn(ana.email, PASSWORD, "three");
@@ -203,7 +198,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("ends a session after an hour idle", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     const ana = await agent("ana@bank.test");
     expect((await desk(ana, "GET", "/me")).status).toBe(200);
     t.clock.now = new Date(t.clock.now.getTime() + 61 * 60_000);
@@ -211,7 +206,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("lists the inbox submitted first and oldest first, with counts and search by reference or document number", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     t.answer.current = specimenRead();
     const ana = await agent("ana@bank.test");
     const first = await submittedSession("alpha-1");
@@ -244,7 +239,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("reviews a session: claim, edit re-checked, acknowledge, approve, webhook, audit trail", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     t.answer.current = specimenRead();
     const ana = await agent("ana@bank.test");
     const bo = await agent("bo@bank.test");
@@ -305,7 +300,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
     expect(approved.status).toBe(200);
     expect(((await approved.json()) as { status: string }).status).toBe("approved");
 
-    const outbox = await db.query<{ event_type: string; payload: { data: { status: string } } }>(
+    const outbox = await store.db.query<{ event_type: string; payload: { data: { status: string } } }>(
       "select event_type, payload from webhook_outbox order by seq",
     );
     expect(outbox.map((o) => [o.event_type, o.payload.data.status])).toEqual([
@@ -356,7 +351,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("requires a second, different reviewer for a read with critical warnings when a supervisor says so", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     t.answer.current = specimenRead();
     const sup = await agent("sup@bank.test", "supervisor");
     const ana = await agent("ana@bank.test");
@@ -394,10 +389,11 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
   });
 
   it("asks the customer for a retake: the link takes one new capture, shows the reason, and the desk approves it", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     const ana = await agent("ana@bank.test");
     const { id, token } = await submittedSession("case-9");
-    const oldCapture = (await db.query<{ id: string }>("select id from captures where session_id = $1", [id]))[0]!.id;
+    const oldCapture = (await store.db.query<{ id: string }>("select id from captures where session_id = $1", [id]))[0]!
+      .id;
     await desk(ana, "POST", `/sessions/${id}/claim`);
     const retake = await desk(ana, "POST", `/sessions/${id}/decision`, {
       outcome: "retake",
@@ -423,7 +419,7 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
       version: view.review.version,
     });
     expect(((await approved.json()) as { status: string }).status).toBe("approved");
-    const events = await db.query<{ event_type: string; payload: { data: { status: string } } }>(
+    const events = await store.db.query<{ event_type: string; payload: { data: { status: string } } }>(
       "select event_type, payload from webhook_outbox order by seq",
     );
     expect(events.map((e) => e.payload.data.status)).toEqual([
@@ -434,8 +430,51 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
     ]);
   });
 
+  it("shows an erased session with its trail and no personal data; only a supervisor erases", async () => {
+    t = await sessionApp(store.db);
+    t.answer.current = specimenRead();
+    const sup = await agent("sup@bank.test", "supervisor");
+    const ana = await agent("ana@bank.test");
+    const { id } = await submittedSession("case-10");
+    await desk(ana, "POST", `/sessions/${id}/claim`);
+    await desk(ana, "POST", `/sessions/${id}/edits`, {
+      field: "surname",
+      value: "ERIKSEN",
+      reason: "printed page",
+      version: 0,
+    });
+    expect((await errorOf(await desk(ana, "DELETE", `/sessions/${id}`))).code).toBe("role_required");
+    expect((await desk(sup, "DELETE", `/sessions/${id}`)).status).toBe(204);
+
+    const res = await desk(ana, "GET", `/sessions/${id}`);
+    expect(res.status).toBe(200);
+    const text = await res.clone().text();
+    for (const personal of ["ERIKSSON", "ERIKSEN", "L898902C3", "printed page"]) expect(text).not.toContain(personal);
+    const view = (await res.json()) as {
+      session: { erasedAt: string | null };
+      result: unknown;
+      review: { edits: unknown[] };
+      audit: { action: string; detail: unknown }[];
+    };
+    expect(view.session.erasedAt).not.toBeNull();
+    expect(view.result).toBeNull();
+    expect(view.review.edits).toEqual([]);
+    expect(view.audit.map((e) => e.action)).toContain("edited");
+    expect(view.audit.find((e) => e.action === "edited")?.detail).toBeNull();
+    expect(view.audit.at(-1)?.action).toBe("viewed");
+    expect(view.audit.map((e) => e.action)).toContain("erased");
+    // Nothing of the review can change any more.
+    const edit = await desk(ana, "POST", `/sessions/${id}/edits`, {
+      field: "surname",
+      value: "X",
+      reason: "r",
+      version: 1,
+    });
+    expect((await errorOf(edit)).code).toBe("session_erased");
+  });
+
   it("captures a walk-in at the desk as a session of its own, claimed by the agent and audited", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     const ana = await agent("ana@bank.test");
     const created = await desk(ana, "POST", "/sessions", { reference: "walk-in 12" });
     expect(created.status).toBe(201);
@@ -445,5 +484,26 @@ describe.each(TEST_DATABASES)("the desk on $kind", (database) => {
     const view = await detail(ana, id);
     expect(view.session).toMatchObject({ status: "submitted", claimedBy: { email: "ana@bank.test" }, origin: "desk" });
     expect(view.audit[0]).toMatchObject({ actor: "agent", action: "created", agent: { email: "ana@bank.test" } });
+  });
+
+  it("takes a walk-in's expired passport to the agent even where the customer's policy refuses it", async () => {
+    t = await sessionApp(store.db, { policy: DEFAULT_CUSTOMER_CONFIG });
+    t.answer.current = specimenRead();
+    const ana = await agent("ana@bank.test");
+    const { id, token } = (await (await desk(ana, "POST", "/sessions", { reference: "walk-in 13" })).json()) as {
+      id: string;
+      token: string;
+    };
+    expect((await customerSubmit(token, await customerRead(token))).status).toBe(200);
+    expect((await detail(ana, id)).session.status).toBe("submitted");
+    // A customer's own link is still held to the policy.
+    const created = await t.app.request(`${origin}/api/v1/sessions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${t.apiKey.key}`, "content-type": "application/json" },
+      body: JSON.stringify({ reference: "case-13" }),
+    });
+    const customer = new URL(((await created.json()) as { url: string }).url).pathname.split("/")[2]!;
+    const refused = await customerSubmit(customer, await customerRead(customer));
+    expect((await errorOf(refused)).code).toBe("document_expired");
   });
 });

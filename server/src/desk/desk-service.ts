@@ -1,3 +1,4 @@
+import type { AuditEvent } from "contract/desk";
 import type { PassportResult } from "contract/result";
 import type { DecisionOutcome } from "contract/review/decision";
 import { type EditProblem, type FieldEdit, validateEdit } from "contract/review/field-edits";
@@ -6,7 +7,7 @@ import type { ReviewFieldKey } from "contract/review/review-fields";
 import { checkApproval, type ReviewState } from "contract/review/review-state";
 import type { SessionStatus } from "contract/session";
 import { AppError } from "../errors";
-import { type AuditEvent, appendAudit, auditTrail, lastAuditAt } from "../sessions/audit-trail";
+import { appendAudit, auditTrail, lastAuditAt } from "../sessions/audit-trail";
 import { reviewOf, saveReview } from "../sessions/review-store";
 import {
   captureImage,
@@ -76,9 +77,26 @@ export function createDeskService(deps: DeskServiceDeps) {
     return captures.find((c) => c.id === session.submittedCaptureId) ?? captures.at(-1) ?? null;
   }
 
+  /**
+   * What every review change starts from, inside its transaction: the session locked, claimed by this agent and
+   * waiting for a decision; the read under review; the review still at the version the agent saw.
+   */
+  async function openReview(tx: Queryable, id: string, agent: Agent, version: number) {
+    const session = await sessionFor(tx, id, true);
+    await mustHoldClaim(tx, session, agent);
+    if (!REVIEWABLE.includes(session.status)) throw new AppError("session_not_reviewable");
+    const capture = await underReview(tx, session);
+    const result = capture ? await captureResult(tx, keys, capture.id) : null;
+    const review = await reviewOf(tx, keys, id);
+    if (review.version !== version) throw new AppError("review_conflict");
+    return { session, result, review };
+  }
+
   return {
+    /** The session as the review screen shows it; an erased one keeps its trail (without details) and no read. */
     async detail(id: string, agent: Agent): Promise<DeskSessionDetail> {
-      const session = await sessionFor(db, id);
+      const session = await sessionById(db, id);
+      if (!session) throw new AppError("session_not_found");
       const last = await lastAuditAt(db, id, agent.id, "viewed");
       if (!last || clock().getTime() - last.getTime() > VIEW_AGAIN_AFTER_MS) {
         await appendAudit(db, keys, {
@@ -177,13 +195,7 @@ export function createDeskService(deps: DeskServiceDeps) {
       input: { field: ReviewFieldKey; value: string; reason: string; version: number },
     ): Promise<ReviewState> {
       return db.transaction(async (tx) => {
-        const session = await sessionFor(tx, id, true);
-        await mustHoldClaim(tx, session, agent);
-        if (!REVIEWABLE.includes(session.status)) throw new AppError("session_not_reviewable");
-        const capture = await underReview(tx, session);
-        const result = capture ? await captureResult(tx, keys, capture.id) : null;
-        const review = await reviewOf(tx, keys, id);
-        if (review.version !== input.version) throw new AppError("review_conflict");
+        const { result, review } = await openReview(tx, id, agent, input.version);
         const read = readValue(result, input.field);
         const current = review.edits.findLast((e) => e.field === input.field)?.value ?? read;
         const problems: EditProblem[] = validateEdit(input.field, current, input.value, input.reason);
@@ -219,15 +231,9 @@ export function createDeskService(deps: DeskServiceDeps) {
       input: { code: string; field?: string | undefined; reason: string; version: number },
     ): Promise<ReviewState> {
       return db.transaction(async (tx) => {
-        const session = await sessionFor(tx, id, true);
-        await mustHoldClaim(tx, session, agent);
-        if (!REVIEWABLE.includes(session.status)) throw new AppError("session_not_reviewable");
-        const capture = await underReview(tx, session);
-        const result = capture ? await captureResult(tx, keys, capture.id) : null;
+        const { result, review } = await openReview(tx, id, agent, input.version);
         const warning = result?.warnings.find((w) => w.code === input.code && (w.field ?? undefined) === input.field);
         if (!warning) throw new AppError("invalid_request", { message: "code: no such warning on this read" });
-        const review = await reviewOf(tx, keys, id);
-        if (review.version !== input.version) throw new AppError("review_conflict");
         const ack = {
           code: input.code,
           ...(input.field ? { field: input.field } : {}),
@@ -265,13 +271,7 @@ export function createDeskService(deps: DeskServiceDeps) {
     ): Promise<{ review: ReviewState; status: SessionStatus }> {
       let queued = false;
       const outcome = await db.transaction(async (tx) => {
-        const session = await sessionFor(tx, id, true);
-        await mustHoldClaim(tx, session, agent);
-        if (!REVIEWABLE.includes(session.status)) throw new AppError("session_not_reviewable");
-        const review = await reviewOf(tx, keys, id);
-        if (review.version !== input.version) throw new AppError("review_conflict");
-        const capture = await underReview(tx, session);
-        const result = capture ? await captureResult(tx, keys, capture.id) : null;
+        const { session, result, review } = await openReview(tx, id, agent, input.version);
         const at = clock();
         const decision = { outcome: input.outcome, reason: input.reason.trim(), at: at.toISOString(), by: agent.id };
         let next: ReviewState = { ...review, decision };

@@ -1,10 +1,5 @@
+import type { DeskSettings } from "contract/desk";
 import type { Queryable } from "../storage/database";
-
-/** Settings supervisors change at the desk. */
-export interface DeskSettings {
-  /** Approvals of a read with any critical warning need a second, different reviewer. */
-  requireSecondReviewer: boolean;
-}
 
 const DEFAULTS: DeskSettings = { requireSecondReviewer: false };
 

@@ -1,26 +1,7 @@
+import type { Inbox } from "contract/desk";
 import { SESSION_STATUSES, type SessionStatus } from "contract/session";
 import type { DataKeys } from "../storage/data-key";
 import type { Queryable } from "../storage/database";
-
-export interface InboxItem {
-  id: string;
-  reference: string;
-  status: SessionStatus;
-  createdAt: string;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  claimedBy: { id: string; email: string } | null;
-  awaitingSecondReview: boolean;
-  /** The API key's name, or "desk" for walk-ins captured at the desk. */
-  origin: string;
-  erased: boolean;
-}
-
-export interface Inbox {
-  counts: Record<SessionStatus, number>;
-  items: InboxItem[];
-  nextCursor: string | null;
-}
 
 export interface InboxQuery {
   status?: SessionStatus | undefined;

@@ -23,7 +23,7 @@ import { readDoubtWarnings } from "./read/read-doubt-warnings";
 import type { Recogniser } from "./read/tesseract-recogniser";
 import { round } from "./round";
 
-export type { DecodableMediaType } from "./image/decode-image";
+export { type DecodableMediaType, MAX_INPUT_PIXELS } from "./image/decode-image";
 export type { BandCrop } from "./locate/crop-band";
 export type { BandCandidate } from "./locate/find-band-candidates";
 export { QUALITY_THRESHOLDS } from "./quality/quality-thresholds";

@@ -1,16 +1,17 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { rateLimiter, type Store } from "hono-rate-limiter";
 import { AppError } from "../errors";
+import { BoundedMemoryStore } from "./bounded-memory-store";
 
 export interface RateLimitOptions {
   /** Requests allowed per client per window. */
   max: number;
   windowMs: number;
-  /** Identifies the client (its address). */
+  /** Identifies the client (its address, or its API key). */
   clientKey: (c: Context) => string;
   /**
-   * Where counts live. Memory (the default) is right for one instance; several instances behind a load balancer
-   * share a store such as hono-rate-limiter's RedisStore.
+   * Where counts live. A bounded memory store (the default) is right for one instance; several instances behind a
+   * load balancer share a store such as hono-rate-limiter's RedisStore.
    */
   store?: Store;
 }
@@ -22,7 +23,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     limit: options.max,
     standardHeaders: "draft-7",
     keyGenerator: options.clientKey,
-    ...(options.store ? { store: options.store } : {}),
+    store: options.store ?? new BoundedMemoryStore(),
     handler: (c) => {
       const info = c.get("rateLimit" as never) as { resetTime?: Date } | undefined;
       const seconds = info?.resetTime

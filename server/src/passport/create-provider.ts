@@ -13,6 +13,7 @@ export function createProvider(env: Env): PassportProvider {
       region: env.TENCENTCLOUD_REGION,
       endpoint: env.TENCENTCLOUD_ENDPOINT,
       timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+      budget: { perMinute: env.UPSTREAM_MAX_PER_MINUTE, perDay: env.UPSTREAM_MAX_PER_DAY },
     });
   }
   return createLocalProvider({ workers: env.LOCAL_WORKERS, queueMax: env.LOCAL_QUEUE_MAX });

@@ -7,6 +7,8 @@ export interface RecognizeInput {
   /** Ask for the cropped identity photo. */
   portrait: boolean;
   requestId: string;
+  /** The client's address key: a provider with a queue serves clients in fair shares. */
+  client: string;
   /** Aborted when the client goes away or the deadline passes. */
   signal: AbortSignal;
 }
@@ -14,7 +16,10 @@ export interface RecognizeInput {
 export interface ProviderHealth {
   provider: ProviderName;
   ready: boolean;
+  /** For the operator only (GET /api/health shows it to the operator's token): where it reads, what is wrong. */
   detail?: string;
+  /** For the operator only: the provider's own figures (worker pool, upstream budget, circuit breaker). */
+  figures?: Record<string, unknown>;
 }
 
 /** One way to read a passport. Implementations: tencent/ (cloud) and local/ (offline engine). */

@@ -1,40 +1,7 @@
+import type { AuditAction, AuditActor, AuditEvent } from "contract/desk";
 import { type DataKeys, openJson, sealJson } from "../storage/data-key";
 import type { Queryable } from "../storage/database";
 import { newId } from "../storage/random-id";
-
-/** Who did something to a session. */
-export type AuditActor = "agent" | "customer" | "integrator" | "system";
-
-export const AUDIT_ACTIONS = [
-  "created",
-  "opened",
-  "handoff_started",
-  "handoff_redeemed",
-  "read",
-  "submitted",
-  "expired",
-  "erased",
-  "viewed",
-  "claimed",
-  "released",
-  "assigned",
-  "edited",
-  "acknowledged",
-  "approved",
-  "decided",
-  "exported",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** One append-only entry of a session's audit trail; `detail` (before/after values, reasons) is sealed at rest. */
-export interface AuditEvent {
-  id: string;
-  at: string;
-  actor: AuditActor;
-  agent: { id: string; email: string } | null;
-  action: AuditAction;
-  detail: Record<string, unknown> | null;
-}
 
 const detailPlace = (id: string) => `audit.detail:${id}`;
 

@@ -2,6 +2,7 @@ import { type HandoffLink, SESSION_TOKEN_HEADER } from "contract/session";
 import { Hono } from "hono";
 import { z } from "zod";
 import { AppError } from "../errors";
+import type { ClientVariables } from "../http/client-address";
 import { jsonBody } from "../http/json-body";
 import type { SessionService } from "./session-service";
 
@@ -23,11 +24,11 @@ const RedeemBody = z.strictObject({ token: z.string().min(1).max(100) });
  * confirmed read, hand over to a phone (`/session/handoff` makes the link, `/handoff/redeem` is the phone's side).
  */
 export function customerRoutes(sessions: SessionService, publicUrl: string | undefined) {
-  return new Hono()
+  return new Hono<{ Variables: ClientVariables }>()
     .get("/session", async (c) => c.json(await sessions.open(sessionToken(c.req.header(SESSION_TOKEN_HEADER))), 200))
     .post("/session/handoff", async (c) => {
       const link = await sessions.startHandoff(sessionToken(c.req.header(SESSION_TOKEN_HEADER)));
-      const base = publicUrl ?? new URL(c.req.url).origin;
+      const base = publicUrl ?? c.get("requestOrigin");
       const body: HandoffLink = {
         url: new URL(`/h/${link.token}`, base).href,
         expiresAt: link.expiresAt.toISOString(),

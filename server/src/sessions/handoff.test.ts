@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessionApp } from "../../test/session-app";
 import { TEST_DATABASES } from "../../test/test-databases";
-import type { Database } from "../storage/database";
+import { useTestDatabase } from "../../test/use-test-database";
 
 describe.each(TEST_DATABASES)("cross-device handoff on $kind", (database) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await database.open();
-  }, 60_000);
-  afterAll(async () => {
-    await db?.close();
-  });
+  const store = useTestDatabase(database);
 
   it("gives the phone a single-use link whose device token works for the same session; the computer sees it", async () => {
-    const t = await sessionApp(db);
+    const t = await sessionApp(store.db);
     const created = await t.app.request("http://kyc.test/api/v1/sessions", {
       method: "POST",
       headers: { authorization: `Bearer ${t.apiKey.key}`, "content-type": "application/json" },
@@ -55,7 +49,7 @@ describe.each(TEST_DATABASES)("cross-device handoff on $kind", (database) => {
   });
 
   it("refuses a handoff link after ten minutes", async () => {
-    const t = await sessionApp(db);
+    const t = await sessionApp(store.db);
     const created = await t.app.request("http://kyc.test/api/v1/sessions", {
       method: "POST",
       headers: { authorization: `Bearer ${t.apiKey.key}`, "content-type": "application/json" },

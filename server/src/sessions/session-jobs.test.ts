@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessionApp } from "../../test/session-app";
 import { TEST_DATABASES } from "../../test/test-databases";
+import { useTestDatabase } from "../../test/use-test-database";
 import { JPEG } from "../passport/tiny-images";
-import type { Database } from "../storage/database";
 import { startSessionJobs } from "./session-jobs";
 import { createSessionService } from "./session-service";
 
 describe.each(TEST_DATABASES)("session housekeeping on $kind", (database) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await database.open();
-  }, 60_000);
-  afterAll(async () => {
-    await db?.close();
-  });
+  const store = useTestDatabase(database);
 
   it("erases images and personal data after the retention period and expires links that ran out", async () => {
-    const t = await sessionApp(db);
+    const t = await sessionApp(store.db);
     const create = async (reference: string, expiresInSeconds = 3600) => {
       const res = await t.app.request("http://kyc.test/api/v1/sessions", {
         method: "POST",
@@ -36,18 +30,18 @@ describe.each(TEST_DATABASES)("session housekeeping on $kind", (database) => {
     const old = await create("old");
     t.clock.now = new Date(t.clock.now.getTime() + 31 * 86_400_000);
     const fresh = await create("fresh");
-    const service = createSessionService({ db, keys: t.keys, clock: () => t.clock.now });
+    const service = createSessionService({ db: store.db, keys: t.keys, clock: () => t.clock.now });
     const jobs = startSessionJobs({ sessions: service, retentionDays: 30, clock: () => t.clock.now });
     await jobs.runOnce();
     jobs.stop();
-    const rows = await db.query<{ id: string; status: string; erased_at: Date | null; reference: string }>(
+    const rows = await store.db.query<{ id: string; status: string; erased_at: Date | null; reference: string }>(
       "select id, status, erased_at, reference from sessions order by reference",
     );
     expect(rows.map((r) => [r.reference, r.status, r.erased_at !== null])).toEqual([
       ["fresh", "created", false],
       ["old", "expired", true],
     ]);
-    const sealed = await db.query<{ session_id: string }>(
+    const sealed = await store.db.query<{ session_id: string }>(
       "select session_id from captures where image_sealed is not null or result_sealed is not null",
     );
     expect(sealed.map((s) => s.session_id)).toEqual([fresh]);

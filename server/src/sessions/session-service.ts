@@ -2,6 +2,7 @@ import type { PassportResult } from "contract/result";
 import { EMPTY_REVIEW } from "contract/review/review-state";
 import { type CaptureReceipt, type CustomerSession, OPEN_STATUSES, type SessionStatus } from "contract/session";
 import { AppError } from "../errors";
+import { assertSubmittable, type SubmitPolicy } from "../policy/submit-check";
 import type { DataKeys } from "../storage/data-key";
 import type { Database, Queryable } from "../storage/database";
 import { enqueueWebhook, type WebhookEvent } from "../webhooks/outbox";
@@ -30,13 +31,15 @@ export interface SessionServiceDeps {
   clock?: () => Date;
   /** Called after a commit that queued a webhook, so delivery starts at once. */
   onWebhookQueued?: () => void;
+  /** The operator's policies a read must pass to be submitted (none: every read can be). */
+  policy?: SubmitPolicy;
 }
 
 const isOpen = (status: SessionStatus) => OPEN_STATUSES.includes(status);
 
 /** The session rules: who may do what in which status. Routes translate HTTP to these calls and back. */
 export function createSessionService(deps: SessionServiceDeps) {
-  const { db, keys, clock = () => new Date(), onWebhookQueued = () => {} } = deps;
+  const { db, keys, clock = () => new Date(), onWebhookQueued = () => {}, policy } = deps;
   const handoff = createHandoff({ db, clock });
 
   /** Runs `work` in a transaction and kicks the deliverer when it queued webhooks. */
@@ -207,6 +210,9 @@ export function createSessionService(deps: SessionServiceDeps) {
             });
           }
           const result = await captureResult(tx, keys, capture.id);
+          // The operator's policy guards the customer's own page; a walk-in (no API key) goes to the agent at the desk,
+          // who judges the document (an expired passport is rejected there, with a reason, not refused unseen).
+          if (result && policy && session.apiKeyId !== null) assertSubmittable(result, policy, clock());
           const documentNumber = result?.document.number;
           const submitted = await setSessionStatus(tx, session.id, "submitted", clock(), {
             submittedCaptureId: capture.id,

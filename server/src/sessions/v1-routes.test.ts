@@ -1,9 +1,9 @@
 import { SESSION_TOKEN_HEADER } from "contract/session";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type SessionApp, sessionApp } from "../../test/session-app";
 import { TEST_DATABASES } from "../../test/test-databases";
+import { useTestDatabase } from "../../test/use-test-database";
 import { JPEG } from "../passport/tiny-images";
-import type { Database } from "../storage/database";
 
 const origin = "http://kyc.test";
 
@@ -46,18 +46,12 @@ async function submit(t: SessionApp, token: string, captureId: string) {
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
 describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
-  let db: Database;
   let t: SessionApp;
-  beforeAll(async () => {
-    db = await database.open();
-  }, 60_000);
-  afterAll(async () => {
-    await db?.close();
-  });
-  const openSessionApp = (_: unknown, options?: Parameters<typeof sessionApp>[1]) => sessionApp(db, options);
+  const store = useTestDatabase(database);
+  const openSessionApp = (_: unknown, options?: Parameters<typeof sessionApp>[1]) => sessionApp(store.db, options);
 
   it("creates a session with an absolute single-use link carrying a 256-bit token", async () => {
-    t = await openSessionApp(db);
+    t = await openSessionApp(store.db);
     const created = await createSession(t, { reference: "case-1", expiresInSeconds: 600 });
     expect(created.status).toBe("created");
     expect(created.id).toMatch(/^ses_[\w-]{22}$/);
@@ -68,13 +62,13 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
   });
 
   it("builds the link from PUBLIC_URL when set", async () => {
-    t = await openSessionApp(db, { publicUrl: "https://verify.example.com" });
+    t = await openSessionApp(store.db, { publicUrl: "https://verify.example.com" });
     const created = await createSession(t);
     expect(created.url.startsWith("https://verify.example.com/s/")).toBe(true);
   });
 
   it("takes a session from created to submitted through the customer's link and returns the stored result", async () => {
-    t = await openSessionApp(db);
+    t = await openSessionApp(store.db);
     const { id, token } = await createSession(t);
     const opened = await customer(t, token);
     expect(opened.status).toBe(200);
@@ -127,7 +121,7 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
   });
 
   it("stores images and results only sealed", async () => {
-    t = await openSessionApp(db);
+    t = await openSessionApp(store.db);
     const { token } = await createSession(t);
     await read(t, token);
     const rows = await t.db.query<{ image_sealed: Uint8Array; result_sealed: Uint8Array }>(
@@ -139,7 +133,7 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
   });
 
   it("charges reads to the session up to its allowance", async () => {
-    t = await openSessionApp(db, { maxReads: 2 });
+    t = await openSessionApp(store.db, { maxReads: 2 });
     const { token } = await createSession(t);
     expect((await read(t, token)).status).toBe(200);
     expect((await read(t, token)).status).toBe(200);
@@ -150,7 +144,7 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
   });
 
   it("needs a session for every read when REQUIRE_SESSION is on, and refuses an unknown token", async () => {
-    t = await openSessionApp(db, { requireSession: true });
+    t = await openSessionApp(store.db, { requireSession: true });
     const body = new FormData();
     body.set("image", new Blob([JPEG as BlobPart]), "photo.jpg");
     const anonymous = await t.app.request(`${origin}/api/passport`, { method: "POST", body });
@@ -163,7 +157,7 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
   });
 
   it("expires an unsubmitted session when its time runs out and says so by webhook", async () => {
-    t = await openSessionApp(db);
+    t = await openSessionApp(store.db);
     const { id, token } = await createSession(t, { reference: "late", expiresInSeconds: 60 });
     t.clock.now = new Date(t.clock.now.getTime() + 61_000);
     const res = await read(t, token);
@@ -176,7 +170,7 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
   });
 
   it("refuses a wrong or revoked key with 401, and hides another key's session behind 404", async () => {
-    t = await openSessionApp(db);
+    t = await openSessionApp(store.db);
     const { id } = await createSession(t);
     const wrong = await api(t, "GET", `/sessions/${id}`, undefined, "pk_not-a-real-key");
     expect(wrong.status).toBe(401);
@@ -191,7 +185,7 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
   });
 
   it("names the field in a 400 for malformed JSON, unknown fields, bad values and non-https URLs", async () => {
-    t = await openSessionApp(db);
+    t = await openSessionApp(store.db);
     const cases: [unknown, RegExp][] = [
       ["{not json", /json|body/i],
       [{}, /reference/],
@@ -215,7 +209,7 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
   });
 
   it("lists a key's sessions newest first with a cursor, filtered by status and reference", async () => {
-    t = await openSessionApp(db);
+    t = await openSessionApp(store.db);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       t.clock.now = new Date(t.clock.now.getTime() + 1000);
@@ -247,7 +241,7 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
   });
 
   it("erases images and personal data on DELETE and keeps a tombstone", async () => {
-    t = await openSessionApp(db);
+    t = await openSessionApp(store.db);
     const { id, token } = await createSession(t);
     const readRes = (await (await read(t, token)).json()) as { capture: { captureId: string } };
     await submit(t, token, readRes.capture.captureId);
@@ -267,7 +261,7 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
   });
 
   it("serves an OpenAPI 3.1 document generated from the request schemas", async () => {
-    t = await openSessionApp(db);
+    t = await openSessionApp(store.db);
     const res = await t.app.request(`${origin}/api/openapi.json`);
     expect(res.status).toBe(200);
     const doc = (await res.json()) as {
@@ -298,8 +292,77 @@ describe.each(TEST_DATABASES)("sessions API on $kind", (database) => {
     expect(page.headers.get("content-security-policy")).toMatch(/style-src 'self'(;|$)/);
   });
 
+  it("never lets a cache keep a session, its link, its result, its image or the customer's view (issue 17, item 7)", async () => {
+    t = await openSessionApp(store.db);
+    const created = await api(t, "POST", "/sessions", { reference: "case-7" });
+    const { id, url } = (await created.clone().json()) as { id: string; url: string };
+    const token = new URL(url).pathname.split("/")[2]!;
+    const opened = await customer(t, token);
+    const readRes = await read(t, token);
+    const { capture } = (await readRes.clone().json()) as { capture: { captureId: string } };
+    const submitted = await submit(t, token, capture.captureId);
+    const answers = {
+      created,
+      opened,
+      readRes,
+      submitted,
+      session: await api(t, "GET", `/sessions/${id}`),
+      list: await api(t, "GET", "/sessions"),
+      image: await api(t, "GET", `/sessions/${id}/image`),
+      webhooks: await api(t, "GET", `/sessions/${id}/webhooks`),
+    };
+    for (const [name, res] of Object.entries(answers)) {
+      expect([name, res.status < 300, res.headers.get("cache-control")]).toEqual([name, true, "no-store"]);
+    }
+  });
+
+  it("limits /api/v1 per API key and the customer's routes per address (issue 17, item 6)", async () => {
+    t = await openSessionApp(store.db, { apiRateLimitMax: 3, customerRateLimitMax: 2 });
+    const { token } = await createSession(t);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await api(t, "GET", "/sessions")).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    expect((await api(t, "GET", "/sessions", undefined, t.otherKey.key)).status).toBe(200);
+    const from = (peer: string) => customer(t, token, "", { headers: { "x-test-peer": peer } });
+    expect([(await from("198.51.100.1")).status, (await from("198.51.100.1")).status]).toEqual([200, 200]);
+    const limited = await from("198.51.100.1");
+    expect([limited.status, Number(limited.headers.get("retry-after")) > 0]).toEqual([429, true]);
+    expect((await from("198.51.100.2")).status).toBe(200);
+  });
+
+  it("refuses a session route's body over 64 KB before parsing it (issue 17, item 2)", async () => {
+    t = await openSessionApp(store.db);
+    const { token } = await createSession(t);
+    const huge = JSON.stringify({ captureId: "x".repeat(100_000), confirmed: true });
+    const res = await customer(t, token, "/submit", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: huge,
+    });
+    expect([res.status, (await errorCode(res)).code]).toEqual([413, "payload_too_large"]);
+    const v1 = await api(t, "POST", "/sessions", { reference: "r".repeat(70_000) });
+    expect([v1.status, (await errorCode(v1)).code]).toEqual([413, "payload_too_large"]);
+  });
+
+  it("builds https links behind a trusted TLS proxy (issue 17, item 9)", async () => {
+    t = await openSessionApp(store.db, { trustedProxies: ["127.0.0.1"] });
+    const viaProxy = await t.app.request(`${origin}/api/v1/sessions`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${t.apiKey.key}`,
+        "content-type": "application/json",
+        "x-test-peer": "127.0.0.1",
+        "x-forwarded-proto": "https",
+      },
+      body: JSON.stringify({ reference: "tls" }),
+    });
+    expect(((await viaProxy.json()) as { url: string }).url).toMatch(/^https:\/\/kyc\.test\/s\//);
+    const spoofed = await api(t, "POST", "/sessions", { reference: "tls" });
+    expect(((await spoofed.json()) as { url: string }).url).toMatch(/^http:\/\/kyc\.test\/s\//);
+  });
+
   it("never logs a link's token", async () => {
-    t = await openSessionApp(db);
+    t = await openSessionApp(store.db);
     const { token } = await createSession(t);
     await t.app.request(`${origin}/s/${token}`);
     await customer(t, token);

@@ -1,8 +1,10 @@
 import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { type ApiKey, authenticateApiKey } from "../api-keys/api-key-store";
 import { AppError } from "../errors";
+import type { ClientVariables } from "../http/client-address";
 import { invalidRequest } from "../http/json-body";
+import { rateLimit } from "../http/rate-limit";
 import type { DataKeys } from "../storage/data-key";
 import type { Queryable } from "../storage/database";
 import { deliveriesOf } from "../webhooks/delivery-log";
@@ -29,9 +31,11 @@ export interface V1Deps {
   publicUrl?: string | undefined;
   /** Reads allowed per session. */
   maxReadsPerSession: number;
+  /** Requests per API key per window (API_RATE_LIMIT_MAX). */
+  rateLimit: { max: number; windowMs: number };
 }
 
-type V1Env = { Variables: { apiKey: ApiKey } };
+type V1Env = { Variables: ClientVariables & { apiKey: ApiKey } };
 
 const DEFAULT_EXPIRY_SECONDS = 86_400;
 
@@ -183,8 +187,9 @@ export function v1Routes(deps: V1Deps) {
     scheme: "bearer",
     description: "An API key made with `pnpm admin api-key create NAME` (pk_...).",
   });
-  app.use("/sessions", requireApiKey(deps.db));
-  app.use("/sessions/*", requireApiKey(deps.db));
+  const perKey = rateLimit({ ...deps.rateLimit, clientKey: (c) => `key:${(c as Context<V1Env>).get("apiKey").id}` });
+  // "/sessions/*" matches "/sessions" too: one registration, so a request is authenticated and counted once.
+  app.use("/sessions/*", requireApiKey(deps.db), perKey);
 
   return app
     .openapi(createSession, async (c) => {
@@ -198,7 +203,7 @@ export function v1Routes(deps: V1Deps) {
         expiresInSeconds: body.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS,
         maxReads: deps.maxReadsPerSession,
       });
-      const base = deps.publicUrl ?? new URL(c.req.url).origin;
+      const base = deps.publicUrl ?? c.get("requestOrigin");
       return c.json(
         {
           id: session.id,

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { LOCALES } from "contract/locales";
 import { SESSION_STATUSES } from "contract/session";
 
 /** The integrator API's request and response shapes: they validate requests and generate /api/openapi.json. */
@@ -29,7 +30,7 @@ export const CreateSessionBody = z
     webhookUrl: callbackUrl("webhookUrl").optional().openapi({
       description: "Receives this session's webhooks; defaults to the API key's webhook URL.",
     }),
-    locale: z.enum(["en", "zh-CN"]).optional().openapi({ description: "The customer's language (default en)." }),
+    locale: z.enum(LOCALES).optional().openapi({ description: "The customer's language (default en)." }),
     expiresInSeconds: z.int().min(60).max(604_800).optional().openapi({
       description: "How long the customer's link stays valid (default 86400: one day).",
     }),

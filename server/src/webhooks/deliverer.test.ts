@@ -1,24 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type SessionApp, sessionApp } from "../../test/session-app";
 import { TEST_DATABASES } from "../../test/test-databases";
+import { useTestDatabase } from "../../test/use-test-database";
 import { startWebhookReceiver } from "../../test/webhook-receiver";
-import type { Database } from "../storage/database";
 import { createDeliverer, type RunningDeliverer, startDeliverer } from "./deliverer";
 import { MAX_ATTEMPTS } from "./retry-schedule";
 
 type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 describe.each(TEST_DATABASES)("webhook delivery on $kind", (database) => {
-  let db: Database;
   let t: SessionApp;
   let receiver: Receiver;
   const running: RunningDeliverer[] = [];
-  beforeAll(async () => {
-    db = await database.open();
-  }, 60_000);
-  afterAll(async () => {
-    await db?.close();
-  });
+  const store = useTestDatabase(database);
   afterEach(async () => {
     for (const d of running.splice(0)) await d.stop();
     await receiver?.close();
@@ -26,7 +20,7 @@ describe.each(TEST_DATABASES)("webhook delivery on $kind", (database) => {
 
   /** A deliverer that never polls on its own: the test drives it with runOnce(). */
   const deliverer = (extra: Partial<Parameters<typeof createDeliverer>[0]> = {}) =>
-    createDeliverer({ db, keys: t.keys, clock: () => t.clock.now, ...extra });
+    createDeliverer({ db: store.db, keys: t.keys, clock: () => t.clock.now, ...extra });
 
   async function submittedSession(webhookUrl: string) {
     const created = await t.app.request("http://kyc.test/api/v1/sessions", {
@@ -68,7 +62,7 @@ describe.each(TEST_DATABASES)("webhook delivery on $kind", (database) => {
     }[];
 
   it("signs per Standard Webhooks so the integrator's verification passes, with no personal data", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     receiver = await startWebhookReceiver({ secret: t.apiKey.webhookSecret });
     const id = await submittedSession(receiver.url);
     expect(await deliverer().runOnce()).toBe(1);
@@ -91,7 +85,7 @@ describe.each(TEST_DATABASES)("webhook delivery on $kind", (database) => {
   });
 
   it("fails verification with another key's secret (the signature is real)", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     receiver = await startWebhookReceiver({ secret: t.otherKey.webhookSecret });
     await submittedSession(receiver.url);
     await deliverer().runOnce();
@@ -100,7 +94,7 @@ describe.each(TEST_DATABASES)("webhook delivery on $kind", (database) => {
   });
 
   it("retries failures on the schedule with the same webhook-id, then gives up after the last attempt", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     receiver = await startWebhookReceiver({ secret: t.apiKey.webhookSecret, statuses: [500, 503] });
     const id = await submittedSession(receiver.url);
     const d = deliverer();
@@ -133,7 +127,7 @@ describe.each(TEST_DATABASES)("webhook delivery on $kind", (database) => {
   });
 
   it("records a connection failure as an attempt and delivers after a restart (state is in the database)", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     receiver = await startWebhookReceiver({ secret: t.apiKey.webhookSecret });
     const url = receiver.url;
     await receiver.close();
@@ -144,7 +138,7 @@ describe.each(TEST_DATABASES)("webhook delivery on $kind", (database) => {
     expect(down?.attempts[0]?.error).toBeTruthy();
     // A "restarted" server: a new deliverer on the same database, the receiver back on another port.
     receiver = await startWebhookReceiver({ secret: t.apiKey.webhookSecret });
-    await db.query("update webhook_outbox set url = $1", [receiver.url]);
+    await store.db.query("update webhook_outbox set url = $1", [receiver.url]);
     t.clock.now = new Date(t.clock.now.getTime() + 5_000);
     await deliverer().runOnce();
     expect(receiver.received).toHaveLength(1);
@@ -152,7 +146,7 @@ describe.each(TEST_DATABASES)("webhook delivery on $kind", (database) => {
   });
 
   it("lets two deliverers share the outbox without sending an event twice", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     receiver = await startWebhookReceiver({ secret: t.apiKey.webhookSecret });
     for (let i = 0; i < 6; i++) await submittedSession(receiver.url);
     const [a, b] = [deliverer({ batch: 2 }), deliverer({ batch: 2 })];
@@ -163,9 +157,9 @@ describe.each(TEST_DATABASES)("webhook delivery on $kind", (database) => {
   });
 
   it("delivers on its own when kicked, and keeps polling for events other instances queued", async () => {
-    t = await sessionApp(db);
+    t = await sessionApp(store.db);
     receiver = await startWebhookReceiver({ secret: t.apiKey.webhookSecret });
-    const d = startDeliverer({ db, keys: t.keys, pollMs: 50 });
+    const d = startDeliverer({ db: store.db, keys: t.keys, pollMs: 50 });
     running.push(d);
     await submittedSession(receiver.url);
     await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(1);

@@ -1,7 +1,9 @@
-import { LOCALES, type Locale, setLocale, useLocale, useStrings } from "../i18n/i18n";
+import { LOCALES, type Locale } from "contract/locales";
+import { setLocale, useLocale, useStrings } from "../i18n/i18n";
 import { captureStrings } from "../i18n/strings/capture";
 
-const LOCALE_NAMES: Record<Locale, string> = { en: "English", "zh-CN": "中文" };
+/** Each language in its own words (a person who reads only that language must find it). */
+const LOCALE_NAMES: Record<Locale, string> = { en: "English", "zh-CN": "简体中文", "zh-TW": "繁體中文" };
 
 export function LanguagePicker() {
   const locale = useLocale();

@@ -9,16 +9,27 @@ export interface CameraOrUploadProps {
   upload: ReactNode;
 }
 
-/** The customer's first screen: what this is, the camera, or upload. */
-export function StartScreen({ t, onCamera, upload }: CameraOrUploadProps) {
+/**
+ * The customer's first screen: the consent intro, then the camera or upload (choosing one is agreeing), and on a
+ * computer the way to continue on a phone.
+ */
+export function StartScreen({
+  t,
+  onCamera,
+  upload,
+  consent,
+  handoff,
+}: CameraOrUploadProps & { consent: ReactNode; handoff?: ReactNode }) {
   return (
     <section className="start-screen" aria-labelledby="start-title">
       <h2 id="start-title">{t.startTitle}</h2>
       <p>{t.intro}</p>
+      {consent}
       <button type="button" className="primary" onClick={onCamera}>
         {t.startCamera}
       </button>
       {upload}
+      {handoff}
     </section>
   );
 }

@@ -1,9 +1,12 @@
-import { lazy, Suspense, useCallback } from "react";
+import type { CustomerConfig } from "contract/customer-config";
+import { lazy, type ReactNode, Suspense, useCallback } from "react";
 import { PreviewScreen } from "../features/capture/preview-screen";
 import type { QualityThresholds } from "../features/capture/quality-thresholds";
 import { UploadPanel } from "../features/capture/upload-panel";
+import type { ConfirmSending } from "../features/review/customer-confirm";
 import { ErrorScreen } from "../features/send/error-screen";
 import { WorkingScreen } from "../features/send/working-screen";
+import { FinishedScreen } from "../features/session/finished-screen";
 import type { CaptureStrings } from "../i18n/strings/capture";
 import type { Mode } from "./mode";
 import { StartScreen } from "./start-screen";
@@ -25,17 +28,35 @@ export interface StepScreenProps {
   thresholds: QualityThresholds;
   showCameraApp: boolean;
   onRetake: () => void;
+  /** The customer's consent intro, shown on the first screen. */
+  consent: ReactNode;
+  /** On a computer with a verification session: continue on a phone. */
+  handoff?: ReactNode;
+  config: CustomerConfig;
+  /** With a verification session: sends the customer's confirmation. */
+  sending?: ConfirmSending | undefined;
 }
 
 /** The screen for the flow's current step, wired to the flow. */
-export function StepScreen({ flow, mode, t, thresholds, showCameraApp, onRetake }: StepScreenProps) {
+export function StepScreen({
+  flow,
+  mode,
+  t,
+  thresholds,
+  showCameraApp,
+  onRetake,
+  consent,
+  handoff,
+  config,
+  sending,
+}: StepScreenProps) {
   const { step } = flow;
   const onFile = useCallback((file: File) => flow.submit(file, "upload"), [flow.submit]);
   const camera = () => flow.go({ name: "camera" });
   const upload = <UploadPanel t={t} onFile={onFile} showCameraApp={showCameraApp} />;
   switch (step.name) {
     case "start":
-      return <StartScreen t={t} onCamera={camera} upload={upload} />;
+      return <StartScreen t={t} onCamera={camera} upload={upload} consent={consent} handoff={handoff} />;
     case "camera":
       return (
         <Suspense fallback={<p role="status">{t.startingCamera}</p>}>
@@ -78,6 +99,7 @@ export function StepScreen({ flow, mode, t, thresholds, showCameraApp, onRetake 
       return (
         <ErrorScreen
           error={step.error}
+          from={step.from}
           t={t}
           canResend={step.prepared !== undefined}
           onResend={() => step.prepared && flow.retrySend(step.prepared)}
@@ -89,8 +111,10 @@ export function StepScreen({ flow, mode, t, thresholds, showCameraApp, onRetake 
     case "review":
       return (
         <Suspense fallback={<p role="status">{t.reading}</p>}>
-          <ReviewScreen mode={mode} result={step.result} image={step.image} onRetake={onRetake} />
+          <ReviewScreen result={step.result} image={step.image} onRetake={onRetake} config={config} sending={sending} />
         </Suspense>
       );
+    case "finished":
+      return <FinishedScreen session={step.session} />;
   }
 }

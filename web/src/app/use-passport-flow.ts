@@ -1,4 +1,4 @@
-import type { PassportResult } from "contract/result";
+import type { CustomerSession, PassportReadResponse } from "contract/session";
 import { useCallback, useRef, useState } from "react";
 import { type PreparedImage, prepareImage } from "../features/prepare/prepare-image";
 import { useRecognizePassport } from "../features/send/recognize-passport";
@@ -9,16 +9,19 @@ export type FlowStep =
   | { name: "upload" }
   | { name: "preview"; still: Blob }
   | { name: "working"; stage: "convert" | "compress" | "upload" | "read"; percent: number; prepared?: PreparedImage }
-  | { name: "review"; result: PassportResult; image: Blob; prepared: PreparedImage }
-  | { name: "error"; error: unknown; prepared?: PreparedImage; from: "camera" | "upload" };
+  | { name: "review"; result: PassportReadResponse; image: Blob; prepared: PreparedImage }
+  | { name: "error"; error: unknown; prepared?: PreparedImage; from: "camera" | "upload" }
+  /** A verification session's end: submitted (or found submitted on opening the link). */
+  | { name: "finished"; session: CustomerSession };
 
 const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === "AbortError";
 
 /**
  * The whole flow as one state machine: capture or upload -> prepare (convert, orient, strip, compress) -> send ->
- * review. Cancel aborts whichever stage runs; retry resends the prepared image without preparing it again.
+ * review. Cancel aborts whichever stage runs; retry resends the prepared image without preparing it again. With a
+ * verification link's token every read is charged to and stored on that session.
  */
-export function usePassportFlow(initial: FlowStep["name"] = "start") {
+export function usePassportFlow(initial: "start" | "camera" = "start", sessionToken?: string) {
   const [step, setStep] = useState<FlowStep>({ name: initial } as FlowStep);
   const controller = useRef<AbortController | null>(null);
   const from = useRef<"camera" | "upload">("camera");
@@ -34,6 +37,7 @@ export function usePassportFlow(initial: FlowStep["name"] = "start") {
         image: prepared.blob,
         // The review shows the identity photo (customer: "Is this you?"; desk: beside the fields).
         portrait: true,
+        sessionToken,
         signal,
         onUploadProgress: (percent) =>
           setStep(
@@ -44,7 +48,7 @@ export function usePassportFlow(initial: FlowStep["name"] = "start") {
       });
       setStep({ name: "review", result, image: prepared.blob, prepared });
     },
-    [mutateAsync],
+    [mutateAsync, sessionToken],
   );
 
   const run = useCallback(async (work: (signal: AbortSignal) => Promise<void>) => {

@@ -3,7 +3,8 @@ import { detectLocale, format } from "./i18n";
 
 describe("detectLocale", () => {
   it("prefers the first supported language", () => {
-    expect(detectLocale(["fr-FR", "zh-TW", "en"])).toBe("zh-CN");
+    expect(detectLocale(["fr-FR", "zh-TW", "en"])).toBe("zh-TW");
+    expect(detectLocale(["fr-FR", "zh-CN", "en"])).toBe("zh-CN");
     expect(detectLocale(["en-GB", "zh-CN"])).toBe("en");
   });
   it("falls back to English", () => {

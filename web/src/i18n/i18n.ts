@@ -1,10 +1,7 @@
+import { closestLocale, DEFAULT_LOCALE, type Locale } from "contract/locales";
 import { useSyncExternalStore } from "react";
 
-/** The languages the app ships. English is the source; every bundle must have every key in each locale. */
-export const LOCALES = ["en", "zh-CN"] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** A feature's strings: the English object defines the keys, other locales must match them exactly. */
+/** A feature's strings in every locale the contract lists: English defines the keys, the others match them exactly. */
 export type StringBundle<T extends Record<string, string>> = { en: T } & { [L in Exclude<Locale, "en">]: T };
 
 export function defineStrings<T extends Record<string, string>>(bundle: StringBundle<T>): StringBundle<T> {
@@ -14,11 +11,10 @@ export function defineStrings<T extends Record<string, string>>(bundle: StringBu
 /** Picks the first supported locale from the browser's preferences. */
 export function detectLocale(preferred: readonly string[]): Locale {
   for (const tag of preferred) {
-    const lower = tag.toLowerCase();
-    if (lower.startsWith("zh")) return "zh-CN";
-    if (lower.startsWith("en")) return "en";
+    const locale = closestLocale(tag);
+    if (locale) return locale;
   }
-  return "en";
+  return DEFAULT_LOCALE;
 }
 
 let current: Locale = typeof navigator === "undefined" ? "en" : detectLocale(navigator.languages ?? []);

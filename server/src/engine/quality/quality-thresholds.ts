@@ -1,3 +1,4 @@
+import { MIN_DOCUMENT_AREA_SHARE, MIN_MRZ_CAP_HEIGHT_PX } from "contract/capture-size";
 import { MOIRE_ISOLATION } from "./screen-moire";
 
 /** Thresholds of the quality warnings, reported in each warning's details beside the measured value. */
@@ -10,10 +11,10 @@ export const QUALITY_THRESHOLDS = {
   glareCellShare: 0.12,
   /** Hasler-Suesstrunk colourfulness of the page. */
   grayscaleColourfulness: 4,
-  /** MRZ capital height in original pixels. */
-  mrzCapHeightPx: 20,
-  /** Page area as a share of the frame. */
-  documentAreaShare: 0.3,
+  /** MRZ capital height in original pixels (shared with the live camera view). */
+  mrzCapHeightPx: MIN_MRZ_CAP_HEIGHT_PX,
+  /** Page area as a share of the frame (shared with the live camera view). */
+  documentAreaShare: MIN_DOCUMENT_AREA_SHARE,
   /** Weakest character of an MRZ field, as the recogniser scored it (0..1). */
   fieldConfidence: 0.6,
   /** The same for a number (document number, optional data): its check digit still passes one random misread in

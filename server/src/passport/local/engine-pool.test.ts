@@ -117,4 +117,55 @@ describe("EnginePool", () => {
     expect(p.status().ready).toBe(0);
     expect(p.status().lastStartError).toBeTruthy();
   });
+
+  describe("fair shares across clients (issue 17, item 5)", () => {
+    /** A job of client `client` that takes 50 ms and is known by its length (`tag` bytes). */
+    const tagged = (tag: number) => job(0, 5, ...new Array(tag).fill(0));
+    const order: number[] = [];
+    const record = (p: Promise<{ document: { number: string | null } }>) =>
+      p.then(
+        (r) => {
+          order.push(Number(r.document.number) - 2);
+          return "ok";
+        },
+        (e: AppError) => e.code,
+      );
+
+    it("serves clients in turn, not in the order their jobs arrived", async () => {
+      order.length = 0;
+      const p = pool(1, 8);
+      await p.whenReady();
+      const a = [1, 2, 3, 4, 5].map((tag) => record(p.run(tagged(tag), never(), { client: "a", weight: 1 })));
+      const b = [11, 12].map((tag) => record(p.run(tagged(tag), never(), { client: "b", weight: 1 })));
+      await Promise.all([...a, ...b]);
+      expect(order).toEqual([1, 11, 2, 12, 3, 4, 5]);
+    });
+
+    it("gives a heavier job a bigger slice: four light jobs of one client for each of another's weight-4 jobs", async () => {
+      order.length = 0;
+      const p = pool(1, 16);
+      await p.whenReady();
+      const first = record(p.run(tagged(99), never(), { client: "c", weight: 1 }));
+      const heavy = [1, 2].map((tag) => record(p.run(tagged(tag), never(), { client: "a", weight: 4 })));
+      const light = [11, 12, 13, 14, 15, 16, 17, 18].map((tag) =>
+        record(p.run(tagged(tag), never(), { client: "b", weight: 1 })),
+      );
+      await Promise.all([first, ...heavy, ...light]);
+      expect(order).toEqual([99, 1, 11, 12, 13, 14, 2, 15, 16, 17, 18]);
+    });
+
+    it("makes room in a full queue for another client by refusing the busiest client's newest job", async () => {
+      order.length = 0;
+      const p = pool(1, 4);
+      await p.whenReady();
+      const a = [1, 2, 3, 4, 5].map((tag) => record(p.run(tagged(tag), never(), { client: "a", weight: 1 })));
+      await new Promise((r) => setTimeout(r, 10));
+      expect(p.status()).toMatchObject({ busy: 1, queued: 4 });
+      const b = record(p.run(tagged(11), never(), { client: "b", weight: 1 }));
+      const sixth = await rejection(p.run(tagged(6), never(), { client: "a", weight: 1 }));
+      expect([sixth.status, sixth.code, (sixth.retryAfterSeconds ?? 0) >= 1]).toEqual([503, "engine_busy", true]);
+      expect(await Promise.all([...a, b])).toEqual(["ok", "ok", "ok", "ok", "engine_busy", "ok"]);
+      expect(order).toEqual([1, 11, 2, 3, 4]);
+    });
+  });
 });

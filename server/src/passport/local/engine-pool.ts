@@ -26,8 +26,19 @@ export interface PoolStatus {
   lastStartError: string | null;
 }
 
-interface Job {
+/** Who a job is for and what it costs, for fair shares of the workers. */
+export interface JobShare {
+  /** The client's key (its address): each client gets an equal share of the engine's time. */
+  client: string;
+  /** The job's expected cost relative to a typical photo (1); a 16-bit or very large image costs more. */
+  weight: number;
+}
+
+interface Job extends JobShare {
   id: number;
+  /** Start-time fair queueing tags: a job's place in its client's share of the engine's time. */
+  start: number;
+  finish: number;
   timer?: ReturnType<typeof setTimeout>;
   input: PassportImageInput;
   signal: AbortSignal;
@@ -56,10 +67,18 @@ const abortError = (signal: AbortSignal) =>
  * when every worker is busy and the queue is full, run() fails at once with 503 engine_busy and a Retry-After
  * estimate instead of growing memory. Aborting a queued job drops it; aborting a running job ends its worker
  * (freeing the core) and starts a fresh one. A worker that crashes fails only its own job and is replaced.
+ *
+ * The queue is fair across clients (start-time fair queueing, weighted by each job's cost): a client with many jobs
+ * waiting is served in turn with the others, not ahead of them; and when the queue is full, a newcomer whose client
+ * has less waiting than the client with the most takes the place of that client's newest job (which gets the 503),
+ * so one client cannot fill the queue and lock everyone else out (issue 17, item 5).
  */
 export class EnginePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  /** Each client's last finish tag, and the virtual time (the start tag of the job last dispatched). */
+  private readonly lastFinish = new Map<string, number>();
+  private virtualTime = 0;
   private nextId = 1;
   private closed = false;
   private lastStartError: string | null = null;
@@ -92,26 +111,64 @@ export class EnginePool {
     }
   }
 
-  run(input: PassportImageInput, signal: AbortSignal): Promise<EngineResult> {
+  run(
+    input: PassportImageInput,
+    signal: AbortSignal,
+    share: JobShare = { client: "anonymous", weight: 1 },
+  ): Promise<EngineResult> {
     if (this.closed) return Promise.reject(new AppError("engine_unavailable"));
     if (signal.aborted) return Promise.reject(abortError(signal));
     const idle = this.slots.find((s) => s.ready && !s.job);
     if (!idle && this.queue.length >= this.options.queueMax) {
-      return Promise.reject(new AppError("engine_busy", { retryAfterSeconds: this.retryAfterSeconds() }));
+      const displaced = this.displaceFor(share);
+      if (!displaced) return Promise.reject(this.busy());
+      this.dropQueued(displaced, this.busy());
     }
     return new Promise<EngineResult>((resolve, reject) => {
+      const start = Math.max(this.virtualTime, this.lastFinish.get(share.client) ?? 0);
       const job: Job = {
         id: this.nextId++,
+        ...share,
+        start,
+        finish: start + share.weight,
         input,
         signal,
         resolve,
         reject,
         onAbort: () => this.abort(job),
       };
+      this.lastFinish.set(share.client, job.finish);
       signal.addEventListener("abort", job.onAbort, { once: true });
       if (idle) this.dispatch(idle, job);
       else this.queue.push(job);
     });
+  }
+
+  private busy(): AppError {
+    return new AppError("engine_busy", { retryAfterSeconds: this.retryAfterSeconds() });
+  }
+
+  /** The job to give up for a newcomer in a full queue: the newest of the client with the most waiting, if more. */
+  private displaceFor({ client, weight }: JobShare): Job | null {
+    const waiting = new Map<string, number>();
+    for (const job of this.queue) waiting.set(job.client, (waiting.get(job.client) ?? 0) + job.weight);
+    let heaviest: string | null = null;
+    for (const [other, weight] of waiting) {
+      if (heaviest === null || weight > (waiting.get(heaviest) ?? 0)) heaviest = other;
+    }
+    if (
+      heaviest === null ||
+      heaviest === client ||
+      (waiting.get(heaviest) ?? 0) <= (waiting.get(client) ?? 0) + weight
+    ) {
+      return null;
+    }
+    return this.queue.findLast((job) => job.client === heaviest) ?? null;
+  }
+
+  private dropQueued(job: Job, error: AppError): void {
+    this.queue.splice(this.queue.indexOf(job), 1);
+    this.settle(job, error);
   }
 
   async close(): Promise<void> {
@@ -203,6 +260,7 @@ export class EnginePool {
 
   private dispatch(slot: Slot, job: Job): void {
     slot.job = job;
+    this.virtualTime = Math.max(this.virtualTime, job.start);
     this.started.set(job.id, performance.now());
     // Copy into a buffer of its own and transfer it: the caller's bytes stay usable, nothing is copied twice.
     const image = new Uint8Array(job.input.image.byteLength);
@@ -227,20 +285,31 @@ export class EnginePool {
     void slot.worker.terminate();
   }
 
+  /** Dispatches waiting jobs to idle workers, the smallest start tag first (the client furthest behind its share). */
   private pump(): void {
     while (this.queue.length > 0) {
       const idle = this.slots.find((s) => s.ready && !s.job);
       if (!idle) return;
-      const job = this.queue.shift();
+      let next = 0;
+      for (let i = 1; i < this.queue.length; i++) if (this.queue[i]!.start < this.queue[next]!.start) next = i;
+      const [job] = this.queue.splice(next, 1);
       if (job) this.dispatch(idle, job);
+    }
+    this.forgetIdleClients();
+  }
+
+  /** A client with nothing waiting whose share is spent keeps no state. */
+  private forgetIdleClients(): void {
+    if (this.lastFinish.size <= this.queue.length + this.slots.length) return;
+    const waiting = new Set(this.queue.map((job) => job.client));
+    for (const [client, finish] of this.lastFinish) {
+      if (!waiting.has(client) && finish <= this.virtualTime) this.lastFinish.delete(client);
     }
   }
 
   private abort(job: Job): void {
-    const queued = this.queue.indexOf(job);
-    if (queued >= 0) {
-      this.queue.splice(queued, 1);
-      this.settle(job, abortError(job.signal));
+    if (this.queue.includes(job)) {
+      this.dropQueued(job, abortError(job.signal));
       return;
     }
     const slot = this.slots.find((s) => s.job === job);

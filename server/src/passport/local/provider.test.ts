@@ -3,6 +3,7 @@ import type { PassportResult } from "contract/result";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePassport } from "../../../synthetic/generate-passport";
+import { rgbPng } from "../../../test/tiny-png";
 import { createApp } from "../../app";
 import type { ErrorBody } from "../../errors";
 import { createLocalProvider, type LocalProvider } from "./provider";
@@ -10,10 +11,18 @@ import { createLocalProvider, type LocalProvider } from "./provider";
 /** The real offline engine (worker threads, tesseract.js with server/models/mrz, MRZ engine) behind /api/passport. */
 let provider: LocalProvider;
 let app: ReturnType<typeof createApp>;
+/** The same provider, its clients told apart by X-Test-Peer and allowed many uploads at once. */
+let busy: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   provider = createLocalProvider({ workers: 2, queueMax: 8 });
   app = createApp({ provider, rateLimit: { max: 1000, windowMs: 60_000 } });
+  busy = createApp({
+    provider,
+    rateLimit: { max: 1000, windowMs: 60_000 },
+    uploads: { maxPerClient: 100 },
+    remoteAddress: (c) => c.req.header("x-test-peer") ?? "192.0.2.1",
+  });
   await provider.ready(60_000);
 }, 90_000);
 
@@ -153,6 +162,39 @@ describe("local provider through POST /api/passport", () => {
     expect(bad.res.status).toBe(422);
     expect((bad.body as ErrorBody).error.code).toBe("image_undecodable");
   }, 60_000);
+
+  it("refuses a costly or broken image before it takes a place in the queue (issue 17, item 5)", async () => {
+    // Both workers busy and the queue full of another client's photos: a refusal that needed a worker would wait.
+    const g = await generatePassport({ seed: 2_000_000_500, conditions: "clean" });
+    const form = (image: Uint8Array, type: string) => {
+      const body = new FormData();
+      body.append("image", new Blob([new Uint8Array(image)], { type }), "photo");
+      return body;
+    };
+    const busyClient = { "x-test-peer": "203.0.113.50" };
+    const filling = Array.from({ length: 10 }, () =>
+      busy.request("/api/passport", { method: "POST", body: form(g.image, g.mediaType), headers: busyClient }),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const sixteenBit = rgbPng(6_000, 6_000, new Uint8Array(4 * (1 + 6_000 * 3)));
+    sixteenBit[24] = 16; // the header's bit depth: 36 MP at 16 bits decode like 72 MP at 8
+    const cut = g.image.subarray(0, Math.floor(g.image.length / 2));
+    const started = performance.now();
+    const [costly, broken] = await Promise.all([
+      busy.request("/api/passport", { method: "POST", body: form(sixteenBit, "image/png") }),
+      busy.request("/api/passport", { method: "POST", body: form(cut, g.mediaType) }),
+    ]);
+    const answeredInMs = performance.now() - started;
+    const costlyError = ((await costly.json()) as ErrorBody).error;
+    expect([costly.status, costlyError.code]).toEqual([413, "image_too_large_pixels"]);
+    expect(costlyError.message).toBe(
+      "The image is 6000x6000 pixels at 16 bits per channel; at most 30 megapixels are accepted at 16 bits per channel. Send a smaller photo or an 8-bit one (a JPEG).",
+    );
+    expect([broken.status, ((await broken.json()) as ErrorBody).error.code]).toEqual([422, "image_undecodable"]);
+    // A worker's turn would come after seconds of the other client's photos.
+    expect(answeredInMs).toBeLessThan(1_000);
+    await Promise.all(filling);
+  }, 180_000);
 
   it("is healthy once its workers have loaded the model", async () => {
     const res = await app.request("/api/health");

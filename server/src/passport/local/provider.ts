@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { defaultModelDir, type ReadMode } from "../../engine/read-passport-image";
-import type { PassportProvider, ProviderHealth } from "../provider";
-import { EnginePool } from "./engine-pool";
+import { defaultModelDir, MAX_INPUT_PIXELS, type ReadMode } from "../../engine/read-passport-image";
+import { AppError } from "../../errors";
+import { wholeImageHeader } from "../image-header";
+import type { PassportProvider, ProviderHealth, RecognizeInput } from "../provider";
+import { EnginePool, type JobShare } from "./engine-pool";
 import { workerEntry } from "./worker-entry";
 
 export interface LocalProviderOptions {
@@ -28,6 +30,27 @@ export interface LocalProvider extends PassportProvider {
 /** Bundled worker entry name, emitted by server/build.mjs beside dist/index.js. */
 export const LOCAL_ENGINE_WORKER_BUNDLE = "local-engine-worker.js";
 
+/** The decoded size of a typical photo (12 MP at 8 bits): a job's weight in the fair queue is its size in these. */
+const TYPICAL_DECODED_BYTES = 12_000_000;
+
+/**
+ * What a job will cost, read from the image's header on the main thread before it takes a place in the queue: a
+ * broken or cut-off file is refused (422), and so is one whose decoded samples exceed the engine's pixel limit, a
+ * 16-bit image counting twice (413): ten 16-bit PNGs at 2.4 s of CPU each held both workers in issue 17's probe.
+ */
+function jobShare(input: Pick<RecognizeInput, "image" | "mediaType" | "client">): JobShare {
+  const header = wholeImageHeader(input);
+  const bytesPerSample = header.bitDepth > 8 && input.mediaType === "image/png" ? 2 : 1;
+  const decodedBytes = header.width * header.height * bytesPerSample;
+  if (decodedBytes > MAX_INPUT_PIXELS) {
+    const depth = bytesPerSample === 2 ? " at 16 bits per channel" : "";
+    throw new AppError("image_too_large_pixels", {
+      message: `The image is ${header.width}x${header.height} pixels${depth}; at most ${Math.round(MAX_INPUT_PIXELS / bytesPerSample / 1_000_000)} megapixels are accepted${depth}. Send a smaller photo${depth ? " or an 8-bit one (a JPEG)" : ""}.`,
+    });
+  }
+  return { client: input.client, weight: Math.max(1, decodedBytes / TYPICAL_DECODED_BYTES) };
+}
+
 /**
  * The offline engine as a PassportProvider: a pool of worker threads, each with the MRZ recogniser loaded from a
  * local model (nothing fetched at run time). Throws at once when the model file is missing.
@@ -51,17 +74,26 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       const result = await pool.run(
         { image: input.image, mediaType: input.mediaType, portrait: input.portrait },
         input.signal,
+        jobShare(input),
       );
       return { ...result, requestId: input.requestId };
     },
     async health(): Promise<ProviderHealth> {
       const s = pool.status();
-      if (s.ready > 0)
-        return { provider: "local", ready: true, detail: `${s.ready}/${s.workers} workers ready, ${s.queued} queued` };
+      const figures = { workers: s.workers, ready: s.ready, busy: s.busy, queued: s.queued };
+      if (s.ready > 0) {
+        return {
+          provider: "local",
+          ready: true,
+          detail: `${s.ready}/${s.workers} workers ready, ${s.queued} queued`,
+          figures,
+        };
+      }
       return {
         provider: "local",
         ready: false,
         detail: s.lastStartError ? "offline engine failed to start" : "offline engine starting",
+        figures,
       };
     },
     close: () => pool.close(),

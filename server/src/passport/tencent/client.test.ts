@@ -8,7 +8,7 @@ const SECRET_ID = "AKIDclientTest";
 const SECRET_KEY = "client-test-key-q8z3";
 const TOKEN_ID = "AKIDtemporaryClient";
 const TOKEN = "sts-session-token-xyz";
-const image = Buffer.from(tinyPng()).toString("base64");
+const image = tinyPng();
 
 const fake = useFakeTencent({
   secrets: { [SECRET_ID]: SECRET_KEY, [TOKEN_ID]: SECRET_KEY },
@@ -39,7 +39,7 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 describe("Tencent client against the fake upstream over HTTP", () => {
   it("signs a request the fake verifies independently and returns the Response", async () => {
-    const result = await client({ region: "ap-singapore" }).mlidPassportOcr({ ImageBase64: image, RetImage: true });
+    const result = await client({ region: "ap-singapore" }).mlidPassportOcr({ image, retImage: true });
     expect(result.attempts).toBe(1);
     expect(result.response.ID).toBe("L898902C3");
     expect(String(result.response.Image)).toMatch(/^iVBORw0KGgo/);
@@ -59,20 +59,20 @@ describe("Tencent client against the fake upstream over HTTP", () => {
   });
 
   it("omits X-TC-Region when no region is configured", async () => {
-    await client().mlidPassportOcr({ ImageBase64: image });
+    await client().mlidPassportOcr({ image });
     expect(fake().requests()[0]?.region).toBeNull();
     expect(fake().requests()[0]?.headers).not.toHaveProperty("x-tc-region");
   });
 
   it("sends the session token as X-TC-Token", async () => {
-    const result = await client({ secretId: TOKEN_ID, sessionToken: TOKEN }).mlidPassportOcr({ ImageBase64: image });
+    const result = await client({ secretId: TOKEN_ID, sessionToken: TOKEN }).mlidPassportOcr({ image });
     expect(result.response.ID).toBe("L898902C3");
     expect(fake().requests()[0]?.token).toBe(TOKEN);
   });
 
   it("maps a business error without retrying and passes the upstream RequestId", async () => {
     fake().script([{ type: "error", code: "FailedOperation.NoPassport" }]);
-    const error = await failure(client().mlidPassportOcr({ ImageBase64: image }));
+    const error = await failure(client().mlidPassportOcr({ image }));
     expect(error.toBody()).toEqual({
       error: {
         code: "no_passport",
@@ -92,13 +92,13 @@ describe("Tencent client against the fake upstream over HTTP", () => {
     "InvalidParameter",
   ])("never retries %s", async (code) => {
     fake().script([{ type: "error", code }]);
-    await failure(client().mlidPassportOcr({ ImageBase64: image }));
+    await failure(client().mlidPassportOcr({ image }));
     expect(fake().requests()).toHaveLength(1);
   });
 
   it("retries a rate limit and succeeds on the second attempt", async () => {
     fake().script([{ type: "error", code: "RequestLimitExceeded.UinLimitExceeded" }, { type: "success" }]);
-    const result = await client().mlidPassportOcr({ ImageBase64: image });
+    const result = await client().mlidPassportOcr({ image });
     expect(result.attempts).toBe(2);
     expect(
       fake()
@@ -109,14 +109,14 @@ describe("Tencent client against the fake upstream over HTTP", () => {
 
   it("gives up after two retries (three attempts) on persistent InternalError", async () => {
     fake().script([{ type: "error", code: "InternalError" }]);
-    const error = await failure(client().mlidPassportOcr({ ImageBase64: image }));
+    const error = await failure(client().mlidPassportOcr({ image }));
     expect(error).toMatchObject({ status: 502, code: "upstream_internal_error" });
     expect(fake().requests()).toHaveLength(3);
   });
 
   it("honours maxRetries 0", async () => {
     fake().script([{ type: "error", code: "ServiceUnavailable" }]);
-    const error = await failure(client({ maxRetries: 0 }).mlidPassportOcr({ ImageBase64: image }));
+    const error = await failure(client({ maxRetries: 0 }).mlidPassportOcr({ image }));
     expect(error).toMatchObject({ status: 503, code: "upstream_unavailable" });
     expect(fake().requests()).toHaveLength(1);
   });
@@ -127,7 +127,7 @@ describe("Tencent client against the fake upstream over HTTP", () => {
       { type: "reset" },
       { type: "success" },
     ]);
-    const result = await client().mlidPassportOcr({ ImageBase64: image });
+    const result = await client().mlidPassportOcr({ image });
     expect(result.attempts).toBe(3);
     expect(
       fake()
@@ -138,7 +138,7 @@ describe("Tencent client against the fake upstream over HTTP", () => {
 
   it("reports persistent connection resets as upstream_unreachable", async () => {
     fake().script([{ type: "reset" }]);
-    const error = await failure(client().mlidPassportOcr({ ImageBase64: image }));
+    const error = await failure(client().mlidPassportOcr({ image }));
     expect(error).toMatchObject({ status: 502, code: "upstream_unreachable" });
     expect(fake().requests()).toHaveLength(3);
   });
@@ -146,7 +146,7 @@ describe("Tencent client against the fake upstream over HTTP", () => {
   it("times out slow headers per attempt and stops after three attempts", async () => {
     fake().script([{ type: "success", delayMs: 1_000 }]);
     const started = performance.now();
-    const error = await failure(client({ timeoutMs: 150, deadlineMs: 5_000 }).mlidPassportOcr({ ImageBase64: image }));
+    const error = await failure(client({ timeoutMs: 150, deadlineMs: 5_000 }).mlidPassportOcr({ image }));
     const elapsed = performance.now() - started;
     expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
     expect(fake().requests()).toHaveLength(3);
@@ -157,14 +157,14 @@ describe("Tencent client against the fake upstream over HTTP", () => {
 
   it("times out a body that trickles past the attempt timeout", async () => {
     fake().script([{ type: "success", trickleMs: 40, trickleBytes: 50 }]);
-    const error = await failure(client({ timeoutMs: 200, maxRetries: 0 }).mlidPassportOcr({ ImageBase64: image }));
+    const error = await failure(client({ timeoutMs: 200, maxRetries: 0 }).mlidPassportOcr({ image }));
     expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
   });
 
   it("bounds the whole call by its deadline", async () => {
     fake().script([{ type: "success", delayMs: 2_000 }]);
     const started = performance.now();
-    const error = await failure(client({ timeoutMs: 250, deadlineMs: 300 }).mlidPassportOcr({ ImageBase64: image }));
+    const error = await failure(client({ timeoutMs: 250, deadlineMs: 300 }).mlidPassportOcr({ image }));
     const elapsed = performance.now() - started;
     expect(error.code).toBe("upstream_timeout");
     // Three attempts of 250 ms would take over 750 ms.
@@ -177,7 +177,7 @@ describe("Tencent client against the fake upstream over HTTP", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("client went away")), 50);
     const started = performance.now();
-    const error = await failure(client().mlidPassportOcr({ ImageBase64: image }, controller.signal));
+    const error = await failure(client().mlidPassportOcr({ image }, controller.signal));
     expect(error).toMatchObject({ status: 408, code: "request_aborted" });
     expect(performance.now() - started).toBeLessThan(800);
     expect(fake().requests()).toHaveLength(1);
@@ -185,20 +185,20 @@ describe("Tencent client against the fake upstream over HTTP", () => {
 
   it("treats the caller's own deadline (a TimeoutError abort) as a 504 timeout, without retrying", async () => {
     fake().script([{ type: "success", delayMs: 1_000 }]);
-    const error = await failure(client().mlidPassportOcr({ ImageBase64: image }, AbortSignal.timeout(80)));
+    const error = await failure(client().mlidPassportOcr({ image }, AbortSignal.timeout(80)));
     expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
     expect(fake().requests()).toHaveLength(1);
   });
 
   it("reports invalid JSON and wrong-shaped JSON as 502 without retrying", async () => {
     fake().script([{ type: "http", status: 200, body: "{oops" }]);
-    expect(await failure(client().mlidPassportOcr({ ImageBase64: image }))).toMatchObject({
+    expect(await failure(client().mlidPassportOcr({ image }))).toMatchObject({
       status: 502,
       code: "upstream_invalid_response",
     });
     fake().reset();
     fake().script([{ type: "http", status: 200, body: '{"Result":{"ID":"1"}}' }]);
-    expect(await failure(client().mlidPassportOcr({ ImageBase64: image }))).toMatchObject({
+    expect(await failure(client().mlidPassportOcr({ image }))).toMatchObject({
       status: 502,
       code: "upstream_unexpected_response",
     });
@@ -206,19 +206,15 @@ describe("Tencent client against the fake upstream over HTTP", () => {
   });
 
   it("surfaces a clock more than five minutes off as upstream_clock_skew", async () => {
-    const error = await failure(
-      client({ now: () => Date.now() - 10 * 60_000 }).mlidPassportOcr({ ImageBase64: image }),
-    );
+    const error = await failure(client({ now: () => Date.now() - 10 * 60_000 }).mlidPassportOcr({ image }));
     expect(error).toMatchObject({ status: 503, code: "upstream_clock_skew" });
     expect(fake().requests()).toHaveLength(1);
   });
 
   it("never puts the secret key or session token into an error", async () => {
     const errors = [
-      await failure(client({ secretKey: "wrong-key-k7w2" }).mlidPassportOcr({ ImageBase64: image })),
-      await failure(
-        client({ secretId: TOKEN_ID, sessionToken: "bad-token-m4v9" }).mlidPassportOcr({ ImageBase64: image }),
-      ),
+      await failure(client({ secretKey: "wrong-key-k7w2" }).mlidPassportOcr({ image })),
+      await failure(client({ secretId: TOKEN_ID, sessionToken: "bad-token-m4v9" }).mlidPassportOcr({ image })),
     ];
     expect(errors.map((e) => e.code)).toEqual(["upstream_auth_failed", "upstream_token_invalid"]);
     for (const error of errors) {
@@ -249,7 +245,7 @@ describe("Tencent client backoff", () => {
         throw new TypeError("fetch failed");
       },
     });
-    const error = await failure(failing.mlidPassportOcr({ ImageBase64: image }));
+    const error = await failure(failing.mlidPassportOcr({ image }));
     expect(error.code).toBe("upstream_unreachable");
     expect(times).toHaveLength(3);
     return [(times[1] ?? 0) - (times[0] ?? 0), (times[2] ?? 0) - (times[1] ?? 0)];
@@ -283,7 +279,7 @@ describe("Tencent client backoff", () => {
       },
     });
     const started = performance.now();
-    await failure(failing.mlidPassportOcr({ ImageBase64: image }));
+    await failure(failing.mlidPassportOcr({ image }));
     expect(calls).toBe(1);
     expect(performance.now() - started).toBeLessThan(190);
   });

@@ -1,8 +1,10 @@
 import { ERROR_CATALOGUE } from "contract/error-catalogue";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { startFakeTencent } from "../../../test/fake-tencent";
-import { tinyPng } from "../../../test/tiny-png";
+import { rgbPng, tinyPng } from "../../../test/tiny-png";
 import { useFakeTencent } from "../../../test/use-fake-tencent";
+import { createApp } from "../../app";
 import { AppError } from "../../errors";
 import { encodeBase64 } from "../base64";
 import type { RecognizeInput } from "../provider";
@@ -11,7 +13,7 @@ import { createTencentProvider, type TencentProviderConfig } from "./provider";
 
 const SECRET_ID = "AKIDproviderTest";
 const SECRET_KEY = "provider-test-key-p3n6";
-const png = tinyPng(16, 12);
+const png = tinyPng(800, 500);
 
 const fake = useFakeTencent({ secrets: { [SECRET_ID]: SECRET_KEY } });
 
@@ -32,6 +34,7 @@ function input(overrides: Partial<RecognizeInput> = {}): RecognizeInput {
     mediaType: "image/png",
     portrait: false,
     requestId: "req-provider-1",
+    client: "192.0.2.1",
     signal: new AbortController().signal,
     ...overrides,
   };
@@ -212,6 +215,7 @@ describe("Tencent provider health", () => {
       provider: "tencent",
       ready: true,
       detail: `Tencent Cloud MLIDPassportOCR via 127.0.0.1:${fake().port} (region ap-singapore)`,
+      figures: { circuit: { state: "closed", consecutiveFailures: 0, retryAt: null } },
     });
     expect(JSON.stringify(health)).not.toMatch(/p3n6|AKIDproviderTest/);
     expect(calls).toBe(0);
@@ -224,5 +228,130 @@ describe("Tencent provider health", () => {
       status: 503,
       code: "provider_not_configured",
     });
+  });
+});
+
+/** The whole app in front of a Tencent provider, its client address given by X-Test-Peer. */
+function appWith(overrides: Partial<TencentProviderConfig> = {}) {
+  return createApp({
+    provider: provider(overrides),
+    rateLimit: { max: 1_000, windowMs: 60_000 },
+    remoteAddress: (c) => c.req.header("x-test-peer") ?? "192.0.2.1",
+  });
+}
+
+function send(app: ReturnType<typeof appWith>, image: Uint8Array, peer = "192.0.2.1") {
+  const body = new FormData();
+  body.set("image", new Blob([image as BlobPart]), "photo");
+  return app.request("http://127.0.0.1/api/passport", { method: "POST", body, headers: { "x-test-peer": peer } });
+}
+
+const answer = async (res: Response) => {
+  const { error } = (await res.json()) as { error?: { code: string; message: string } };
+  return [res.status, error?.code, res.headers.get("retry-after")];
+};
+
+describe("nothing is paid for that cannot be read (issue 17, item 3)", () => {
+  it("refuses junk that only starts like an image, too small a photo and a cut-off one, before any call", async () => {
+    const app = appWith();
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 1000, height: 700, channels: 3, background: "#808080" } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const junk: [string, Uint8Array, string][] = [
+      ["4 bytes", new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), "image_undecodable"],
+      [
+        "a 68-byte fake PNG",
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array(60).fill(7)]),
+        "image_undecodable",
+      ],
+      ["a 1x1 PNG", tinyPng(1, 1), "image_too_small_for_provider"],
+      ["799x500", tinyPng(799, 500), "image_too_small_for_provider"],
+      ["800x499", tinyPng(800, 499), "image_too_small_for_provider"],
+      ["a PNG missing its data", rgbPng(800, 500, new Uint8Array(0)).subarray(0, 40), "image_undecodable"],
+      ...[0.1, 0.3, 0.5, 0.7, 0.9, 0.99].map(
+        (share) =>
+          [`a JPEG cut at ${share}`, jpeg.subarray(0, Math.floor(jpeg.length * share)), "image_undecodable"] as [
+            string,
+            Uint8Array,
+            string,
+          ],
+      ),
+    ];
+    for (const [label, bytes, code] of junk) {
+      const res = await send(app, bytes);
+      expect([label, res.status, ((await res.json()) as { error: { code: string; retake: boolean } }).error]).toEqual([
+        label,
+        422,
+        expect.objectContaining({ code, retake: true }),
+      ]);
+    }
+    expect(fake().requests()).toHaveLength(0);
+    expect((await send(app, jpeg)).status).toBe(200);
+    expect((await send(app, tinyPng(500, 800))).status).toBe(200);
+    expect(fake().requests()).toHaveLength(2);
+  });
+
+  it("names the size found and the size needed", async () => {
+    const res = await send(appWith(), tinyPng(640, 400));
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      "The photo is 640 x 400 pixels; at least 800 x 500 are needed to read the passport. Take it again closer or at a higher resolution.",
+    );
+  });
+});
+
+describe("a ceiling on spend (issue 17, item 4)", () => {
+  it("stops at the per-minute budget for the whole server, whoever asks, until the minute ends", async () => {
+    // The clock also signs requests, so it stays within the fake's five minutes of real time.
+    const clock = { now: Math.floor(Date.now() / 60_000) * 60_000 + 15_000 };
+    const app = appWith({ budget: { perMinute: 3, perDay: 100 }, now: () => clock.now });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await send(app, png, `198.51.100.${i + 1}`)).status);
+    expect(statuses).toEqual([200, 200, 200, 503, 503]);
+    expect(fake().requests()).toHaveLength(3);
+    expect(await answer(await send(app, png))).toEqual([503, "budget_exhausted", "45"]);
+    clock.now += 45_000;
+    expect((await send(app, png)).status).toBe(200);
+  });
+
+  it("stops at the daily budget until midnight UTC, retries included", async () => {
+    const clock = { now: Date.now() };
+    const app = appWith({ budget: { perMinute: 100, perDay: 3 }, now: () => clock.now, backoffBaseMs: 1 });
+    fake().script([{ type: "http", status: 503, body: "" }, { type: "success" }]);
+    expect((await send(app, png)).status).toBe(200);
+    expect((await send(app, png)).status).toBe(200);
+    const untilMidnight = Math.ceil((Math.floor(clock.now / 86_400_000 + 1) * 86_400_000 - clock.now) / 1000);
+    expect(await answer(await send(app, png))).toEqual([503, "budget_exhausted", String(untilMidnight)]);
+    // The first read took two calls (a 503, then the retry): both were paid for.
+    expect(
+      fake()
+        .requests()
+        .map((r) => r.answer),
+    ).toEqual(["http 503", "success", "success"]);
+  });
+
+  it("opens the circuit after five failed calls in a row, stops calling, then lets one probe through", async () => {
+    const clock = { now: Date.now() };
+    const app = appWith({ now: () => clock.now, maxRetries: 0 });
+    fake().script([{ type: "http", status: 500, body: "down" }]);
+    for (let i = 0; i < 5; i++) expect((await send(app, png)).status).toBe(502);
+    expect(await answer(await send(app, png))).toEqual([503, "upstream_circuit_open", "30"]);
+    expect(fake().requests()).toHaveLength(5);
+    clock.now += 30_000;
+    fake().script([{ type: "success" }]);
+    expect((await send(app, png)).status).toBe(200);
+    expect((await send(app, png)).status).toBe(200);
+    expect(fake().requests()).toHaveLength(7);
+  });
+
+  it("counts answers about the photo, and being told to slow down, as a working upstream", async () => {
+    const app = appWith({ maxRetries: 0 });
+    fake().script([{ type: "error", code: "FailedOperation.NoPassport" }]);
+    for (let i = 0; i < 8; i++) expect((await send(app, png)).status).toBe(422);
+    expect(fake().requests()).toHaveLength(8);
+    fake().script([{ type: "error", code: "RequestLimitExceeded.UinLimitExceeded" }]);
+    for (let i = 0; i < 8; i++) expect((await send(app, png)).status).toBe(429);
+    expect(fake().requests()).toHaveLength(16);
   });
 });

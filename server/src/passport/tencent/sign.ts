@@ -16,6 +16,8 @@ export interface Tc3SignInput {
   timestamp: number;
   /** Signing service name; always "ocr" for the OCR API. */
   service?: string;
+  /** The body's SHA-256 in hex, when the caller has it already (retries of one body). */
+  payloadHash?: string;
 }
 
 export interface Tc3Signature {
@@ -33,6 +35,7 @@ const encoder = new TextEncoder();
 
 function toBytes(value: string | Uint8Array): Uint8Array<ArrayBuffer> {
   if (typeof value === "string") return encoder.encode(value);
+  if (value.buffer instanceof ArrayBuffer) return value as Uint8Array<ArrayBuffer>;
   // Copy into a fresh ArrayBuffer-backed view (Web Crypto rejects SharedArrayBuffer views in some runtimes).
   const copy = new Uint8Array(value.byteLength);
   copy.set(value);
@@ -46,7 +49,7 @@ function hex(buffer: ArrayBuffer): string {
   return out;
 }
 
-async function sha256Hex(data: string | Uint8Array): Promise<string> {
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return hex(await crypto.subtle.digest("SHA-256", toBytes(data)));
 }
 
@@ -76,7 +79,7 @@ function assertInput(input: Tc3SignInput): void {
 export async function signTc3(input: Tc3SignInput): Promise<Tc3Signature> {
   assertInput(input);
   const service = input.service ?? "ocr";
-  const payloadHash = await sha256Hex(input.body);
+  const payloadHash = input.payloadHash ?? (await sha256Hex(input.body));
   const canonicalRequest = [
     "POST",
     "/",

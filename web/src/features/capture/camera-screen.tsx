@@ -105,7 +105,7 @@ export function CameraScreen({
           {t.uploadInstead}
         </button>
       </div>
-      <WhyPanel metrics={quality.metrics} thresholds={thresholds} t={t} />
+      <WhyPanel metrics={quality.metrics} document={quality.document} thresholds={thresholds} t={t} />
     </section>
   );
 }

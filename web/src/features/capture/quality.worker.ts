@@ -1,27 +1,44 @@
 /// <reference lib="webworker" />
-import { type GrayFrame, measureFrame, toGray } from "./frame-metrics";
+import { type DetectionGeometry, type DocumentDetection, detectDocument } from "./document-detection";
+import { type FrameMetrics, type GrayFrame, measureFrame, toGray } from "./frame-metrics";
 
 /**
- * Measures frames off the main thread: receives a small ImageBitmap of the guide area (already downscaled by
- * createImageBitmap), draws it on an OffscreenCanvas, and answers with FrameMetrics.
+ * Measures frames off the main thread. Each message carries the guide area, small (ANALYSIS_WIDTH), for the picture's
+ * measures, and optionally the detection area (DETECTION_WIDTH) for the document detector; each as an ImageBitmap
+ * already cropped and downscaled by createImageBitmap, or as pixels drawn on the page where that cannot crop.
  */
-let canvas: OffscreenCanvas | undefined;
-let previous: GrayFrame | undefined;
+export type FramePixels = { bitmap: ImageBitmap } | { rgba: Uint8ClampedArray; width: number; height: number };
 
-type FrameMessage =
-  | { bitmap: ImageBitmap; seq: number }
-  /** Fallback for browsers whose createImageBitmap cannot crop and resize a video: pixels drawn on the page. */
-  | { rgba: Uint8ClampedArray; width: number; height: number; seq: number }
+export type FrameMessage =
+  | { seq: number; quality: FramePixels; detection?: { pixels: FramePixels; geometry: DetectionGeometry } }
   | { reset: true };
 
-function pixels(message: { bitmap: ImageBitmap }): { rgba: Uint8ClampedArray; width: number; height: number } {
-  const { bitmap } = message;
+export type FrameAnswer =
+  | { seq: number; metrics: FrameMetrics; document: DocumentDetection | null; detectMs: number | null }
+  | { seq: number; error: string };
+
+/** One canvas per frame size (the guide area and the detection area alternate). */
+const canvases = new Map<string, OffscreenCanvas>();
+let previous: GrayFrame | undefined;
+
+function gray(pixels: FramePixels): GrayFrame {
+  if (!("bitmap" in pixels)) return toGray(pixels.rgba, pixels.width, pixels.height);
+  const { bitmap } = pixels;
   const { width, height } = bitmap;
-  if (!canvas || canvas.width !== width || canvas.height !== height) canvas = new OffscreenCanvas(width, height);
+  const key = `${width}x${height}`;
+  let canvas = canvases.get(key);
+  if (!canvas) {
+    canvas = new OffscreenCanvas(width, height);
+    canvases.set(key, canvas);
+  }
   const ctx = canvas.getContext("2d", { willReadFrequently: true });
   if (!ctx) throw new Error("no 2d context on OffscreenCanvas");
   ctx.drawImage(bitmap, 0, 0);
-  return { rgba: ctx.getImageData(0, 0, width, height).data, width, height };
+  return toGray(ctx.getImageData(0, 0, width, height).data, width, height);
+}
+
+function close(pixels: FramePixels | undefined): void {
+  if (pixels && "bitmap" in pixels) pixels.bitmap.close();
 }
 
 self.addEventListener("message", (event: MessageEvent<FrameMessage>) => {
@@ -31,15 +48,24 @@ self.addEventListener("message", (event: MessageEvent<FrameMessage>) => {
     previous = undefined;
     return;
   }
+  let answer: FrameAnswer;
   try {
-    const { rgba, width, height } = "bitmap" in message ? pixels(message) : message;
-    const gray = toGray(rgba, width, height);
-    const metrics = measureFrame(gray, previous);
-    previous = gray;
-    scope.postMessage({ seq: message.seq, metrics });
+    const frame = gray(message.quality);
+    const metrics = measureFrame(frame, previous);
+    previous = frame;
+    let document: DocumentDetection | null = null;
+    let detectMs: number | null = null;
+    if (message.detection) {
+      const started = performance.now();
+      document = detectDocument(gray(message.detection.pixels), message.detection.geometry);
+      detectMs = performance.now() - started;
+    }
+    answer = { seq: message.seq, metrics, document, detectMs };
   } catch (error) {
-    scope.postMessage({ seq: message.seq, error: error instanceof Error ? error.message : String(error) });
+    answer = { seq: message.seq, error: error instanceof Error ? error.message : String(error) };
   } finally {
-    if ("bitmap" in message) message.bitmap.close();
+    close(message.quality);
+    close(message.detection?.pixels);
   }
+  scope.postMessage(answer);
 });

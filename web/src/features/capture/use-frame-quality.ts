@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import { AutoCapture } from "./auto-capture";
+import { DETECTION_WIDTH, type DocumentDetection, detectionGeometry } from "./document-detection";
 import { ANALYSIS_WIDTH, type FrameMetrics } from "./frame-metrics";
-import { guideRect } from "./guide-geometry";
+import { guideRect, type Rect } from "./guide-geometry";
 import { HintStabilizer } from "./hint-stabilizer";
+import type { FrameAnswer, FrameMessage, FramePixels } from "./quality.worker";
 import { failedChecks, type Hint, type QualityThresholds } from "./quality-thresholds";
 
 /** Frames analysed per second: a few, enough for hints and a steady-frame count, cheap on phones. */
@@ -10,15 +12,49 @@ const INTERVAL_MS = 250;
 
 export interface FrameQuality {
   metrics: FrameMetrics | null;
+  /** The document detector's view of the last frame (null before the first, or with detection off). */
+  document: DocumentDetection | null;
   /** The hint on screen (held >= 1 s), or null when the frame looks good. */
   hint: Hint | null;
   /** 0..1 towards auto-capture. */
   progress: number;
 }
 
+/** The part of the video in `area`, at `width` pixels wide: cropped and scaled by the browser where it can. */
+async function grab(
+  video: HTMLVideoElement,
+  area: Rect,
+  width: number,
+  viaCanvas: boolean,
+  canvas: () => HTMLCanvasElement,
+): Promise<FramePixels | null> {
+  const height = Math.max(1, Math.round((width * area.height) / area.width));
+  if (!viaCanvas) {
+    const bitmap = await createImageBitmap(video, area.x, area.y, area.width, area.height, {
+      resizeWidth: width,
+      resizeHeight: height,
+      resizeQuality: "medium",
+    });
+    return { bitmap };
+  }
+  // Browsers that cannot crop/resize in createImageBitmap: drawn here, measured in the worker.
+  const c = canvas();
+  c.width = width;
+  c.height = height;
+  const ctx = c.getContext("2d", { willReadFrequently: true });
+  if (!ctx) return null;
+  ctx.drawImage(video, area.x, area.y, area.width, area.height, 0, 0, width, height);
+  return { rgba: ctx.getImageData(0, 0, width, height).data, width, height };
+}
+
+const transfers = (pixels: FramePixels | null | undefined): Transferable[] =>
+  !pixels ? [] : "bitmap" in pixels ? [pixels.bitmap] : [pixels.rgba.buffer];
+
 /**
- * Samples the guide area of the live video a few times a second, measures it in a worker, keeps hints steady and
- * calls onAutoCapture once after `goodFrames` good frames in a row. Paused while `active` is false.
+ * Samples the live video a few times a second and measures it in a worker: the guide area for light, glare,
+ * distance, movement and focus, and (unless `thresholds.detect` is 0) a wider area for the document detector (a
+ * passport's MRZ in the band, large enough for the server). Keeps hints steady and calls onAutoCapture once after
+ * `goodFrames` good frames in a row. Paused while `active` is false.
  */
 export function useFrameQuality(
   video: HTMLVideoElement | null,
@@ -26,7 +62,7 @@ export function useFrameQuality(
   thresholds: QualityThresholds,
   onAutoCapture: () => void,
 ): FrameQuality {
-  const [state, setState] = useState<FrameQuality>({ metrics: null, hint: null, progress: 0 });
+  const [state, setState] = useState<FrameQuality>({ metrics: null, document: null, hint: null, progress: 0 });
   const callback = useRef(onAutoCapture);
   callback.current = onAutoCapture;
 
@@ -35,65 +71,70 @@ export function useFrameQuality(
     const worker = new Worker(new URL("./quality.worker.ts", import.meta.url), { type: "module", name: "quality" });
     const stabilizer = new HintStabilizer(1000);
     const auto = new AutoCapture(thresholds.goodFrames);
+    const detect = thresholds.detect > 0;
     let busy = false;
-    let useCanvas = typeof createImageBitmap !== "function";
-    let fallback: HTMLCanvasElement | undefined;
+    let viaCanvas = typeof createImageBitmap !== "function";
+    const canvases: HTMLCanvasElement[] = [];
+    const canvas = (i: number) => () => {
+      canvases[i] ??= document.createElement("canvas");
+      return canvases[i];
+    };
     let seq = 0;
     let stopped = false;
-    worker.addEventListener("message", (event: MessageEvent<{ seq: number; metrics?: FrameMetrics }>) => {
+    worker.addEventListener("message", (event: MessageEvent<FrameAnswer>) => {
       busy = false;
-      const metrics = event.data.metrics;
-      if (stopped || !metrics) return;
-      const failed = failedChecks(metrics, thresholds);
+      if (stopped || !("metrics" in event.data)) return;
+      const { metrics, document } = event.data;
+      const failed = failedChecks(metrics, thresholds, detect ? document : null);
       const hint = stabilizer.update(failed[0] ?? null, performance.now());
       const fire = auto.frame(failed.length === 0);
-      setState({ metrics, hint, progress: auto.progress() });
+      setState({ metrics, document, hint, progress: auto.progress() });
       if (fire) callback.current();
     });
     worker.addEventListener("error", () => {
       busy = false;
     });
-    const timer = window.setInterval(() => {
-      if (busy || video.readyState < 2 || video.videoWidth === 0) return;
-      const g = guideRect(video.videoWidth, video.videoHeight);
-      busy = true;
-      const width = ANALYSIS_WIDTH;
-      const height = Math.round((ANALYSIS_WIDTH * g.height) / g.width);
-      const viaCanvas = () => {
-        // Browsers that cannot crop/resize in createImageBitmap: a 320 px draw here, the measuring in the worker.
-        fallback ??= document.createElement("canvas");
-        fallback.width = width;
-        fallback.height = height;
-        const ctx = fallback.getContext("2d", { willReadFrequently: true });
-        if (!ctx) {
-          busy = false;
-          return;
-        }
-        ctx.drawImage(video, g.x, g.y, g.width, g.height, 0, 0, width, height);
-        const rgba = ctx.getImageData(0, 0, width, height).data;
-        worker.postMessage({ rgba, width, height, seq: ++seq }, [rgba.buffer]);
+    const sample = async () => {
+      const guide = guideRect(video.videoWidth, video.videoHeight);
+      const geometry = detect ? detectionGeometry(video.videoWidth, video.videoHeight) : null;
+      const take = async (canvasMode: boolean) => {
+        const quality = await grab(video, guide, ANALYSIS_WIDTH, canvasMode, canvas(0));
+        const detection = geometry ? await grab(video, geometry.area, DETECTION_WIDTH, canvasMode, canvas(1)) : null;
+        return { quality, detection };
       };
-      if (useCanvas) {
-        viaCanvas();
+      let frames: Awaited<ReturnType<typeof take>>;
+      try {
+        frames = await take(viaCanvas);
+      } catch {
+        viaCanvas = true;
+        frames = await take(true);
+      }
+      const { quality, detection } = frames;
+      if (stopped || !quality || (geometry && !detection)) {
+        for (const t of [...transfers(quality), ...transfers(detection)]) if (t instanceof ImageBitmap) t.close();
+        busy = false;
         return;
       }
-      createImageBitmap(video, g.x, g.y, g.width, g.height, {
-        resizeWidth: width,
-        resizeHeight: height,
-        resizeQuality: "medium",
-      }).then(
-        (bitmap) => {
-          if (stopped) {
-            bitmap.close();
-            return;
-          }
-          worker.postMessage({ bitmap, seq: ++seq }, [bitmap]);
-        },
-        () => {
-          useCanvas = true;
-          if (!stopped) viaCanvas();
-        },
-      );
+      const message: FrameMessage = {
+        seq: ++seq,
+        quality,
+        ...(geometry && detection
+          ? {
+              detection: {
+                pixels: detection,
+                geometry: { scale: geometry.scale, band: geometry.band, videoArea: geometry.videoArea },
+              },
+            }
+          : {}),
+      };
+      worker.postMessage(message, [...transfers(quality), ...transfers(detection)]);
+    };
+    const timer = window.setInterval(() => {
+      if (busy || video.readyState < 2 || video.videoWidth === 0) return;
+      busy = true;
+      sample().catch(() => {
+        busy = false;
+      });
     }, INTERVAL_MS);
     return () => {
       stopped = true;

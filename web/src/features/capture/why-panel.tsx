@@ -1,17 +1,42 @@
+import { MIN_DOCUMENT_AREA_SHARE, MIN_MRZ_CAP_HEIGHT_PX } from "contract/capture-size";
 import { format } from "../../i18n/i18n";
 import type { CaptureStrings } from "../../i18n/strings/capture";
+import type { DocumentDetection } from "./document-detection";
 import type { FrameMetrics } from "./frame-metrics";
 import type { QualityThresholds } from "./quality-thresholds";
 
 interface Row {
-  key: "brightness" | "glare" | "sharpness" | "fill" | "motion";
+  key: "brightness" | "glare" | "sharpness" | "fill" | "motion" | "document" | "band" | "letters" | "page";
   measured: string;
   needed: string;
   ok: boolean;
 }
 
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+/** The document detector's checks, against the same sizes the server warns at. */
+function documentRows(d: DocumentDetection, t: CaptureStrings): Row[] {
+  const cap = d.capHeightPx;
+  const share = d.pageShare;
+  return [
+    { key: "document", measured: d.found ? t.found : t.notFound, needed: t.found, ok: d.found },
+    { key: "band", measured: d.found ? (d.inBand ? t.ok : t.notOk) : "—", needed: t.ok, ok: d.inBand },
+    {
+      key: "letters",
+      measured: cap === null ? "—" : `${cap.toFixed(0)} px`,
+      needed: `≥ ${MIN_MRZ_CAP_HEIGHT_PX} px`,
+      ok: cap !== null && cap >= MIN_MRZ_CAP_HEIGHT_PX,
+    },
+    {
+      key: "page",
+      measured: share === null ? "—" : pct(share),
+      needed: `≥ ${pct(MIN_DOCUMENT_AREA_SHARE)}`,
+      ok: share !== null && share >= MIN_DOCUMENT_AREA_SHARE,
+    },
+  ];
+}
+
 function rows(m: FrameMetrics, t: QualityThresholds): Row[] {
-  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   return [
     {
       key: "brightness",
@@ -34,10 +59,12 @@ function rows(m: FrameMetrics, t: QualityThresholds): Row[] {
 /** The measured values against the thresholds, so a person (or an operator tuning them) sees why it waits. */
 export function WhyPanel({
   metrics,
+  document,
   thresholds,
   t,
 }: {
   metrics: FrameMetrics | null;
+  document: DocumentDetection | null;
   thresholds: QualityThresholds;
   t: CaptureStrings;
 }) {
@@ -58,7 +85,7 @@ export function WhyPanel({
             </tr>
           </thead>
           <tbody>
-            {rows(metrics, thresholds).map((row) => (
+            {[...rows(metrics, thresholds), ...(document ? documentRows(document, t) : [])].map((row) => (
               <tr key={row.key} data-ok={row.ok}>
                 <th scope="row">{t[`check_${row.key}`]}</th>
                 <td>{row.measured}</td>

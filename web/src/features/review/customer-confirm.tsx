@@ -2,6 +2,7 @@ import type { PassportResult } from "contract/result";
 import type { ReviewFieldKey } from "contract/review/review-fields";
 import { useState } from "react";
 import { useStrings } from "../../i18n/i18n";
+import { customerStrings } from "../../i18n/strings/customer";
 import { reviewStrings } from "../../i18n/strings/review";
 import { useObjectUrl } from "../../lib/use-object-url";
 import { BannerList } from "./banner-list";
@@ -16,18 +17,30 @@ const KEY_FIELDS = [
   "expiryDate",
 ] as const satisfies readonly ReviewFieldKey[];
 
+/**
+ * Sending the customer's confirmation somewhere (a verification session): the app submits and says how it went.
+ * Without it (the try-it flow at `/`) confirming only says thank you.
+ */
+export interface ConfirmSending {
+  confirm: () => void;
+  sending: boolean;
+  failed: boolean;
+}
+
 interface CustomerConfirmProps {
   result: PassportResult;
   image: Blob;
   onRetake: () => void;
-  onConfirm?: (result: PassportResult) => void;
+  sending?: ConfirmSending | undefined;
 }
 
 /** "Is this you?": the key fields, confirm or retake. No agent controls. */
-export function CustomerConfirm({ result, image, onRetake, onConfirm }: CustomerConfirmProps) {
+export function CustomerConfirm({ result, image, onRetake, sending }: CustomerConfirmProps) {
   const t = useStrings(reviewStrings);
+  const c = useStrings(customerStrings);
   const imageUrl = useObjectUrl(image);
   const [confirmed, setConfirmed] = useState(false);
+  const busy = sending?.sending === true;
   return (
     <div className="review review-customer">
       <p>{t["customer.intro"]}</p>
@@ -47,19 +60,28 @@ export function CustomerConfirm({ result, image, onRetake, onConfirm }: Customer
           ))}
         </dl>
       </div>
-      <div role="status">{confirmed && <p>{t["customer.confirmed"]}</p>}</div>
+      <div role="status">
+        {confirmed && <p>{t["customer.confirmed"]}</p>}
+        {busy && <p>{c["confirm.sending"]}</p>}
+      </div>
+      {sending?.failed && !busy && (
+        <p role="alert" className="confirm-failed">
+          {c["confirm.failed"]}
+        </p>
+      )}
       {!confirmed && (
         <div className="review-buttons">
           <button
             type="button"
+            disabled={busy}
             onClick={() => {
-              setConfirmed(true);
-              onConfirm?.(result);
+              if (sending) sending.confirm();
+              else setConfirmed(true);
             }}
           >
-            {t["customer.confirm"]}
+            {sending?.failed ? c["confirm.retry"] : t["customer.confirm"]}
           </button>
-          <button type="button" onClick={onRetake}>
+          <button type="button" className="secondary" disabled={busy} onClick={onRetake}>
             {t["customer.retake"]}
           </button>
         </div>

@@ -1,39 +1,66 @@
 import type { PassportResult } from "contract/result";
-import type { ReviewDecision } from "contract/review/decision";
 import type { ReviewFieldKey } from "contract/review/review-fields";
-import { useMemo, useState } from "react";
+import type { ReviewState } from "contract/review/review-state";
+import { type ReactNode, useMemo, useState } from "react";
 import { useObjectUrl } from "../../lib/use-object-url";
 import { BannerList } from "./banner-list";
-import { DecisionForm } from "./decision-form";
+import { DecisionForm, type DecisionInput } from "./decision-form";
+import { editedFields } from "./edited-fields";
 import { EditsSummary } from "./edits-summary";
 import { ExportTools } from "./export-tools";
-import { FieldEditForm } from "./field-edit-form";
+import { FieldEditForm, type FieldEditInput } from "./field-edit-form";
 import { buildFieldRows } from "./field-rows";
 import { FieldTable } from "./field-table";
 import { MrzOverlay } from "./mrz-overlay";
 import { MrzTranscript } from "./mrz-transcript";
 import { PortraitView } from "./portrait-view";
-import { recordOutcome } from "./recent-captures";
-import { RecentCapturesList } from "./recent-captures-list";
-import { useFieldEdits } from "./use-field-edits";
-import { useRememberCapture } from "./use-remember-capture";
+import { useFieldEditor } from "./use-field-editor";
+import { type AcknowledgementInput, WarningAcknowledgements } from "./warning-acknowledgements";
 import { WarningBadges } from "./warning-badges";
 
-interface DeskReviewProps {
+export interface DeskReviewProps {
   result: PassportResult;
   image: Blob;
-  onRetake: () => void;
+  /** The review stored with the session: edits, acknowledgements, approvals, decision. */
+  review: ReviewState;
+  /** The signed-in agent holds the claim and the session waits for a decision: edits and decisions are offered. */
+  canChange: boolean;
+  agentId: string;
+  requireSecondReviewer: boolean;
+  /** An agent's email by id (the review names agents by id). */
+  agentEmail: (id: string) => string;
+  exportHref: string;
+  onEdit: (edit: FieldEditInput) => Promise<void>;
+  onAcknowledge: (acknowledgement: AcknowledgementInput) => Promise<void>;
+  onDecide: (decision: DecisionInput) => Promise<void>;
+  /** Shown below the tools (the session's audit trail). */
+  children?: ReactNode;
 }
 
-/** The agent's desk: image with MRZ overlay, fields, warnings, edits with reasons, decision, export. */
-export function DeskReview({ result, image, onRetake }: DeskReviewProps) {
+/**
+ * The agent's review of a stored session: image with MRZ overlay, fields with their edits re-checked, warnings,
+ * critical ones acknowledged with reasons, the decision, export. Every change is saved on the server.
+ */
+export function DeskReview({
+  result,
+  image,
+  review,
+  canChange,
+  agentId,
+  requireSecondReviewer,
+  agentEmail,
+  exportHref,
+  onEdit,
+  onAcknowledge,
+  onDecide,
+  children,
+}: DeskReviewProps) {
   const imageUrl = useObjectUrl(image);
   const rows = useMemo(() => buildFieldRows(result), [result]);
+  const edited = useMemo(() => editedFields(review.edits), [review.edits]);
   const [active, setActive] = useState<ReviewFieldKey | null>(null);
-  const [decision, setDecision] = useState<ReviewDecision | null>(null);
-  const edits = useFieldEdits(rows);
-  const { editingRow } = edits;
-  useRememberCapture(result);
+  const editor = useFieldEditor(rows);
+  const { editingRow } = editor;
 
   return (
     <div className="review review-desk">
@@ -45,36 +72,47 @@ export function DeskReview({ result, image, onRetake }: DeskReviewProps) {
           {result.portrait && <PortraitView portrait={result.portrait} />}
         </div>
         <div className="review-column">
-          <FieldTable rows={rows} edited={edits.values} active={active} onActivate={setActive} onEdit={edits.open} />
-          {editingRow && (
+          <FieldTable
+            rows={rows}
+            edited={edited}
+            active={active}
+            onActivate={setActive}
+            {...(canChange ? { onEdit: editor.open } : {})}
+          />
+          {canChange && editingRow && (
             <FieldEditForm
               key={editingRow.key}
               field={editingRow.key}
               read={editingRow.value}
-              current={edits.values.get(editingRow.key) ?? editingRow.value}
-              onSave={edits.save}
-              onCancel={edits.close}
+              current={edited.get(editingRow.key)?.value ?? editingRow.value}
+              mrz={result.mrz}
+              onSave={async (edit) => {
+                await onEdit(edit);
+                editor.close();
+              }}
+              onCancel={editor.close}
             />
           )}
-          <EditsSummary diffs={edits.diffs} />
+          <EditsSummary edits={review.edits} />
           <WarningBadges warnings={result.warnings} />
+          <WarningAcknowledgements
+            warnings={result.warnings}
+            review={review}
+            canChange={canChange}
+            agentEmail={agentEmail}
+            onAcknowledge={onAcknowledge}
+          />
           <DecisionForm
-            decision={decision}
-            onDecide={(next) => {
-              setDecision(next);
-              recordOutcome(result.requestId, next.outcome);
-            }}
-            onRetake={onRetake}
+            warnings={result.warnings}
+            review={review}
+            agentId={agentId}
+            requireSecondReviewer={requireSecondReviewer}
+            canDecide={canChange}
+            agentEmail={agentEmail}
+            onDecide={onDecide}
           />
-          <ExportTools
-            result={result}
-            rows={rows}
-            edits={edits.edits}
-            decision={decision}
-            image={image}
-            onRetake={onRetake}
-          />
-          <RecentCapturesList currentId={result.requestId} />
+          <ExportTools rows={rows} edits={review.edits} exportHref={exportHref} />
+          {children}
         </div>
       </div>
     </div>

@@ -1,11 +1,12 @@
-import type { FieldDiff } from "contract/review/field-edits";
+import { editDiff, type FieldEdit } from "contract/review/field-edits";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
 import { ReviewListSection } from "./review-list-section";
 
 /** Every edited field: what was read, what it is now, and each reason given. */
-export function EditsSummary({ diffs }: { diffs: readonly FieldDiff[] }) {
+export function EditsSummary({ edits }: { edits: readonly FieldEdit[] }) {
   const t = useStrings(reviewStrings);
+  const diffs = editDiff(edits);
   return (
     <ReviewListSection name="edits" empty={diffs.length === 0}>
       <ul>

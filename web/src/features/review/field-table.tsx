@@ -1,23 +1,18 @@
 import type { ReviewFieldKey } from "contract/review/review-fields";
 import { format, useStrings } from "../../i18n/i18n";
 import { reviewStrings } from "../../i18n/strings/review";
+import { type EditedField, rowStates } from "./edited-fields";
 import type { FieldRow } from "./field-rows";
-import { type BadgeState, StateBadge } from "./state-badge";
+import { StateBadge } from "./state-badge";
 
 interface FieldTableProps {
   rows: readonly FieldRow[];
-  /** Current values after edits (desk only). */
-  edited: ReadonlyMap<ReviewFieldKey, string>;
+  /** Fields the stored edits changed: value now and its re-check. */
+  edited: ReadonlyMap<ReviewFieldKey, EditedField>;
   active: ReviewFieldKey | null;
   onActivate: (field: ReviewFieldKey | null) => void;
   /** Present at the desk: offers an Edit button per row. */
   onEdit?: (field: ReviewFieldKey, button: HTMLButtonElement) => void;
-}
-
-export function rowStates(row: FieldRow, isEdited: boolean): BadgeState[] {
-  const states: BadgeState[] = [row.mrzState ?? "none", ...row.flags];
-  if (isEdited) states.push("edited");
-  return states;
 }
 
 /** Every field with value, source, confidence and state; rows and MRZ segments highlight each other. */
@@ -40,8 +35,7 @@ export function FieldTable({ rows, edited, active, onActivate, onEdit }: FieldTa
         <tbody>
           {rows.map((row) => {
             const label = t[`field.${row.key}`];
-            const now = edited.get(row.key);
-            const isEdited = now !== undefined && now !== (row.value ?? "");
+            const edit = edited.get(row.key);
             return (
               <tr
                 key={row.key}
@@ -55,13 +49,13 @@ export function FieldTable({ rows, edited, active, onActivate, onEdit }: FieldTa
               >
                 <th scope="row">{label}</th>
                 <td>
-                  {isEdited ? (
+                  {edit ? (
                     <span className="review-diff">
                       <span className="review-diff-read">
                         {t["edit.read"]}: <del>{row.value ?? t["fields.empty"]}</del>
                       </span>{" "}
                       <span className="review-diff-now">
-                        {t["edit.now"]}: <ins>{now}</ins>
+                        {t["edit.now"]}: <ins>{edit.value}</ins>
                       </span>
                     </span>
                   ) : (
@@ -85,7 +79,7 @@ export function FieldTable({ rows, edited, active, onActivate, onEdit }: FieldTa
                 <td>{row.confidence === null ? t["fields.noConfidence"] : `${Math.round(row.confidence * 100)}%`}</td>
                 <td>
                   <ul className="review-states">
-                    {rowStates(row, isEdited).map((state) => (
+                    {rowStates(row, edit).map((state) => (
                       <li key={state}>
                         <StateBadge state={state} />
                       </li>

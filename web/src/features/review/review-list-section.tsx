@@ -11,7 +11,7 @@ export function ReviewListSection({
   empty,
   children,
 }: {
-  name: "edits" | "warnings" | "recent";
+  name: "edits" | "warnings";
   empty: boolean;
   children: ReactNode;
 }) {

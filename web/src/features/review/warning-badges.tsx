@@ -1,10 +1,10 @@
 import { reviewFieldOfWarning } from "contract/review/review-fields";
 import type { Warning } from "contract/warning";
-import { isWarningCode } from "contract/warning-catalogue";
 import { format, useLocale, useStrings } from "../../i18n/i18n";
 import { reviewStrings, warningStrings } from "../../i18n/strings/review";
 import { ReviewListSection } from "./review-list-section";
 import { orderWarnings } from "./warning-order";
+import { warningWords } from "./warning-words";
 
 const SEVERITY_ICON = { critical: "✖", warning: "⚠", info: "ℹ" } as const;
 
@@ -18,15 +18,7 @@ export function WarningBadges({ warnings }: { warnings: readonly Warning[] }) {
     <ReviewListSection name="warnings" empty={ordered.length === 0}>
       <ul>
         {ordered.map((warning) => {
-          const known = isWarningCode(warning.code) ? warning.code : null;
-          const title = known ? words[`${known}.title`] : warning.code;
-          // English keeps the server's message (it may name the values); other languages use the translation.
-          const message = known && locale !== "en" ? words[`${known}.message`] : warning.message;
-          const action = known
-            ? locale === "en" && warning.action
-              ? warning.action
-              : words[`${known}.action`]
-            : warning.action;
+          const { title, message, action } = warningWords(warning, words, locale);
           const field = reviewFieldOfWarning(warning.field);
           return (
             <li

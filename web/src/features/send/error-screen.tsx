@@ -1,11 +1,23 @@
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { format, useStrings } from "../../i18n/i18n";
 import type { CaptureStrings } from "../../i18n/strings/capture";
+import { customerStrings } from "../../i18n/strings/customer";
 import { describeError, errorStrings } from "../../i18n/strings/errors";
+
+/** Failures to find or read the page: with an uploaded photo, a page turned sideways is a common cause. */
+const READ_FAILURES = new Set([
+  "mrz_not_found",
+  "mrz_unreadable",
+  "no_passport",
+  "ocr_failed",
+  "recognition_failed",
+  "passport_fields_unreadable",
+]);
 
 /**
  * Any failure after capture: what happened, the next step, and the buttons for it. When the next step is another
- * file, `upload` (the app's upload panel) is shown below.
+ * file, `upload` (the app's upload panel) is shown below. An uploaded photo that could not be read gets a hint to turn
+ * the page (until the engine turns pages by itself).
  */
 export function ErrorScreen({
   error,
@@ -15,8 +27,11 @@ export function ErrorScreen({
   onResend,
   onRestart,
   upload,
+  from,
 }: {
   error: unknown;
+  /** Where the photo came from. */
+  from: "camera" | "upload";
   t: CaptureStrings;
   canResend: boolean;
   onRetake: () => void;
@@ -25,6 +40,7 @@ export function ErrorScreen({
   upload: ReactNode;
 }) {
   const e = useStrings(errorStrings);
+  const c = useStrings(customerStrings);
   const described = describeError(error, e);
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -37,6 +53,7 @@ export function ErrorScreen({
       <div role="alert">
         <p>{described.message}</p>
         <p>{described.nextText}</p>
+        {from === "upload" && READ_FAILURES.has(described.code) && <p>{c["rotated.hint"]}</p>}
       </div>
       <p className="error-code">{format(e.code, { code: described.code })}</p>
       <div className="actions">

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import type { PassportResult } from "contract/result";
+import { type PassportReadResponse, SESSION_TOKEN_HEADER } from "contract/session";
 import { ApiError, unwrap } from "../../lib/api-error";
 import { retryDelay, shouldRetry } from "./retry-policy";
 
@@ -9,15 +9,21 @@ export interface RecognizeInput {
   /** Upload progress 0..100 (XHR, since fetch has no upload progress). */
   onUploadProgress?: (percent: number) => void;
   portrait?: boolean;
+  /** The customer's verification link token: the read is charged to and stored on that session. */
+  sessionToken?: string | undefined;
 }
 
-/** POST /api/passport as multipart `image`; resolves to the PassportResult or rejects with one ApiError. */
+/**
+ * POST /api/passport as multipart `image`; resolves to the result (with the capture receipt when a session's token
+ * was sent, in a header: never in the URL) or rejects with one ApiError.
+ */
 export function recognizePassport({
   image,
   signal,
   onUploadProgress,
   portrait,
-}: RecognizeInput): Promise<PassportResult> {
+  sessionToken,
+}: RecognizeInput): Promise<PassportReadResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(new DOMException("Cancelled", "AbortError"));
@@ -28,6 +34,7 @@ export function recognizePassport({
     if (portrait) form.set("portrait", "true");
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/passport");
+    if (sessionToken) xhr.setRequestHeader(SESSION_TOKEN_HEADER, sessionToken);
     xhr.responseType = "text";
     xhr.upload.addEventListener("progress", (event) => {
       if (event.lengthComputable) onUploadProgress?.(Math.round((event.loaded / event.total) * 100));
@@ -45,17 +52,16 @@ export function recognizePassport({
       const retryAfter = xhr.getResponseHeader("Retry-After");
       if (retryAfter) headers.set("Retry-After", retryAfter);
       const body = xhr.status === 204 ? null : xhr.responseText;
-      unwrap<PassportResult>(new Response(body, { status: xhr.status, statusText: xhr.statusText, headers })).then(
-        resolve,
-        reject,
-      );
+      unwrap<PassportReadResponse>(
+        new Response(body, { status: xhr.status, statusText: xhr.statusText, headers }),
+      ).then(resolve, reject);
     });
     xhr.send(form);
   });
 }
 
 export function useRecognizePassport() {
-  return useMutation<PassportResult, unknown, RecognizeInput>({
+  return useMutation<PassportReadResponse, unknown, RecognizeInput>({
     mutationFn: recognizePassport,
     retry: shouldRetry,
     retryDelay,

@@ -1,4 +1,5 @@
 import { CLIENT_ERROR_CODES, ERROR_CODES } from "contract/error-catalogue";
+import { LOCALES } from "contract/locales";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api-error";
 import { describeError, errorStrings } from "./errors";
@@ -6,9 +7,9 @@ import { describeError, errorStrings } from "./errors";
 const en = errorStrings.en;
 
 describe("error strings", () => {
-  it("describes every catalogued code in both languages with its own words, not the fallback", () => {
+  it("describes every catalogued code in every language with its own words, not the fallback", () => {
     for (const code of [...ERROR_CODES, ...CLIENT_ERROR_CODES]) {
-      for (const strings of [en, errorStrings["zh-CN"]]) {
+      for (const strings of LOCALES.map((locale) => errorStrings[locale])) {
         const described = describeError(new ApiError(400, code, "x"), strings);
         expect(described.message, code).toBe(strings[code]);
         expect(described.message, code).not.toBe(strings.unknown);

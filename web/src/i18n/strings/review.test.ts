@@ -1,6 +1,6 @@
+import { LOCALES } from "contract/locales";
 import { WARNING_CATALOGUE, WARNING_CODES } from "contract/warning-catalogue";
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "../i18n";
 import { reviewStrings, warningStrings } from "./review";
 
 describe("review strings", () => {
@@ -21,8 +21,10 @@ describe("review strings", () => {
     expect(warningStrings["zh-CN"]["tencent_reflection.action"]).not.toBe(WARNING_CATALOGUE.tencent_reflection.action);
   });
 
-  it("have the same keys in English and Chinese, none empty", () => {
-    expect(Object.keys(reviewStrings["zh-CN"]).sort()).toEqual(Object.keys(reviewStrings.en).sort());
-    for (const value of Object.values(reviewStrings["zh-CN"])) expect(value.trim()).not.toBe("");
+  it("have the same keys in every locale, none empty", () => {
+    for (const locale of LOCALES) {
+      expect(Object.keys(reviewStrings[locale]).sort(), locale).toEqual(Object.keys(reviewStrings.en).sort());
+      for (const value of Object.values(reviewStrings[locale])) expect(value.trim(), locale).not.toBe("");
+    }
   });
 });
