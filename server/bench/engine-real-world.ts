@@ -42,6 +42,7 @@ export async function runRealWorld(provider: LocalProvider, dir: string): Promis
         mediaType: mediaTypeOf(doc.file),
         portrait: false,
         requestId: "bench-real",
+        client: "bench",
         signal: new AbortController().signal,
       });
       outcome = result.mrz
