@@ -74,6 +74,15 @@ function drawBusyScene(ctx: SKRSContext2D, rng: Random, w: number, h: number): v
   }
 }
 
+/** A white desk or scanner lid: the page edge barely stands out. */
+function drawWhiteScene(ctx: SKRSContext2D, rng: Random, w: number, h: number): void {
+  const g = ctx.createLinearGradient(0, 0, w, h);
+  g.addColorStop(0, `hsl(${rng.int(0, 360)}, ${rng.int(0, 10)}%, ${rng.int(88, 98)}%)`);
+  g.addColorStop(1, `hsl(${rng.int(0, 360)}, ${rng.int(0, 10)}%, ${rng.int(80, 95)}%)`);
+  ctx.fillStyle = g;
+  ctx.fillRect(0, 0, w, h);
+}
+
 function drawPlainScene(ctx: SKRSContext2D, rng: Random, w: number, h: number): void {
   const g = ctx.createLinearGradient(0, 0, 0, h);
   const hue = rng.int(0, 360);
@@ -111,6 +120,16 @@ function placePage(c: CaptureConditions, rng: Random, pageW: number, pageH: numb
   })) as Quad;
 }
 
+/**
+ * A curled page: its rows bow by `curvature` x the page width at the middle, none at the sides (an arc along the
+ * text lines, as a page lifting from the spine or a bent card shows them). Returns the downward shift of a row at x.
+ */
+export function pageBend(curvature: number, pageWidth: number): (x: number) => number {
+  if (curvature === 0) return () => 0;
+  const amplitude = curvature * pageWidth;
+  return (x) => amplitude * Math.sin((Math.PI * Math.min(pageWidth, Math.max(0, x))) / pageWidth);
+}
+
 /** Photographs the rendered page under the given conditions. */
 export async function capturePage(
   page: RenderedPage,
@@ -122,6 +141,7 @@ export async function capturePage(
   const scene = createCanvas(W, H);
   const sctx = scene.getContext("2d");
   if (c.background === "busy") drawBusyScene(sctx, rng, W, H);
+  else if (c.background === "white") drawWhiteScene(sctx, rng, W, H);
   else drawPlainScene(sctx, rng, W, H);
   const out = sctx.getImageData(0, 0, W, H).data;
   const src = page.canvas.getContext("2d").getImageData(0, 0, page.width, page.height).data;
@@ -133,13 +153,18 @@ export async function capturePage(
     { x: 0, y: page.height },
   ];
   const dest = placePage(c, rng, page.width, page.height);
-  const forward = homographyFromQuads(pageQuad, dest);
-  const inverse = invertHomography(forward);
+  const flat = homographyFromQuads(pageQuad, dest);
+  const bend = pageBend(c.curvature, page.width);
+  /** Page pixel -> output pixel: the curl first (in page pixels), then the camera's homography. */
+  const forward = (p: Point): Point => applyHomography(flat, { x: p.x, y: p.y + bend(p.x) });
+  const inverse = invertHomography(flat);
   const [m0, m1, m2, m3, m4, m5, m6, m7, m8] = inverse;
-  const x0 = Math.max(0, Math.floor(Math.min(...dest.map((p) => p.x))));
-  const x1 = Math.min(W - 1, Math.ceil(Math.max(...dest.map((p) => p.x))));
-  const y0 = Math.max(0, Math.floor(Math.min(...dest.map((p) => p.y))));
-  const y1 = Math.min(H - 1, Math.ceil(Math.max(...dest.map((p) => p.y))));
+  // The curl can carry the page up to its amplitude beyond the flat page's corners.
+  const reach = c.curvature * Math.hypot(dest[1].x - dest[0].x, dest[1].y - dest[0].y) * 1.2;
+  const x0 = Math.max(0, Math.floor(Math.min(...dest.map((p) => p.x)) - reach));
+  const x1 = Math.min(W - 1, Math.ceil(Math.max(...dest.map((p) => p.x)) + reach));
+  const y0 = Math.max(0, Math.floor(Math.min(...dest.map((p) => p.y)) - reach));
+  const y1 = Math.min(H - 1, Math.ceil(Math.max(...dest.map((p) => p.y)) + reach));
   const pw = page.width;
   const ph = page.height;
   for (let y = y0; y <= y1; y++) {
@@ -148,7 +173,7 @@ export async function capturePage(
       const py = y + 0.5;
       const wz = m6 * px + m7 * py + m8;
       const sx = (m0 * px + m1 * py + m2) / wz - 0.5;
-      const sy = (m3 * px + m4 * py + m5) / wz - 0.5;
+      const sy = (m3 * px + m4 * py + m5) / wz - 0.5 - bend(sx + 0.5);
       if (sx < -0.5 || sy < -0.5 || sx > pw - 0.5 || sy > ph - 0.5) continue;
       const ix = Math.min(pw - 2, Math.max(0, Math.floor(sx)));
       const iy = Math.min(ph - 2, Math.max(0, Math.floor(sy)));
@@ -159,10 +184,23 @@ export async function capturePage(
       const i01 = i00 + pw * 4;
       const i11 = i01 + 4;
       const o = (y * W + x) * 4;
+      // Cards have transparent rounded corners: the scene shows through them.
+      const alpha =
+        (((src[i00 + 3] ?? 0) * (1 - fx) + (src[i10 + 3] ?? 0) * fx) * (1 - fy) +
+          ((src[i01 + 3] ?? 0) * (1 - fx) + (src[i11 + 3] ?? 0) * fx) * fy) /
+        255;
+      if (alpha <= 0) continue;
       for (let ch = 0; ch < 3; ch++) {
         const top = (src[i00 + ch] ?? 0) * (1 - fx) + (src[i10 + ch] ?? 0) * fx;
         const bottom = (src[i01 + ch] ?? 0) * (1 - fx) + (src[i11 + ch] ?? 0) * fx;
-        out[o + ch] = top * (1 - fy) + bottom * fy;
+        if (alpha >= 1) {
+          out[o + ch] = top * (1 - fy) + bottom * fy;
+          continue;
+        }
+        // Partly transparent: interpolate the colour weighted by each neighbour's alpha, then blend over the scene.
+        const w = (i: number) => (src[i + ch] ?? 0) * ((src[i + 3] ?? 0) / 255);
+        const mixed = (w(i00) * (1 - fx) + w(i10) * fx) * (1 - fy) + (w(i01) * (1 - fx) + w(i11) * fx) * fy;
+        out[o + ch] = (out[o + ch] ?? 0) * (1 - alpha) + mixed;
       }
     }
   }
@@ -197,7 +235,7 @@ export async function capturePage(
           y: glareTargets.mrzCentre.y + rng.float(-2, 2) * glareTargets.scale,
         }
       : { x: rng.float(0.1, 0.9) * page.width, y: rng.float(0.1, 0.75) * page.height };
-    const centre = applyHomography(forward, centrePage);
+    const centre = forward(centrePage);
     const outputPerPagePx = Math.hypot(dest[1].x - dest[0].x, dest[1].y - dest[0].y) / page.width;
     const sigma = rng.float(onMrz ? 2.5 : 3, onMrz ? 5 : 10) * glareTargets.scale * outputPerPagePx;
     const radius = sigma * 3;
@@ -277,6 +315,6 @@ export async function capturePage(
     mediaType: c.jpegQuality === null ? "image/png" : "image/jpeg",
     width: W,
     height: H,
-    toOutput: (p) => applyHomography(forward, p),
+    toOutput: forward,
   };
 }

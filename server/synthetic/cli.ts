@@ -6,7 +6,7 @@ import { generatePassport } from "./generate-passport";
 import { MAX_SEED } from "./random";
 import { seedPurpose } from "./seed-ranges";
 
-const USAGE = `usage: tsx synthetic/cli.ts --out DIR --count N --seed S --conditions clean|moderate|hard [--knobs JSON]
+const USAGE = `usage: tsx synthetic/cli.ts --out DIR --count N --seed S --conditions clean|moderate|hard|rotated|lowres [--knobs JSON]
 writes DIR/<seed>.jpg|png and DIR/<seed>.json (ground truth) for seeds S..S+N-1
 --knobs sets capture conditions over the preset's, e.g. '{"blurSigma":2.2}' (see synthetic/conditions.ts)`;
 

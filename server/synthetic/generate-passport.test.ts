@@ -127,4 +127,123 @@ describe("generatePassport", () => {
     );
     await expect(generatePassport({ seed: -1 })).rejects.toThrow(/seed must be an integer/);
   });
+
+  it("draws TD1 and TD2 cards: three lines of 30 or two of 36 inside the truth band", async () => {
+    for (const [document, lines, width] of [
+      ["TD1", 3, 30],
+      ["TD2", 2, 36],
+    ] as const) {
+      const p = await generatePassport({
+        seed: 2_000_000_700,
+        conditions: { preset: "clean", document, width: 1200, height: 900 },
+      });
+      expect(p.truth.format).toBe(document);
+      expect(p.truth.mrzLines).toHaveLength(lines);
+      for (const l of p.truth.mrzLines) expect(l).toHaveLength(width);
+      const img = await decodeGray(p.image);
+      expect(darkShare(img, p.truth.mrzBand)).toBeGreaterThan(0.06);
+      expect(darkShare(img, p.truth.mrzBand, 0, 0.06)).toBeGreaterThan(0.02);
+      expect(darkShare(img, p.truth.mrzBand, 0.94, 1)).toBeGreaterThan(0.02);
+    }
+  }, 30_000);
+
+  it("turns the page by a right angle: the band runs down the frame", async () => {
+    const p = await generatePassport({
+      seed: 2_000_000_800,
+      conditions: { preset: "clean", rotationDeg: 90, width: 1200, height: 1600 },
+    });
+    const [start, end] = p.truth.mrzBand;
+    // Line 1 runs from top to bottom.
+    expect(end.y - start.y).toBeGreaterThan(5 * Math.abs(end.x - start.x));
+    expect(darkShare(await decodeGray(p.image), p.truth.mrzBand)).toBeGreaterThan(0.06);
+  }, 30_000);
+
+  it("puts a spread's data page below its facing page, the band on the data page", async () => {
+    const flat = await generatePassport({
+      seed: 2_000_000_900,
+      conditions: { preset: "clean", width: 1200, height: 1600 },
+    });
+    const p = await generatePassport({
+      seed: 2_000_000_900,
+      conditions: { preset: "clean", spread: true, width: 1200, height: 1600 },
+    });
+    const [tl, , , bl] = p.truth.pageQuad;
+    const [bandTop] = p.truth.mrzBand;
+    // The picture is two pages tall; the band lies in its lower half.
+    const pageHeight = Math.hypot(bl.x - tl.x, bl.y - tl.y);
+    const pageWidth = Math.hypot(p.truth.pageQuad[1].x - tl.x, p.truth.pageQuad[1].y - tl.y);
+    expect(pageHeight / pageWidth).toBeGreaterThan(1.2);
+    expect((bandTop.y - tl.y) / pageHeight).toBeGreaterThan(0.5);
+    expect(p.truth.mrzLines).toEqual(flat.truth.mrzLines);
+    expect(darkShare(await decodeGray(p.image), p.truth.mrzBand)).toBeGreaterThan(0.06);
+  }, 30_000);
+
+  it("bows the MRZ lines of a curled page: the middle of the band sits lower than its ends", async () => {
+    const conditions = { preset: "clean", rotationDeg: 0, perspective: 0, width: 1600, height: 1200 } as const;
+    const flat = await generatePassport({ seed: 2_000_001_000, conditions });
+    const curled = await generatePassport({ seed: 2_000_001_000, conditions: { ...conditions, curvature: 0.03 } });
+    // Mean row of the ink in the band's middle fifth, less that in its first tenth.
+    const sag = async (p: typeof flat) => {
+      const img = await decodeGray(p.image);
+      const [tl, tr, , bl] = p.truth.mrzBand;
+      const meanInkRow = (u0: number, u1: number) => {
+        let sum = 0;
+        let n = 0;
+        const x0 = Math.round(tl.x + u0 * (tr.x - tl.x));
+        const x1 = Math.round(tl.x + u1 * (tr.x - tl.x));
+        for (let y = Math.round(tl.y + 5); y < Math.round(bl.y + 45); y++) {
+          for (let x = x0; x < x1; x++) {
+            if ((img.data[y * img.width + x] ?? 255) < 100) {
+              sum += y;
+              n++;
+            }
+          }
+        }
+        return sum / n;
+      };
+      return meanInkRow(0.4, 0.6) - meanInkRow(0.02, 0.12);
+    };
+    // 3% of a ~1300 px wide page is ~40 px at the middle, ~10 px at the band's ends.
+    expect(Math.abs(await sag(flat))).toBeLessThan(3);
+    expect(await sag(curled)).toBeGreaterThan(12);
+  }, 30_000);
+
+  it("lays a coloured foil over the MRZ", async () => {
+    const colour = async (foil: number) => {
+      const p = await generatePassport({
+        seed: 2_000_001_100,
+        conditions: { preset: "clean", foil, width: 1200, height: 900 },
+      });
+      const { data, info } = await sharp(p.image).raw().toBuffer({ resolveWithObject: true });
+      const [tl, , br] = p.truth.mrzBand;
+      let spread = 0;
+      let n = 0;
+      for (let y = Math.round(tl.y); y < Math.round(br.y); y += 2) {
+        for (let x = Math.round(tl.x); x < Math.round(br.x); x += 2) {
+          const i = (y * info.width + x) * info.channels;
+          spread += Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!);
+          n++;
+        }
+      }
+      return spread / n;
+    };
+    expect(await colour(0.8)).toBeGreaterThan((await colour(0)) + 8);
+  }, 30_000);
+
+  it("samples the rotated and lowres presets as documented", async () => {
+    const { resolveConditions } = await import("./conditions");
+    const { Random } = await import("./random");
+    const rotated = Array.from({ length: 200 }, (_, i) => resolveConditions("rotated", new Random(i)));
+    const turns = new Set(rotated.map((c) => Math.round(c.rotationDeg / 90) % 4));
+    expect(turns).toEqual(new Set([0, 1, 2, 3]));
+    expect(
+      Math.max(...rotated.map((c) => Math.abs(c.rotationDeg - 90 * Math.round(c.rotationDeg / 90)))),
+    ).toBeGreaterThan(25);
+    expect(new Set(rotated.map((c) => c.document))).toEqual(new Set(["TD3", "TD1", "TD2"]));
+    expect(rotated.some((c) => c.spread) && rotated.some((c) => c.curvature > 0)).toBe(true);
+    expect(rotated.some((c) => c.mrzWeight > 0) && rotated.some((c) => c.mrzWeight < 0)).toBe(true);
+    const low = await generatePassport({ seed: 2_000_001_200, conditions: "lowres" });
+    expect(low.truth.mrzCharHeightPx).toBeGreaterThan(6.5);
+    expect(low.truth.mrzCharHeightPx).toBeLessThan(12);
+  }, 30_000);
 });

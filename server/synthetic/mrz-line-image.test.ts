@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { randomLineDegradation, renderMrzLineImage } from "./mrz-line-image";
-import { randomMrzLineText } from "./mrz-line-text";
+import { randomFieldLineText, randomMrzLineText } from "./mrz-line-text";
 import { Random } from "./random";
 
 describe("renderMrzLineImage", () => {
@@ -49,5 +49,38 @@ describe("renderMrzLineImage", () => {
     expect(td3.length).toBeLessThan(360);
     expect(new Set(texts.join(""))).toEqual(new Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"));
     expect(texts.some((t) => t.length === 30)).toBe(true);
+  });
+
+  it("draws field lines bolder or thinner, and small captures scaled up", async () => {
+    const text = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
+    const base = { ...randomLineDegradation(new Random(1), "clean"), capHeightPx: 24, noiseSigma: 0 };
+    const stats = async (d: typeof base) => {
+      const line = await renderMrzLineImage(text, d, new Random(2_000_001_300));
+      const data = await sharp(line.png).extractChannel(0).raw().toBuffer();
+      let ink = 0;
+      let edges = 0;
+      for (let i = 0; i < data.length; i++) {
+        if ((data[i] ?? 255) < 128) ink++;
+        if (i % line.width > 0) edges += Math.abs((data[i] ?? 0) - (data[i - 1] ?? 0));
+      }
+      return { ink, edges, width: line.width };
+    };
+    const plain = await stats(base);
+    const bold = await stats({ ...base, strokeWeight: 0.1 });
+    const thin = await stats({ ...base, strokeWeight: -0.05 });
+    expect(bold.ink).toBeGreaterThan(plain.ink * 1.3);
+    expect(thin.ink).toBeLessThan(plain.ink * 0.85);
+    // Captured with 8 px capitals, scaled up to 24: the same size, far softer edges.
+    const small = await stats({ ...base, sourceCapPx: 8 });
+    expect(small.width).toBe(plain.width);
+    expect(small.edges).toBeLessThan(plain.edges * 0.75);
+  });
+
+  it("gives field lines card text (30 and 36 characters) besides passport lines", () => {
+    const rng = new Random(2_000_001_400);
+    const texts = Array.from({ length: 300 }, () => randomFieldLineText(rng));
+    expect(texts.filter((t) => /^[IAC][A-Z<][A-Z<]{3}/.test(t) && t.length === 30).length).toBeGreaterThan(10);
+    expect(texts.filter((t) => t.length === 36).length).toBeGreaterThan(40);
+    expect(texts.filter((t) => t.length === 44).length).toBeGreaterThan(80);
   });
 });

@@ -1,10 +1,12 @@
 import { createCanvas } from "@napi-rs/canvas";
+import type { Quad } from "contract/geometry";
 import sharp from "sharp";
+import { drawFoil } from "./foil";
 import { registerFonts } from "./fonts";
 import { drawGuilloche } from "./guilloche";
 import { noiseSource } from "./noise";
 import type { Random } from "./random";
-import { drawMrzLine } from "./render-page";
+import { drawMrzLine, drawWeightedLine } from "./render-page";
 
 /** Degradation of one MRZ line crop, as the engine sees it after locating, deskewing and cropping the band. */
 export interface LineDegradation {
@@ -29,9 +31,36 @@ export interface LineDegradation {
   glare: number;
   /** Ink and paper contrast 0.4..1 (faded print, grey photocopies). */
   contrast: number;
+  /** Stroke weight change as a share of the cap height: > 0 bolder print, < 0 thinner (laser-engraved cards). */
+  strokeWeight: number;
+  /** Capital height the line was captured at before the crop scaled it to capHeightPx (low resolution: 7-12 px),
+   *  or null when it was captured at capHeightPx or larger. */
+  sourceCapPx: number | null;
+  /** 0..1 opacity of a coloured foil or watermark over the line. */
+  foil: number;
 }
 
-export function randomLineDegradation(rng: Random, severity: "clean" | "mixed" = "mixed"): LineDegradation {
+/** The knobs the "field" severity adds, off (clean and mixed lines draw nothing for them). */
+const PLAIN_PRINT = { strokeWeight: 0, sourceCapPx: null, foil: 0 } as const;
+
+/**
+ * clean: sharp lines at 20-40 px. mixed: the capture degradations of issue 4. field: what real documents add (issue
+ * 16): bold or thin print, small captures scaled up by the crop, foils and watermarks over the line.
+ */
+export function randomLineDegradation(rng: Random, severity: "clean" | "mixed" | "field" = "mixed"): LineDegradation {
+  if (severity === "field") {
+    const base = randomLineDegradation(rng, "mixed");
+    const lowRes = rng.chance(0.45);
+    return {
+      ...base,
+      // The engine hands the recogniser capitals of about 24 px, however small the capture.
+      capHeightPx: lowRes ? rng.float(20, 28) : base.capHeightPx,
+      blurSigma: lowRes ? 0 : base.blurSigma,
+      strokeWeight: rng.chance(0.6) ? rng.float(-0.06, 0.1) : 0,
+      sourceCapPx: lowRes ? rng.float(6.5, 12) : null,
+      foil: rng.chance(0.3) ? rng.float(0.3, 0.9) : 0,
+    };
+  }
   if (severity === "clean") {
     return {
       capHeightPx: rng.float(20, 40),
@@ -45,6 +74,7 @@ export function randomLineDegradation(rng: Random, severity: "clean" | "mixed" =
       horizontalMargin: 1,
       glare: 0,
       contrast: 1,
+      ...PLAIN_PRINT,
     };
   }
   const cap = rng.chance(0.3) ? rng.float(10, 18) : rng.float(18, 48);
@@ -60,6 +90,7 @@ export function randomLineDegradation(rng: Random, severity: "clean" | "mixed" =
     horizontalMargin: rng.float(0.05, 2),
     glare: rng.chance(0.15) ? rng.float(0.3, 0.7) : 0,
     contrast: rng.float(0.45, 1),
+    ...PLAIN_PRINT,
   };
 }
 
@@ -98,7 +129,8 @@ export async function renderMrzLineImage(text: string, d: LineDegradation, rng: 
   const ink = rng.int(10, 40);
   ctx.fillStyle = `rgb(${ink}, ${ink}, ${ink + rng.int(0, 15)})`;
   const centreY = height / 2;
-  drawMrzLine(ctx, text, marginX, centreY, cap, pitch, rng);
+  if (d.strokeWeight === 0) drawMrzLine(ctx, text, marginX, centreY, cap, pitch, rng);
+  else drawWeightedLine(ctx, text, marginX, centreY, cap, pitch, d.strokeWeight, rng);
   if (d.neighbourLines) {
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<<<<<<<<";
     let other = "";
@@ -107,6 +139,15 @@ export async function renderMrzLineImage(text: string, d: LineDegradation, rng: 
     drawMrzLine(ctx, other, marginX, centreY + direction * lineSpacing, cap, pitch, rng);
   }
   ctx.restore();
+  if (d.foil > 0) {
+    const box: Quad = [
+      { x: 0, y: centreY - cap },
+      { x: width, y: centreY - cap },
+      { x: width, y: centreY + cap },
+      { x: 0, y: centreY + cap },
+    ];
+    drawFoil(ctx, rng, box, d.foil, cap / 2.42);
+  }
   if (d.glare > 0) {
     const gx = rng.float(0, width);
     const gr = rng.float(1, 4) * cap;
@@ -120,11 +161,15 @@ export async function renderMrzLineImage(text: string, d: LineDegradation, rng: 
   const rgba = ctx.getImageData(0, 0, width, height).data;
   const finalW = Math.max(8, Math.round(width / oversample));
   const finalH = Math.max(8, Math.round(height / oversample));
+  // A small capture: everything below happens at the capture's size, then the crop scales it up bilinearly.
+  const shrink = d.sourceCapPx === null ? 1 : Math.min(1, d.sourceCapPx / d.capHeightPx);
+  const shotW = Math.max(8, Math.round(finalW * shrink));
+  const shotH = Math.max(4, Math.round(finalH * shrink));
   let img = sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), {
     raw: { width, height, channels: 4 },
   })
     .greyscale()
-    .resize(finalW, finalH, { kernel: "linear" });
+    .resize(shotW, shotH, { kernel: shrink < 1 ? "cubic" : "linear" });
   if (d.blurSigma >= 0.3) img = img.blur(d.blurSigma);
   const gray = await img.raw().toBuffer();
   const next = noiseSource(rng.int(0, 2 ** 31 - 1));
@@ -133,11 +178,12 @@ export async function renderMrzLineImage(text: string, d: LineDegradation, rng: 
     const v = lo + ((gray[i] ?? 0) * (255 - lo)) / 255 + d.noiseSigma * (next() + next() + next() - 1.5) * 2;
     gray[i] = Math.max(0, Math.min(255, Math.round(v)));
   }
-  let out = sharp(gray, { raw: { width: finalW, height: finalH, channels: 1 } });
+  let out = sharp(gray, { raw: { width: shotW, height: shotH, channels: 1 } });
   if (d.jpegQuality !== null) {
     const jpeg = await out.jpeg({ quality: d.jpegQuality }).toBuffer();
     out = sharp(jpeg).greyscale();
   }
+  if (shrink < 1) out = sharp(await out.resize(finalW, finalH, { kernel: "linear" }).png().toBuffer()).greyscale();
   const png = await out.toColourspace("b-w").png().toBuffer();
   return { png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), width: finalW, height: finalH, text };
 }

@@ -3,7 +3,7 @@ import type { Quad } from "contract/geometry";
 import { TD3_MM } from "contract/td3-page";
 import { MRZ_FONT, registerFonts, SANS_FONT } from "./fonts";
 import { drawGuilloche } from "./guilloche";
-import { MRZ_BAND_MM, rectQuad } from "./page-geometry";
+import { type MmRect, MRZ_BAND_MM, rectQuad } from "./page-geometry";
 import type { PassportData } from "./passport-data";
 import type { Random } from "./random";
 
@@ -23,8 +23,9 @@ function hsl(h: number, s: number, l: number, a = 1): string {
   return `hsla(${h.toFixed(1)}, ${s.toFixed(1)}%, ${l.toFixed(1)}%, ${a})`;
 }
 
-function drawPortrait(ctx: SKRSContext2D, rng: Random, s: number): void {
-  const { left, top, width, height } = TD3_MM.portrait;
+/** A drawn face on a plain background, in the given millimetre rectangle (default: the TD3 portrait). */
+export function drawPortrait(ctx: SKRSContext2D, rng: Random, s: number, rect: MmRect = TD3_MM.portrait): void {
+  const { left, top, width, height } = rect;
   const x = left * s;
   const y = top * s;
   const w = width * s;
@@ -85,6 +86,8 @@ export function drawMrzLine(
   capHeight: number,
   pitch: number,
   jitter?: Random,
+  /** Each glyph's outline stroked this wide in the ink (bolder print), or erased (thinner print: draw on a layer). */
+  outline?: { width: number; erase: boolean },
 ): void {
   const em = capHeight / OCR_B_CAP_PER_EM;
   ctx.font = `${em.toFixed(3)}px ${MRZ_FONT}`;
@@ -94,13 +97,62 @@ export function drawMrzLine(
   for (let i = 0; i < line.length; i++) {
     const dx = jitter ? jitter.float(-0.04, 0.04) * pitch : 0;
     const dy = jitter ? jitter.float(-0.03, 0.03) * capHeight : 0;
-    ctx.fillText(line.charAt(i), left + (i + 0.5) * pitch + dx, baseline + dy);
+    const x = left + (i + 0.5) * pitch + dx;
+    ctx.fillText(line.charAt(i), x, baseline + dy);
+    if (outline) {
+      ctx.save();
+      ctx.globalCompositeOperation = outline.erase ? "destination-out" : "source-over";
+      ctx.lineWidth = outline.width;
+      ctx.lineJoin = "round";
+      ctx.strokeStyle = ctx.fillStyle;
+      ctx.strokeText(line.charAt(i), x, baseline + dy);
+      ctx.restore();
+    }
   }
   ctx.textAlign = "left";
 }
 
-/** Renders the data page at `scale` pixels per millimetre. */
-export function renderPage(data: PassportData, rng: Random, scale: number): RenderedPage {
+/**
+ * An MRZ line printed bolder (weight > 0: the glyphs' outlines stroked in the ink) or thinner (weight < 0: the
+ * outlines eaten away), weight a share of the cap height. Drawn on a layer, so thinning does not erase the background.
+ */
+export function drawWeightedLine(
+  ctx: SKRSContext2D,
+  text: string,
+  left: number,
+  centreY: number,
+  cap: number,
+  pitch: number,
+  weight: number,
+  rng?: Random,
+): void {
+  const layer = createCanvas(ctx.canvas.width, ctx.canvas.height);
+  const lctx = layer.getContext("2d");
+  lctx.setTransform(ctx.getTransform());
+  lctx.fillStyle = ctx.fillStyle;
+  drawMrzLine(lctx, text, left, centreY, cap, pitch, rng, { width: Math.abs(weight) * cap, erase: weight < 0 });
+  ctx.save();
+  ctx.resetTransform();
+  ctx.drawImage(layer, 0, 0);
+  ctx.restore();
+}
+
+/** One MRZ line at the given print weight (0: as the font draws it). */
+export function drawPrintedMrzLine(
+  ctx: SKRSContext2D,
+  line: string,
+  left: number,
+  centreY: number,
+  capHeight: number,
+  pitch: number,
+  weight: number,
+): void {
+  if (weight === 0) drawMrzLine(ctx, line, left, centreY, capHeight, pitch);
+  else drawWeightedLine(ctx, line, left, centreY, capHeight, pitch, weight);
+}
+
+/** Renders the data page at `scale` pixels per millimetre; `mrzWeight` as in drawWeightedLine. */
+export function renderPage(data: PassportData, rng: Random, scale: number, mrzWeight = 0): RenderedPage {
   registerFonts();
   const width = Math.round(TD3_MM.page.width * scale);
   const height = Math.round(TD3_MM.page.height * scale);
@@ -148,13 +200,14 @@ export function renderPage(data: PassportData, rng: Random, scale: number): Rend
   // MRZ.
   ctx.fillStyle = `rgb(${rng.int(10, 35)}, ${rng.int(10, 35)}, ${rng.int(10, 40)})`;
   data.mrzLines.forEach((line, i) => {
-    drawMrzLine(
+    drawPrintedMrzLine(
       ctx,
       line,
       TD3_MM.mrz.left * scale,
       (TD3_MM.mrz.centres[i] ?? 0) * scale,
       TD3_MM.mrz.capHeight * scale,
       TD3_MM.mrz.pitch * scale,
+      mrzWeight,
     );
   });
 

@@ -343,7 +343,9 @@ export function searchWithCheckDigits(
         (own, edits, value) =>
           own === needed &&
           (!unreadable || edits.some((e) => e.column === field.check)) &&
-          (field.kind !== "date" || isRealDate(field, value, options.today)),
+          // A repaired date must be a calendar date; one read as printed is left to the date checks (a specimen
+          // may print 29 February of a common year).
+          (field.kind !== "date" || edits.length === 0 || isRealDate(field, value, options.today)),
       );
       if (candidates.length === 0) someUnfixable = true;
       units.push({ field, candidates });

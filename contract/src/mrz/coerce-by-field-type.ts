@@ -22,6 +22,9 @@ const toDigit = (ch: string): string | undefined => LETTER_TO_DIGIT[ch];
 /** The letter a misread digit most likely was (letters-only places: the document code). */
 const toLetter = (ch: string): string | undefined => DIGIT_TO_LETTERS[ch]?.[0];
 
+/** A document code starts with A, C, I, P or V (ICAO 9303 parts 4-7); an L there is the I it resembles. */
+const toDocumentLetter = (ch: string): string | undefined => (ch === "L" ? "I" : undefined);
+
 /** Replaces each character in [start, end) of a line that `likely` maps to what it most likely was. */
 function coerceRange(
   grid: Grid,
@@ -58,7 +61,8 @@ const LETTER_LOOKALIKES: Readonly<Record<string, readonly string[]>> = {
 function coerceCountry(grid: Grid, spec: FieldSpec, out: MrzCorrection[]) {
   const row = grid[spec.line] ?? [];
   const read = row.slice(spec.start, spec.end);
-  if (isKnownCountryCode(read.join(""))) return;
+  // An empty code ("<<<": some cards leave the nationality blank) is kept as printed, not made into XXX.
+  if (isKnownCountryCode(read.join("")) || read.every((c) => c === "<")) return;
   const options = read.map((ch, i) => {
     const alts = isDigit(ch) ? (DIGIT_TO_LETTERS[ch] ?? []) : (LETTER_LOOKALIKES[ch] ?? []);
     // A filler only pads the end of a short code ("D<<"): never in the first place.
@@ -95,10 +99,10 @@ function coerceCountry(grid: Grid, spec: FieldSpec, out: MrzCorrection[]) {
  * Names: digits become letters (flagged later: names have no check digit), and misread fillers after the end of
  * the name ("<<<" read as "KLK") become fillers again. Only the padding after the given names is touched.
  */
-function coerceNames(grid: Grid, names: Range, out: MrzCorrection[]) {
+function coerceNames(grid: Grid, names: Range, out: MrzCorrection[], digitsAllowed: boolean) {
   const row = grid[names.line] ?? [];
   let text = row.slice(names.start, names.end).join("");
-  if (/[0-9]/.test(text)) {
+  if (!digitsAllowed && /[0-9]/.test(text)) {
     const surnameEnd = text.indexOf("<<");
     for (let i = 0; i < text.length; i++) {
       const letter = DIGIT_TO_LETTERS[text.charAt(i)]?.[0];
@@ -115,6 +119,14 @@ function coerceNames(grid: Grid, names: Range, out: MrzCorrection[]) {
   for (let i = padding; i < text.length; i++) {
     if (text.charAt(i) !== "<") set(grid, names.line, names.start + i, "<", "filler", out);
   }
+}
+
+/**
+ * Russian internal passports (document code PN, issuer RUS) write names in their own transliteration, where digits
+ * stand for Cyrillic letters (2 Ё, 3 Ч, 4 Ш, 6 Э, 7 Ю, 8 Я, 9 Ь): their digits are as printed.
+ */
+function namesHoldDigits(grid: Grid): boolean {
+  return (grid[0] ?? []).slice(0, 5).join("") === "PNRUS";
 }
 
 /** True when text[from..] holds only fillers and filler lookalikes. */
@@ -197,6 +209,7 @@ export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrec
         break;
       case "code":
         coerceRange(grid, spec.line, spec.start, spec.end, spec.name, out, toLetter);
+        coerceRange(grid, spec.line, spec.start, spec.start + 1, spec.name, out, toDocumentLetter);
         break;
       case "country":
         coerceCountry(grid, spec, out);
@@ -224,5 +237,5 @@ export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrec
     const { line, column } = layout.composite;
     coerceRange(grid, line, column, column + 1, "composite", out, toDigit);
   }
-  coerceNames(grid, layout.names, out);
+  coerceNames(grid, layout.names, out, namesHoldDigits(grid));
 }

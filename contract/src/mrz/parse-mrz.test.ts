@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkDigit } from "./check-digit";
 import { icaoSpecimenMrzData } from "./icao-specimen";
 import { MrzFormatError } from "./mrz-format-error";
 import { parseMrz } from "./parse-mrz";
@@ -502,3 +503,58 @@ describe("parseMrz details", () => {
     expect(field(r2, "expiryDate").value).toBe("1947-01-01");
   });
 });
+
+describe("parseMrz on what real documents print (issue 16)", () => {
+  const base = { ...SPECIMEN, format: "TD3" as const };
+
+  it("repairs a number although a date read as printed is no calendar date (29 February of a common year)", () => {
+    const [l1, l2] = writeMrz({ ...base, documentNumber: "99006000", birthDate: "110229" });
+    const r = read([l1!, `${l2!.slice(0, 7)}D${l2!.slice(8)}`]);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual([l1, l2]);
+    expect(r.corrections).toEqual([{ field: "documentNumber", line: 1, column: 7, from: "D", to: "0" }]);
+    expect(reportDoubts(r).map((d) => d.kind)).toContain("invalid_date");
+  });
+
+  it("takes a date left unknown, all fillers with a filler check digit, as holding", () => {
+    const [l1, l2] = writeMrz(base);
+    const unknown = `${l2!.slice(0, 21)}<<<<<<<${l2!.slice(28, 43)}`;
+    // The composite then counts the fillers as zeros.
+    const lines = [l1!, unknown + String(compositeOf(unknown))];
+    const r = read(lines);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(lines);
+    expect(field(r, "expiryDate").raw).toBe("<<<<<<");
+  });
+
+  it("keeps an empty nationality as printed instead of making it XXX", () => {
+    const lines = writeMrz({ ...base, format: "TD1", documentCode: "I", nationality: "<<<" });
+    const r = read(lines);
+    expect(r.lines).toEqual(lines);
+    expect(r.corrections).toEqual([]);
+  });
+
+  it("reads a document code starting with L as the I it resembles, and fails a code the format does not take", () => {
+    const lines = writeMrz({ ...base, format: "TD1", documentCode: "ID" });
+    const r = read([`L${lines[0]!.slice(1)}`, lines[1]!, lines[2]!]);
+    expect(r.lines).toEqual(lines);
+    expect(r.corrections[0]).toEqual({ field: "documentCode", line: 0, column: 0, from: "L", to: "I" });
+    // A passport's P in a card's shape, a card's I in a passport's: neither is a document code there.
+    const cardAsPassport = writeMrz({ ...base, format: "TD2", documentCode: "P", optionalData1: "" });
+    expect(field(read(cardAsPassport), "documentCode").state).toBe("failed");
+    expect(field(read(writeMrz({ ...base, documentCode: "I" })), "documentCode").state).toBe("failed");
+    expect(field(read(writeMrz(base)), "documentCode").state).toBe("unchecked");
+  });
+
+  it("keeps digits in the names of a Russian internal passport (PN, RUS), and mends them elsewhere", () => {
+    const internal = writeMrz({ ...base, documentCode: "PN", issuingState: "RUS", surname: "IM8REK" });
+    expect(read(internal).lines).toEqual(internal);
+    const other = writeMrz({ ...base, surname: "IM8REK" });
+    expect(field(read(other), "surname").raw).toBe("IMBREK");
+  });
+});
+
+/** The TD3 composite check digit over a line 2 (columns 1-10, 14-20, 22-43). */
+function compositeOf(line2: string): number {
+  return checkDigit(line2.slice(0, 10) + line2.slice(13, 20) + line2.slice(21, 43));
+}

@@ -126,7 +126,10 @@ function computeChecks(layout: LayoutSpec, fields: readonly FieldSpec[], lines: 
       if (withFiller === found) expected = withFiller;
     }
     // An unused optional-data field may carry a filler instead of its check digit (ICAO 9303-4, 4.2.2.1).
-    if (found === "<" && field.name === "optionalData1" && /^<*$/.test(value)) expected = "<";
+    // So may a date left unknown (all fillers: Russian internal passports have no expiry date).
+    if (found === "<" && (field.name === "optionalData1" || field.kind === "date") && /^<*$/.test(value)) {
+      expected = "<";
+    }
     checks.push({
       field: field.name,
       line: field.line,
@@ -150,6 +153,14 @@ function computeChecks(layout: LayoutSpec, fields: readonly FieldSpec[], lines: 
   }
   return checks;
 }
+
+const DOCUMENT_CODE_START: Record<MrzReport["format"], RegExp> = {
+  TD3: /^P/,
+  TD2: /^[ACI]/,
+  TD1: /^[ACI]/,
+  MRVA: /^V/,
+  MRVB: /^V/,
+};
 
 function cleanData(raw: string): string | null {
   const v = raw.replace(/<+$/, "").replace(/<+/g, " ").trim();
@@ -200,6 +211,8 @@ function buildFields(
       case "country":
         value = raw.replace(/<+$/, "") || null;
         if (value !== null && !/^[A-Z]+(<[A-Z]+)?$/.test(value)) state = "failed";
+        // Document codes start with P in passports (TD3), V in visas, A, C or I in cards (ICAO 9303 parts 4-7).
+        if (spec.kind === "code" && !DOCUMENT_CODE_START[layout.format].test(raw)) state = "failed";
         break;
       case "alnum":
         value = spec.name === "documentNumber" ? raw.replace(/</g, "") || null : cleanData(raw);

@@ -89,10 +89,10 @@ async function pageSet(from: number, preset: "moderate" | "hard", split: boolean
       crops.push({ png: await toPng(band.data, bandW, bandH), truth: [...p.truth.mrzLines] });
     } else {
       const half = Math.round(bandH / 2);
-      crops.push({ png: await toPng(band.data.subarray(0, half * bandW), bandW, half), truth: [p.truth.mrzLines[0]] });
+      crops.push({ png: await toPng(band.data.subarray(0, half * bandW), bandW, half), truth: [p.truth.mrzLines[0] ?? ""] });
       crops.push({
         png: await toPng(band.data.subarray(half * bandW), bandW, bandH - half),
-        truth: [p.truth.mrzLines[1]],
+        truth: [p.truth.mrzLines[1] ?? ""],
       });
     }
   }
@@ -117,8 +117,9 @@ async function engineSet(from: number, preset: "clean" | "moderate" | "hard", sp
       if (split) for (const truth of p.truth.mrzLines) crops.push({ png: blank, truth: [truth] });
       else crops.push({ png: blank, truth: [...p.truth.mrzLines] });
     } else if (split) {
-      crops.push({ png: await toPng(band.lines[0]), truth: [p.truth.mrzLines[0]] });
-      crops.push({ png: await toPng(band.lines[1]), truth: [p.truth.mrzLines[1]] });
+      for (const [i, line] of band.lines.entries()) {
+        crops.push({ png: await toPng(line), truth: [p.truth.mrzLines[i] ?? ""] });
+      }
     } else {
       crops.push({ png: await toPng(band.image), truth: [...p.truth.mrzLines] });
     }

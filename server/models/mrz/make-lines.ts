@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { randomLineDegradation, renderMrzLineImage } from "../../synthetic/mrz-line-image";
-import { randomMrzLineText } from "../../synthetic/mrz-line-text";
+import { randomFieldLineText, randomMrzLineText } from "../../synthetic/mrz-line-text";
 import { Random } from "../../synthetic/random";
 import { assertSeedFor, type SeedPurpose } from "../../synthetic/seed-ranges";
 
@@ -18,12 +18,12 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const usage = "usage: tsx models/mrz/make-lines.ts --out DIR --purpose train|eval --from SEED --count N [--severity mixed|clean]";
+const usage = "usage: tsx models/mrz/make-lines.ts --out DIR --purpose train|eval --from SEED --count N [--severity mixed|clean|field]";
 if (!values.out || values.from === undefined) throw new Error(usage);
 const purpose = values.purpose as SeedPurpose;
 const from = Number(values.from);
 const count = Number(values.count);
-const severity = values.severity === "clean" ? "clean" : "mixed";
+const severity = values.severity === "clean" || values.severity === "field" ? values.severity : "mixed";
 assertSeedFor(purpose, from);
 assertSeedFor(purpose, from + count - 1);
 
@@ -33,7 +33,7 @@ for (let seed = from; seed < from + count; seed++) {
   // Resumable: the .box file is written last, so its presence means this seed is complete.
   if (existsSync(`${name}.box`)) continue;
   const rng = new Random(seed);
-  const text = randomMrzLineText(rng);
+  const text = severity === "field" ? randomFieldLineText(rng) : randomMrzLineText(rng);
   const line = await renderMrzLineImage(text, randomLineDegradation(rng, severity), rng);
   await writeFile(`${name}.png`, line.png);
   await writeFile(`${name}.gt.txt`, `${text}\n`);

@@ -4,7 +4,8 @@
 # Needs Debian tesseract-ocr (text tools: lstmtraining, combine_lang_model, unicharset_extractor) and fonts-ocr-b.
 # Deterministic: fixed seeds for the data, OMP_THREAD_LIMIT=1 for the trainer. Wall time on a shared 2-core machine:
 # see EVAL.md. Usage (from server/): bash models/mrz/train.sh   [env: WORK, TRAIN_LINES, MAX_ITERATIONS, JOBS,
-# CROP_PAGES, CROP_FROM, PHASE2_ITERATIONS, PHASE2_LEARNING_RATE, START_LSTM, INSTALL=yes to copy the result over mrz.traineddata]
+# CROP_PAGES, CROP_FROM, CROP_PRESETS, FIELD_LINES, PHASE2_ITERATIONS, PHASE2_LEARNING_RATE, START_LSTM, INSTALL=yes to
+# copy the result over mrz.traineddata]
 #
 # Phase 1 (stages 1-5) trains from scratch on rendered single lines. Phase 2 (stages 6-9) fine-tunes that model on
 # lines cut from whole generated passport photos by the engine's own locate and crop stages (make-crop-lines.ts,
@@ -28,6 +29,12 @@ EVAL_FROM=1000000000
 PHASE1=${PHASE1:-run}
 CROP_PAGES=${CROP_PAGES:-1200}
 CROP_FROM=${CROP_FROM:-10000000}
+# Capture presets of the crop photos with their shares (make-crop-lines.ts --presets).
+CROP_PRESETS=${CROP_PRESETS:-hard:0.6,moderate:0.4}
+# Rendered lines of the "field" severity (bold and thin print, small captures scaled up, foils, card lines; issue 16)
+# mixed into phase 2 beside the phase-1 lines and the crop lines, from training seed FIELD_FROM. 0 leaves them out.
+FIELD_LINES=${FIELD_LINES:-0}
+FIELD_FROM=${FIELD_FROM:-20000000}
 PHASE2_ITERATIONS=${PHASE2_ITERATIONS:-5000}
 # Fine-tuning rate, reset on every layer: continuing at the stored rate (0.002, with fresh Adam moments from the float
 # LSTM) shook the model (clean lines 97% -> 88% exact, see EVAL.md); 0.0005 kept clean reading and improved the rest.
@@ -112,7 +119,7 @@ if [ "$PHASE2_ITERATIONS" -gt 0 ]; then
       # Interleaved seeds: job j takes CROP_FROM + j, + j + JOBS, ...
       n=$(( (CROP_PAGES - j + JOBS - 1) / JOBS ))
       nice -n 10 pnpm exec tsx models/mrz/make-crop-lines.ts --out "$WORK/crops" --from $((CROP_FROM + j)) \
-        --step "$JOBS" --count "$n" &
+        --step "$JOBS" --count "$n" --presets "$CROP_PRESETS" &
     done
     wait
     touch "$WORK/crops.done"
@@ -128,11 +135,26 @@ if [ "$PHASE2_ITERATIONS" -gt 0 ]; then
   find "$WORK/crops" -name 'crop_*.lstmf' | sort |
     awk -v lo="$CROP_FROM" -v hi="$((CROP_FROM + CROP_PAGES))" \
       '{ n = split($0, a, "_"); s = a[n - 1] + 0; if (s >= lo && s < hi) print }' > "$WORK/crops.list"
-  # 1:1 mix: every crop line twice beside the phase-1 lines, shuffled with a fixed seed (lstmtraining takes the
-  # files round robin in list order).
-  cat "$WORK/crops.list" "$WORK/crops.list" "$WORK/train.list" |
+  : > "$WORK/field.list"
+  if [ "$FIELD_LINES" -gt 0 ]; then
+    echo "== 7b/9 field lines ($FIELD_LINES from seed $FIELD_FROM)"
+    if [ ! -f "$WORK/field.done" ]; then
+      per=$(( (FIELD_LINES + JOBS - 1) / JOBS ))
+      for j in $(seq 0 $((JOBS - 1))); do
+        nice -n 10 bash -c "$(declare -f make_lines); make_lines train $((FIELD_FROM + j * per)) $per '$WORK/field' field" &
+      done
+      wait
+      find "$WORK/field" -name '*.png' | sort | sed 's/\.png$//' |
+        nice -n 10 xargs -P "$JOBS" -I{} sh -c '[ -f {}.lstmf ] || tesseract {}.png {} --psm 13 lstm.train' >/dev/null 2>&1
+      touch "$WORK/field.done"
+    fi
+    find "$WORK/field" -name '*.lstmf' | sort | head -n "$FIELD_LINES" > "$WORK/field.list"
+  fi
+  # 1:1 mix: every crop line twice beside the phase-1 lines (and the field lines), shuffled with a fixed seed
+  # (lstmtraining takes the files round robin in list order).
+  cat "$WORK/crops.list" "$WORK/crops.list" "$WORK/train.list" "$WORK/field.list" |
     shuf --random-source=<(yes mrz-phase-2) > "$WORK/phase2.list"
-  echo "crop lines: $(wc -l < "$WORK/crops.list"), phase-2 list: $(wc -l < "$WORK/phase2.list")"
+  echo "crop lines: $(wc -l < "$WORK/crops.list"), field lines: $(wc -l < "$WORK/field.list"), phase-2 list: $(wc -l < "$WORK/phase2.list")"
 
   echo "== 8/9 lstmtraining phase 2 ($PHASE2_ITERATIONS iterations from $START_LSTM, rate $PHASE2_LEARNING_RATE)"
   mkdir -p "$WORK/ckpt2"

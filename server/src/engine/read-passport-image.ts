@@ -11,13 +11,15 @@ import { documentFromMrz } from "../mrz-result/document-from-mrz";
 import { mrzWarnings } from "../mrz-result/mrz-warnings";
 import { cropPortrait } from "./image/crop-portrait";
 import { type DecodableMediaType, type ImageSource, openImage } from "./image/decode-image";
+import type { RgbImage } from "./image/raster";
 import { type BandCrop, type CropOptions, cropBand } from "./locate/crop-band";
 import type { BandCandidate } from "./locate/find-band-candidates";
-import { locateBand, OVERVIEW_SIDE } from "./locate/locate-band";
+import { locateBand, locatePass, OVERVIEW_SIDE } from "./locate/locate-band";
 import { qualityWarnings } from "./quality/quality-warnings";
 import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "./quality/screen-moire";
-import { confidenceWarnings, fieldConfidences } from "./read/field-confidence";
-import { type ReadMode, readBand } from "./read/read-band";
+import { fieldConfidences } from "./read/field-confidence";
+import { type ReadMode, readBand, rescaledOpinion, type ValidRead } from "./read/read-band";
+import { readDoubtWarnings } from "./read/read-doubt-warnings";
 import type { Recogniser } from "./read/tesseract-recogniser";
 import { round } from "./round";
 
@@ -56,6 +58,9 @@ export const READ_MODE: ReadMode = "block";
 export const CAP_HEIGHT = 24;
 /** Band candidates tried, best first. */
 export const MAX_CANDIDATES = 3;
+/** Capitals captured smaller than this (pixels) get a third read of the band cut at RESCALED_CAP_HEIGHT. */
+const RESCALED_OPINION_BELOW_PX = 14;
+const RESCALED_CAP_HEIGHT = 32;
 
 const notFound = () => new AppError("mrz_not_found");
 
@@ -80,58 +85,96 @@ export async function readPassportImage(
 ): Promise<EngineResult> {
   const source: ImageSource = await openImage(input.image, input.mediaType);
   const overview = await source.overview(OVERVIEW_SIDE);
-  const candidates = locateBand(overview, options.maxCandidates ?? MAX_CANDIDATES);
+  const max = options.maxCandidates ?? MAX_CANDIDATES;
+  const located = locateBand(overview, max);
+  // The passes the locator left out run only when nothing it found reads.
+  const candidates = function* () {
+    yield* located.candidates;
+    for (const pass of located.rest) yield* locatePass(located.overview, pass, max);
+  };
 
   let inconsistent = false;
-  for (const candidate of candidates) {
+  let confirmed: { band: BandCrop; read: ReportedRead } | null = null;
+  for (const candidate of candidates()) {
     const band = await cropBand(source, candidate, { capHeight: options.capHeight ?? CAP_HEIGHT });
     if (!band) continue;
-    const mode = options.readMode ?? READ_MODE;
-    const read = await readBand(ocr, band, mode, options.today);
-    if (read.status === "inconsistent") inconsistent = true;
+    const read = await readBand(ocr, band, options.readMode ?? READ_MODE, options.today);
+    if (read.status === "inconsistent") {
+      inconsistent = true;
+      if (read.confirmed && !confirmed) {
+        const { confidences } = read.confirmed;
+        confirmed = { band, read: { report: read.report, confidences, flipped: read.flipped } };
+      }
+    }
     if (read.status !== "valid") continue;
-
-    const text = readingOrder(band.corners, read.flipped);
-    const map = pageToImage(text);
-    const page = mmQuad(map, 0, 0, TD3_MM.page.width, TD3_MM.page.height);
-    const p = TD3_MM.portrait;
-    const portraitQuad = mmQuad(map, p.left, p.top, p.left + p.width, p.top + p.height);
-    const td3 = read.report.format === "TD3";
-    const warnings = [
-      ...mrzWarnings(read.report, options.today ? { today: options.today } : {}),
-      ...confidenceWarnings(read.report, read.confidences),
-      ...qualityWarnings({
-        band,
-        text,
-        page,
-        portrait: portraitQuad,
-        overview,
-        moire: await measureScreenMoire(source, page),
-        width: source.width,
-        height: source.height,
-      }).filter((w) => td3 || (w.code !== "glare_portrait" && w.code !== "document_too_small")),
-    ];
-    const portrait = input.portrait && td3 ? await cropPortrait(source, portraitQuad) : null;
-    const roundPoint = (q: Point): Point => ({ x: round(q.x, 1), y: round(q.y, 1) });
-    return {
-      provider: "local",
-      upstreamRequestId: null,
-      document: documentFromMrz(read.report),
-      visualZone: null,
-      confidence: fieldConfidences(read.report, read.confidences),
-      mrz: read.report,
-      mrzBand: text.map(roundPoint) as Quad,
-      image: { width: source.width, height: source.height },
-      warnings,
-      portrait,
-    };
+    // A small capture is cut again at another scale and read once more: its resamplings misread it differently.
+    if (band.capHeightPx < RESCALED_OPINION_BELOW_PX) {
+      const other = await cropBand(source, candidate, { capHeight: RESCALED_CAP_HEIGHT });
+      if (other) {
+        const doubts = await rescaledOpinion(ocr, other, read, options.today);
+        const secondRead = [...(read.secondRead ?? []), ...doubts];
+        return resultFrom(source, overview, input, options, band, { ...read, secondRead });
+      }
+    }
+    return resultFrom(source, overview, input, options, band, read);
   }
+  // No read holds, but two recognitions agree character for character: the characters are what is printed and the
+  // document's own check digits fail (a misprinted specimen, an altered document, a national layout). Returned with
+  // the failed checks as critical warnings and every field they guard in doubt, never as verified.
+  if (confirmed) return resultFrom(source, overview, input, options, confirmed.band, confirmed.read);
   throw inconsistent ? unreadable() : notFound();
+}
+
+/** What a result is made from: a valid read, or an inconsistent one both read modes confirmed. */
+type ReportedRead = Pick<ValidRead, "report" | "confidences" | "flipped" | "secondRead" | "namesRefitted">;
+
+async function resultFrom(
+  source: ImageSource,
+  overview: { image: RgbImage; factor: number },
+  input: PassportImageInput,
+  options: ReadPassportOptions,
+  band: BandCrop,
+  read: ReportedRead,
+): Promise<EngineResult> {
+  const text = readingOrder(band.corners, read.flipped);
+  const map = pageToImage(text);
+  const page = mmQuad(map, 0, 0, TD3_MM.page.width, TD3_MM.page.height);
+  const p = TD3_MM.portrait;
+  const portraitQuad = mmQuad(map, p.left, p.top, p.left + p.width, p.top + p.height);
+  const td3 = read.report.format === "TD3";
+  const warnings = [
+    ...mrzWarnings(read.report, options.today ? { today: options.today } : {}),
+    ...readDoubtWarnings(read),
+    ...qualityWarnings({
+      band,
+      text,
+      page,
+      portrait: portraitQuad,
+      overview,
+      moire: await measureScreenMoire(source, page),
+      width: source.width,
+      height: source.height,
+    }).filter((w) => td3 || (w.code !== "glare_portrait" && w.code !== "document_too_small")),
+  ];
+  const portrait = input.portrait && td3 ? await cropPortrait(source, portraitQuad) : null;
+  const roundPoint = (q: Point): Point => ({ x: round(q.x, 1), y: round(q.y, 1) });
+  return {
+    provider: "local",
+    upstreamRequestId: null,
+    document: documentFromMrz(read.report),
+    visualZone: null,
+    confidence: fieldConfidences(read.report, read.confidences),
+    mrz: read.report,
+    mrzBand: text.map(roundPoint) as Quad,
+    image: { width: source.width, height: source.height },
+    warnings,
+    portrait,
+  };
 }
 
 /** The engine's band candidates in one photo, and its crop stage to cut any candidate with (diagnosis, training). */
 export interface BandSearch {
-  /** Located band candidates, best first, in image pixels. */
+  /** Located band candidates in image pixels: the locator's passes' best first, then the passes it left out. */
   candidates: BandCandidate[];
   /** The band as the crop stage hands it to the recogniser; null when no text lines are found there. */
   crop(candidate: BandCandidate, options?: CropOptions): Promise<BandCrop | null>;
@@ -143,7 +186,11 @@ export async function searchBands(
   maxCandidates = MAX_CANDIDATES,
 ): Promise<BandSearch> {
   const source = await openImage(input.image, input.mediaType);
-  const candidates = locateBand(await source.overview(OVERVIEW_SIDE), maxCandidates);
+  const located = locateBand(await source.overview(OVERVIEW_SIDE), maxCandidates);
+  const candidates = [
+    ...located.candidates,
+    ...located.rest.flatMap((pass) => locatePass(located.overview, pass, maxCandidates)),
+  ];
   return { candidates, crop: (candidate, options = {}) => cropBand(source, candidate, options) };
 }
 

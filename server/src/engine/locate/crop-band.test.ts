@@ -27,7 +27,7 @@ const SLANTED: ConditionsInput = {
 
 async function cropOf(g: GeneratedPassport): Promise<BandCrop> {
   const source = await openImage(g.image, g.mediaType);
-  const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+  const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
   if (!c) throw new Error("no band located");
   const crop = await cropBand(source, c, { capHeight: 32 });
   if (!crop) throw new Error("no crop");
@@ -103,6 +103,11 @@ describe("cropBand on a page seen at a slant", () => {
     }
     // Both lines at the requested character size, within a tenth.
     for (const hh of heights) expect(Math.abs(hh - 32) / 32).toBeLessThan(0.1);
+    // The text box spans 44 cells of the crop: 44 x 2.54 / 2.42 capitals.
+    const span = crop.textSpan.right - crop.textSpan.left;
+    expect(Math.abs(span - (44 * 32 * 2.54) / 2.42) / span).toBeLessThan(0.05);
+    expect(crop.textSpan.left).toBeGreaterThan(0);
+    expect(crop.textSpan.right).toBeLessThan(crop.image.width);
   }, 30_000);
 
   it("keeps the rotated rectangle when blur has merged the characters (no edges to fit)", async () => {
@@ -130,7 +135,7 @@ describe("cropBand when the located band is short of the lines' ends", () => {
   it("reads past the neighbourhood it first fetched instead of smearing its edge (lines still read whole)", async () => {
     const g = await generatePassport({ seed: 2_000_000_540, conditions: { preset: "moderate", rotationDeg: 4 } });
     const source = await openImage(g.image, g.mediaType);
-    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
     if (!c) throw new Error("no band located");
     // As if glare hid the last characters of both lines from the locator: shorter band, centre moved to the left.
     const short = 0.94 * c.halfLength;
@@ -163,7 +168,7 @@ describe("cropBand on a band located as one of its lines", () => {
     async (_name, side) => {
       const g = await generatePassport({ seed: 2_000_000_540, conditions: { preset: "moderate", rotationDeg: 4 } });
       const source = await openImage(g.image, g.mediaType);
-      const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+      const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
       if (c?.lines !== 2) throw new Error("no two-line band located");
       // As if glare hid one line from the locator: a thin band on the other line, half a line pitch off the centre.
       const cap = c.pitch * 0.95;
@@ -195,7 +200,7 @@ describe("cropBand when glare hid one end of the lines from the locator", () => 
     async (_name, side) => {
       const g = await generatePassport({ seed: 2_000_000_540, conditions: { preset: "moderate", rotationDeg: 4 } });
       const source = await openImage(g.image, g.mediaType);
-      const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+      const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
       if (!c) throw new Error("no band located");
       // The locator saw only 60% of the band, at the end away from `side`.
       const short = 0.6 * c.halfLength;
@@ -247,4 +252,49 @@ describe("continuedSide", () => {
     const mirrored = raster((x, y) => (x >= 150 ? 230 : print(x, y)));
     expect(continuedSide(mirrored, rows, [0, 50], [150, 200])).toBe(-1);
   });
+});
+
+describe("cropBand when the locator saw the band short or a line less", () => {
+  it("looks along again when the text runs into the neighbourhood's end", async () => {
+    const g = await generatePassport({ seed: 2_000_000_702, conditions: SLANTED });
+    const source = await openImage(g.image, g.mediaType);
+    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
+    if (!c) throw new Error("no band located");
+    // The candidate's right third cut away: the text runs into the end of the neighbourhood.
+    const cut = 0.3 * c.halfLength;
+    const short = {
+      ...c,
+      cx: c.cx - cut * Math.cos(c.angle),
+      cy: c.cy - cut * Math.sin(c.angle),
+      halfLength: c.halfLength - cut,
+    };
+    const crop = await cropBand(source, short, { capHeight: 32 });
+    if (!crop) throw new Error("no crop");
+    const truth = truthText(g);
+    const length = Math.hypot(truth[1]!.x - truth[0]!.x, truth[1]!.y - truth[0]!.y);
+    crop.corners.forEach((p, k) => {
+      expect(Math.hypot(p.x - truth[k]!.x, p.y - truth[k]!.y) / length).toBeLessThan(0.01);
+    });
+  }, 30_000);
+
+  it("finds a card's third line when the locator gave two", async () => {
+    const g = await generatePassport({
+      seed: 2_000_000_720,
+      conditions: { preset: "clean", document: "TD1", rotationDeg: 0, width: 1600, height: 1200 },
+    });
+    const source = await openImage(g.image, g.mediaType);
+    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
+    if (!c) throw new Error("no band located");
+    // Two of the three lines: thinner, centred between the first two.
+    const third = c.halfThickness / 3;
+    const two = {
+      ...c,
+      lines: 2,
+      cx: c.cx + third * Math.sin(c.angle),
+      cy: c.cy - third * Math.cos(c.angle),
+      halfThickness: c.halfThickness - third,
+    };
+    const crop = await cropBand(source, two, { capHeight: 24 });
+    expect(crop?.lines).toBe(3);
+  }, 30_000);
 });

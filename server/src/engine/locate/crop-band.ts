@@ -7,6 +7,7 @@ import { toGray } from "../image/raster";
 import { type RegionRaster, warpGray } from "../image/warp-gray";
 import type { BandCandidate } from "./find-band-candidates";
 import { type BandQuad, fitBandQuad } from "./fit-band-quad";
+import { straightenBow } from "./straighten-bow";
 
 /** A deskewed MRZ band ready for the recogniser, with where it lies in the original image. */
 export interface BandCrop {
@@ -21,6 +22,8 @@ export interface BandCrop {
   lines: number;
   /** Each text line's rows in `image` (top inclusive, bottom exclusive), with a margin, top to bottom. */
   lineRows: { top: number; bottom: number }[];
+  /** The columns of `image` the text box spans, from its first character cell's left edge to its last's right. */
+  textSpan: { left: number; right: number };
   /** Measured character cap height in original pixels. */
   capHeightPx: number;
   /** Text direction in the original image (radians). */
@@ -285,29 +288,76 @@ export async function cropBand(
   options: CropOptions = {},
 ): Promise<BandCrop | null> {
   const capTarget = options.capHeight ?? 32;
-  const n = neighbourhood(cand);
+  let n = neighbourhood(cand);
   // The region read reaches 2.5 pitches further along than the neighbourhood: the final crop spans the full ICAO
   // line length plus a margin around the text found, and a second full-resolution read costs more than these pixels.
-  const region = await grayRegion(source, boxCorners(cand, n.halfU + 2.5 * n.pitch, n.halfV));
+  let region = await grayRegion(source, boxCorners(cand, n.halfU + 2.5 * n.pitch, n.halfV));
   const angle = refineAngle(region, cand, n, options.refineDegrees ?? 2);
   const frame: Frame = { cx: cand.cx, cy: cand.cy, ux: Math.cos(angle), uy: Math.sin(angle) };
-  const view = findLines(region, frame, n);
-  if (!view) return null;
-  // Stage 3: the text's quadrilateral from its characters' edges; the rotated rectangle when it cannot be trusted.
+  // Stages 2 and 3: the lines, then the text's quadrilateral from its characters' edges (the rotated rectangle when
+  // it cannot be trusted). Looked at again over a larger neighbourhood when what was found says it is cut short.
+  const look = async (at: Neighbourhood) => {
+    const reach = boxCorners(cand, at.halfU + 2.5 * at.pitch, at.halfV);
+    if (!covers(region.rect, reach, source.width, source.height)) region = await grayRegion(source, reach);
+    const view = findLines(region, frame, at);
+    if (!view) return null;
+    const { mid, medium, lines } = view;
+    const quad = fitBandQuad(mid, lines, {
+      threshold: otsuThreshold(mid),
+      pitch: at.pitch * medium,
+      charsPerLine: lines.length >= 3 ? 30 : 44,
+    });
+    return { view, quad, n: at };
+  };
+  let found = await look(n);
+  if (!found) return null;
+  // Text running into the neighbourhood's end: the locator saw the band short (perspective, a gap in a line).
+  const corners = found.quad?.corners;
+  const edge = 1.5 * n.pitch * found.view.medium;
+  if (
+    corners &&
+    (Math.min(corners[0].x, corners[3].x) < edge || Math.max(corners[1].x, corners[2].x) > found.view.mid.width - edge)
+  ) {
+    // Far enough for a full line's far end, whichever part of the line the candidate was centred on.
+    const full = (found.view.lines.length >= 3 ? 30 : 44) + 2;
+    const longer = await look({ ...n, halfU: Math.max(n.halfU + 8 * n.pitch, full * n.pitch - n.halfU) });
+    if (longer?.quad) found = longer;
+  }
+  // Two lines of 30 characters: a card's three-line band whose third line the locator lost. Look a line spacing
+  // further across, either way.
+  const quad0 = found.quad;
+  if (quad0 && found.view.lines.length === 2 && Math.abs(cellsSeen(quad0) - 30) <= 2) {
+    const spacing =
+      ((quad0.lines[1]!.top - quad0.lines[0]!.top) * (quad0.corners[3].y - quad0.corners[0].y)) / found.view.medium;
+    const taller = await look({ ...found.n, halfV: found.n.halfV + 1.2 * spacing });
+    if (taller && taller.view.lines.length === 3) found = taller;
+  }
+  n = found.n;
+  const { view, quad } = found;
   // Either way the crop reaches the full ICAO line length (44 characters for 2-line bands, 30 for 3).
   const { mid, midToImage, medium, lines } = view;
   const charsPerLine = lines.length >= 3 ? 30 : 44;
-  const quad = fitBandQuad(mid, lines, { threshold: otsuThreshold(mid), pitch: n.pitch * medium, charsPerLine });
   const target: CropTarget = { capTarget, charsPerLine };
   const crop = quad
     ? await cropQuad(
         source,
         region,
-        { quad, midToImage, capPx: (quad.capHeight * 2 * n.halfV) / mid.height, pitch: n.pitch },
+        {
+          quad,
+          midToImage,
+          capPx: (quad.capHeight * 2 * n.halfV) / mid.height,
+          pitchPx: quad.pitch / medium,
+          pitch: n.pitch,
+        },
         target,
       )
     : await cropRectangle(source, region, view, { frame, angle, n }, target);
-  return { ...crop, angle };
+  return { ...crop, image: straightenBow(crop.image, crop.lineRows, capTarget), angle };
+}
+
+/** How many character cells the fitted text spans, by its measured pitch. */
+function cellsSeen(quad: BandQuad): number {
+  return (quad.corners[1].x - quad.corners[0].x) / quad.pitch;
 }
 
 /** What the final crop is scaled and sized to. */
@@ -385,6 +435,7 @@ async function cropRectangle(
     shape: "rectangle",
     lines: lines.length,
     lineRows,
+    textSpan: { left: (mu - hu) * scale, right: (mu + hu) * scale },
     capHeightPx: capPx,
   };
 }
@@ -396,7 +447,15 @@ async function cropRectangle(
 async function cropQuad(
   source: ImageSource,
   first: RegionRaster & { rect: PixelRect },
-  args: { quad: BandQuad; midToImage: Homography; capPx: number; pitch: number },
+  args: {
+    quad: BandQuad;
+    midToImage: Homography;
+    capPx: number;
+    /** The characters' measured pitch, original pixels. */
+    pitchPx: number;
+    /** The located pitch (the margins' unit). */
+    pitch: number;
+  },
   target: CropTarget,
 ): Promise<Omit<BandCrop, "angle">> {
   const { quad, capPx, pitch } = args;
@@ -407,7 +466,11 @@ async function cropQuad(
   const hu = (dist(tl, tr) + dist(bl, br)) / 4;
   const hv = (dist(tl, bl) + dist(tr, br)) / 4;
   const scale = capTarget / Math.max(1, capPx);
-  const expectedHalf = (charsPerLine * capPx * (2.54 / 2.42)) / 2;
+  // The full line length from the measured pitch; from ICAO's pitch for the measured capitals when the measure is
+  // implausible (wider spacing than ICAO's is common on real documents, narrower than 0.9 of it is not).
+  const icaoPitch = capPx * (2.54 / 2.42);
+  const pitchPx = args.pitchPx >= 0.9 * icaoPitch && args.pitchPx <= 1.6 * icaoPitch ? args.pitchPx : icaoPitch;
+  const expectedHalf = (charsPerLine * pitchPx) / 2;
   // Text the quad fit did not see (glare or shadow over one end hid it from the locator): warp room for all of it on
   // either side, then keep the side the print continues on.
   const missing = 2 * (expectedHalf - hu);
@@ -440,13 +503,14 @@ async function cropQuad(
     ? continuedSide(wide, textRowsIn, [box.left - extra, box.left], [box.right, box.right + extra])
     : 0;
   // The window kept: centred on the text seen, or moved by half the missing length towards the side it continues on.
-  const from = Math.round(wideW / 2 + (side * extra) / 2 - outW / 2);
+  const from = Math.max(0, Math.min(wideW - outW, Math.round(wideW / 2 + (side * extra) / 2 - outW / 2)));
   const image = side === 0 && wideW === outW ? wide : columns(wide, from, outW);
   // The text box then reaches the hidden end too.
   const textLeft = box.left - (side < 0 ? extra : 0);
   const textRight = box.right + (side > 0 ? extra : 0);
   const corners = side === 0 ? seen : mmQuad(inImage, textLeft, box.top, textRight, box.bottom);
-  return { image, corners, shape: "quad", lines: quad.lines.length, lineRows, capHeightPx: capPx };
+  const textSpan = { left: textLeft - from, right: textRight - from };
+  return { image, corners, shape: "quad", lines: quad.lines.length, lineRows, textSpan, capHeightPx: capPx };
 }
 
 const point = (x: number, y: number): Point => ({ x, y });

@@ -16,7 +16,7 @@ const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 async function locate(seed: number, conditions: Parameters<typeof generatePassport>[0]["conditions"]) {
   const g = await generatePassport({ seed, conditions });
   const source = await openImage(g.image, g.mediaType);
-  const candidates = locateBand(await source.overview(OVERVIEW_SIDE), 4);
+  const candidates = locateBand(await source.overview(OVERVIEW_SIDE), 4).candidates;
   return { g, source, candidates };
 }
 

@@ -74,7 +74,7 @@ export function findBandCandidates(gray: GrayImage, options: LocateOptions = {})
       Math.abs(deg(b.angle)) <= maxTilt &&
       b.thickness >= 2 &&
       b.length / b.thickness >= 2 &&
-      b.area / (b.length * b.thickness) >= 0.45,
+      b.area / (b.length * b.thickness) >= 0.4,
   );
   const lines: TextLine[] = [];
   for (const blob of chainSegments(segments)) {
@@ -125,7 +125,15 @@ export function findBandCandidates(gray: GrayImage, options: LocateOptions = {})
   return candidates.slice(0, maxCandidates);
 }
 
-/** From lines sorted across the text, the longest run (max 3) with even spacing; a single line if none. */
+/** How unlike each other a run's lines are: spread of their lengths and thicknesses (0 = identical). MRZ lines share
+ *  one font size and (nearly) one length; print beside them rarely does. */
+function unlikeness(run: readonly { l: TextLine }[]): number {
+  const spread = (xs: number[]) => (Math.max(...xs) - Math.min(...xs)) / Math.max(...xs);
+  return spread(run.map((r) => r.l.blob.length)) + spread(run.map((r) => r.l.blob.thickness));
+}
+
+/** From lines sorted across the text, the longest run (max 3) with even spacing, of the runs that long the one whose
+ *  lines are most alike; a single line if none. */
 function pickEvenRun<T extends { l: TextLine; across: number }>(sorted: T[]): T[] {
   let best: T[] = [];
   for (let s = 0; s < sorted.length; s++) {
@@ -139,7 +147,7 @@ function pickEvenRun<T extends { l: TextLine; across: number }>(sorted: T[]): T[
       }
       run.push(sorted[k]!);
     }
-    if (run.length > best.length) best = run;
+    if (run.length > best.length || (run.length === best.length && unlikeness(run) < unlikeness(best))) best = run;
   }
   return best;
 }

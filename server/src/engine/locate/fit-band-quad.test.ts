@@ -81,6 +81,26 @@ function runsOf(h: Homography, lines = 2) {
 const OPTIONS = { threshold: 128, pitch: PITCH, charsPerLine: 44 };
 
 describe("fitBandQuad", () => {
+  it("measures the characters' pitch, also when it is wider than ICAO's for the cap height", () => {
+    const flat = homographyFromQuads(textBox, [
+      { x: 30, y: 30 },
+      { x: 30 + TEXT_W, y: 30 },
+      { x: 30 + TEXT_W, y: 30 + TEXT_H },
+      { x: 30, y: 30 + TEXT_H },
+    ]);
+    expect(fitBandQuad(drawBand(flat), runsOf(flat), OPTIONS)?.pitch).toBeCloseTo(PITCH, 0);
+    // The same band drawn 1.25 times wider (as a few real documents space their MRZ).
+    const wide = homographyFromQuads(textBox, [
+      { x: 20, y: 30 },
+      { x: 20 + TEXT_W * 1.25, y: 30 },
+      { x: 20 + TEXT_W * 1.25, y: 30 + TEXT_H },
+      { x: 20, y: 30 + TEXT_H },
+    ]);
+    const raster = drawBand(wide);
+    const widened = { ...raster, width: 840 };
+    expect(fitBandQuad(widened, runsOf(wide), OPTIONS)?.pitch ?? 0).toBeGreaterThan(PITCH * 1.2);
+  });
+
   // A trapezoid: the right end 11% taller than the left (more than the generator's strongest perspective gives
   // across a band), edges converging, the ends slanting the same way.
   const image = [

@@ -9,6 +9,7 @@ import {
   fitLineLength,
   readBand,
   realignByCheckDigits,
+  rescaledOpinion,
   rotate180,
   shapeLines,
   trimLeadingJunk,
@@ -85,10 +86,12 @@ describe("dropLeastConfident", () => {
     expect(dropLeastConfident(line(`${FULL}12`), 44)).toBeNull();
   });
 
-  it("lets shapeLines mend a guarded line with no filler run, never the names line", () => {
+  it("lets shapeLines mend a line with no filler run by its least confident character, the names line too", () => {
     expect(fitLineLength(withExtra(FULL, 42, "I"), 44)).toBeNull();
     expect(shapeLines([line(L1), withExtra(FULL, 42, "I")])?.map((l) => l.text)).toEqual([L1, FULL]);
-    expect(shapeLines([withExtra(NAMES, 20, "I"), line(FULL)])).toBeNull();
+    // A guess on the names line: a read that keeps it puts the names in doubt (namesRefitted, tested below).
+    const names = withExtra(NAMES, 20, "I");
+    expect(shapeLines([names, line(FULL)])?.[0]?.text).toBe(dropLeastConfident(names, 44)?.text);
   });
 });
 
@@ -166,7 +169,8 @@ describe("rotate180", () => {
 });
 
 describe("readBand second opinion", () => {
-  /** A recogniser that answers `block` or `lines` text by the mode it is asked in. */
+  /** A recogniser that answers `block` or `lines` text by the mode it is asked in, every character sure. */
+  const sure = (text: string): OcrLine => ({ text, confidences: [...text].map(() => 0.99) });
   const scripted = (block: string[], lines: string[]): Recogniser & { calls: string[] } => {
     const calls: string[] = [];
     let next = 0;
@@ -174,8 +178,8 @@ describe("readBand second opinion", () => {
       calls,
       async readLines(_image, mode = "block") {
         calls.push(mode);
-        if (mode === "block") return block.map(line);
-        const one: OcrLine = line(lines[next % lines.length] as string);
+        if (mode === "block") return block.map(sure);
+        const one: OcrLine = sure(lines[next % lines.length] as string);
         next++;
         return [one];
       },
@@ -198,14 +202,81 @@ describe("readBand second opinion", () => {
     expect(ocr.calls).toEqual(["block", "line", "line"]);
   });
 
-  it("keeps the first read when the second has as many doubts, and asks nothing when the first has none", async () => {
+  it("keeps the first read when the second has as many doubts; a clean read gets only its names line read again", async () => {
     const garbled = `<GHD${L1.slice(4)}`;
     const doubtful = scripted([garbled, L2], [garbled, L2]);
     const read = await readBand(doubtful, band, "block");
     expect(read.status === "valid" && read.report.lines[0]).toBe(garbled);
     const clean = scripted([L1, L2], [L1, L2]);
-    await readBand(clean, band, "block");
-    expect(clean.calls).toEqual(["block"]);
+    const cleanRead = await readBand(clean, band, "block");
+    expect(clean.calls).toEqual(["block", "line"]);
+    expect(cleanRead.status === "valid" && cleanRead.secondRead).toEqual([]);
+  });
+
+  it("reads a small capture's whole band again and compares every field", async () => {
+    const ocr = scripted([L1, L2], [L1, L2.replace("L898902C3", "L898902G3")]);
+    const read = await readBand(ocr, { ...band, capHeightPx: 9 }, "block");
+    expect(ocr.calls).toEqual(["block", "line", "line"]);
+    expect(read.status === "valid" && read.secondRead?.map((d) => d.field)).toEqual(["documentNumber"]);
+  });
+
+  it("says when the names line was read with a character too many and fitted", async () => {
+    const names = `${L1.slice(0, 20)}I${L1.slice(20)}`;
+    const read = await readBand(scripted([names, L2], [names, L2]), band, "block");
+    expect(read.status === "valid" && read.namesRefitted).toBe(true);
+    const plain = await readBand(scripted([L1, L2], [L1, L2]), band, "block");
+    expect(plain.status === "valid" && plain.namesRefitted).toBe(false);
+  });
+
+  it("compares every field with the band cut at another scale (rescaledOpinion)", async () => {
+    const read = await readBand(scripted([L1, L2], [L1, L2]), band, "block");
+    if (read.status !== "valid") throw new Error("no valid read");
+    const otherScale = scripted([L1, L2.replace("7408122", "7408123")], []);
+    expect((await rescaledOpinion(otherScale, band, read)).map((d) => d.field)).toEqual(["birthDate"]);
+    expect(await rescaledOpinion(scripted([L1, L2], []), band, read)).toEqual([]);
+    // Nothing MRZ-shaped at the other scale: every field is in doubt.
+    expect(await rescaledOpinion(scripted(["KKK"], []), band, read)).toHaveLength(read.report.fields.length);
+  });
+
+  it("reads the names line again only up to a few cells past the names when it knows the text box", async () => {
+    const widths: number[] = [];
+    const cut: Recogniser = {
+      async readLines(image, mode = "block") {
+        widths.push(image.width);
+        if (mode === "block") return [L1, L2].map((t) => ({ text: t, confidences: [...t].map(() => 0.99) }));
+        // What a recogniser sees of the stretch: the line's first cells, the last of them fillers.
+        const cells = Math.round((image.width - 20) / 10);
+        const text = L1.slice(0, cells).replace("MARIA", "MARLA");
+        return [{ text, confidences: [...text].map(() => 0.99) }];
+      },
+      async terminate() {},
+    };
+    const wide = { image: { width: 480, height: 10, data: new Uint8Array(4800) }, lineRows: band.lineRows };
+    const read = await readBand(cut, { ...wide, textSpan: { left: 20, right: 460 } }, "block");
+    // "ERIKSSON<<ANNA<MARIA" ends in column 25: the stretch holds 28 cells.
+    expect(widths).toEqual([480, 20 + 28 * 10]);
+    expect(read.status === "valid" && read.secondRead?.map((d) => d.field)).toEqual(["givenNames"]);
+  });
+
+  it("puts the names in doubt when the names line read again differs", async () => {
+    const ocr = scripted([L1, L2], [L1.replace("ANNA", "ANMA")]);
+    const read = await readBand(ocr, band, "block");
+    expect(read.status === "valid" && read.report.lines).toEqual([L1, L2]);
+    expect(read.status === "valid" && read.secondRead).toEqual([
+      { field: "givenNames", other: L1.replace("ANNA", "ANMA").slice(15) },
+    ]);
+  });
+
+  it("confirms an inconsistent read that both read modes see alike, uncorrected, and no other", async () => {
+    // The composite printed wrong (1 for 0): every other check digit holds.
+    const wrong = `${L2.slice(0, 43)}1`;
+    const agreed = await readBand(scripted([L1, wrong], [L1, wrong]), band, "block");
+    expect(agreed.status).toBe("inconsistent");
+    expect(agreed.status === "inconsistent" && agreed.confirmed?.lines.map((l) => l.text)).toEqual([L1, wrong]);
+    expect(agreed.status === "inconsistent" && agreed.report.corrections).toEqual([]);
+    const other = `${L2.slice(0, 42)}81`;
+    const split = await readBand(scripted([L1, wrong], [L1, other]), band, "block");
+    expect(split.status === "inconsistent" && split.confirmed).toBeUndefined();
   });
 });
 
@@ -215,7 +286,7 @@ describe("readBand on a generated passport (real recogniser)", () => {
   it("reads the located and cropped band exactly, upright and turned upside down", async () => {
     const g = await generatePassport({ seed: 2_000_000_530, conditions: "moderate" });
     const source = await openImage(g.image, g.mediaType);
-    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1);
+    const [c] = locateBand(await source.overview(OVERVIEW_SIDE), 1).candidates;
     if (!c) throw new Error("no band located");
     const crop = await cropBand(source, c);
     if (!crop) throw new Error("no crop");

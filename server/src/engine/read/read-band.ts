@@ -5,7 +5,9 @@ import { parseMrz } from "contract/mrz/parse-mrz";
 import { reportDoubts } from "contract/mrz/report-doubts";
 import type { MrzReport } from "contract/mrz/types";
 import type { OcrLine } from "./ocr-line";
+import { type SecondReadDoubt, secondReadDoubts } from "./second-read";
 import type { Recogniser } from "./tesseract-recogniser";
+import { uprightScore } from "./upright-score";
 
 /** How the band is handed to the recogniser: whole (tesseract finds the lines) or one crop per located line. */
 export type ReadMode = "block" | "lines";
@@ -13,6 +15,10 @@ export type ReadMode = "block" | "lines";
 export interface BandImage {
   image: GrayImage;
   lineRows: { top: number; bottom: number }[];
+  /** The capitals' height in the photo (the crop scaled them to the recogniser's size), when known. */
+  capHeightPx?: number;
+  /** The columns the text box spans (first cell's left edge to last cell's right), when known. */
+  textSpan?: { left: number; right: number };
 }
 
 /** Line shapes of the ICAO formats: [line count, characters per line]. */
@@ -22,11 +28,26 @@ const SHAPES: readonly [number, number][] = [
   [3, 30],
 ];
 
+/** A read whose check digits all hold (after the MRZ engine's correction). */
+export interface ValidRead {
+  status: "valid";
+  report: MrzReport;
+  confidences: number[][];
+  flipped: boolean;
+  /** The read mode the kept recognition came from. */
+  mode: ReadMode;
+  /** Fields a second recognition saw differently (readBand only). */
+  secondRead?: SecondReadDoubt[];
+  /** The names line was read with more or fewer characters than its shape has and fitted to it: where the names
+   *  sit in it is a guess (a junk character before them shifts them all). */
+  namesRefitted?: boolean;
+}
+
 export type BandRead =
-  /** Every check digit holds (after the MRZ engine's correction). */
-  | { status: "valid"; report: MrzReport; confidences: number[][]; flipped: boolean }
-  /** MRZ-shaped text, but it cannot be made consistent: never reported as a read. */
-  | { status: "inconsistent"; report: MrzReport; flipped: boolean }
+  | ValidRead
+  /** MRZ-shaped text, but it cannot be made consistent. Returned as a read only when `confirmed`: both read modes
+   *  saw these characters exactly (a document printed with wrong check digits, or a national layout). */
+  | { status: "inconsistent"; report: MrzReport; flipped: boolean; confirmed?: Agreement }
   /** Nothing MRZ-shaped. */
   | { status: "none" };
 
@@ -53,9 +74,12 @@ async function recognise(ocr: Recogniser, band: BandImage, mode: ReadMode): Prom
 /** The band turned by 180 degrees, its line rows mirrored and reordered top to bottom. */
 export function flipBand(band: BandImage): BandImage {
   const h = band.image.height;
+  const w = band.image.width;
+  const span = band.textSpan;
   return {
     image: rotate180(band.image),
     lineRows: band.lineRows.map((r) => ({ top: h - r.bottom, bottom: h - r.top })).reverse(),
+    ...(span ? { textSpan: { left: w - span.right, right: w - span.left } } : {}),
   };
 }
 
@@ -149,8 +173,9 @@ export function trimTrailingJunk(line: OcrLine, target: number): OcrLine {
 
 /**
  * A line one character too long with no run of fillers to shorten: without its least confident character, as a
- * first guess for the check digits to judge (realignByCheckDigits tries every deletion when they do not hold).
- * Never for the names line, which no check digit guards.
+ * first guess for the check digits to judge (realignByCheckDigits tries every deletion when they do not hold). On
+ * the names line, which no check digit guards, it is only a guess: a read that keeps it puts the names in doubt
+ * (namesRefitted).
  */
 export function dropLeastConfident(line: OcrLine, target: number): OcrLine | null {
   if (line.text.length !== target + 1) return null;
@@ -179,9 +204,7 @@ function shapeGroup(recognised: OcrLine[]): ShapedGroup | null {
         const trimmed = i === 0 ? trimLeadingJunk(l, length) : l;
         return i === namesLine(count) ? trimTrailingJunk(trimmed, length) : trimmed;
       });
-      const fitted = raw.map(
-        (l, i) => fitLineLength(l, length) ?? (i === namesLine(count) ? null : dropLeastConfident(l, length)),
-      );
+      const fitted = raw.map((l) => fitLineLength(l, length) ?? dropLeastConfident(l, length));
       if (fitted.every((l): l is OcrLine => l !== null)) return { raw, fitted, length };
     }
   }
@@ -249,7 +272,7 @@ export function realignByCheckDigits(
 }
 
 /** One recognised band through the MRZ engine. */
-function attempt(lines: OcrLine[], today: Date | undefined): BandRead {
+function attempt(lines: OcrLine[], today: Date | undefined, mode: ReadMode): BandRead {
   const group = shapeGroup(lines);
   if (!group) return { status: "none" };
   let report: MrzReport;
@@ -262,48 +285,104 @@ function attempt(lines: OcrLine[], today: Date | undefined): BandRead {
     if (err instanceof MrzFormatError) return { status: "none" };
     throw err;
   }
-  if (report.valid) {
-    return { status: "valid", report, confidences: group.fitted.map((l) => l.confidences), flipped: false };
-  }
-  return { status: "inconsistent", report, flipped: false };
+  if (!report.valid) return { status: "inconsistent", report, flipped: false };
+  return {
+    status: "valid",
+    report,
+    confidences: group.fitted.map((l) => l.confidences),
+    flipped: false,
+    mode,
+    namesRefitted: group.raw[namesLine(group.fitted.length)]?.text.length !== group.length,
+  };
 }
 
 /** A recognised band whose plain read failed, with a line one character long realigned by the check digits. */
-function realigned(lines: OcrLine[], today: Date | undefined): Extract<BandRead, { status: "valid" }> | null {
+function realigned(lines: OcrLine[], today: Date | undefined, mode: ReadMode): ValidRead | null {
   const group = shapeGroup(lines);
   const found = group ? realignByCheckDigits(group.raw, group.fitted, group.length, today) : null;
   if (!found) return null;
-  return { status: "valid", report: found.report, confidences: found.lines.map((l) => l.confidences), flipped: false };
+  return {
+    status: "valid",
+    report: found.report,
+    confidences: found.lines.map((l) => l.confidences),
+    flipped: false,
+    mode,
+  };
 }
 
 const otherMode = (mode: ReadMode): ReadMode => (mode === "block" ? "lines" : "block");
 
+/** Recognitions of one band, each made once: by read mode and orientation. */
+class BandReadings {
+  readonly #cache = new Map<string, Promise<OcrLine[]>>();
+  readonly #turned: BandImage;
+  constructor(
+    readonly ocr: Recogniser,
+    readonly band: BandImage,
+  ) {
+    this.#turned = flipBand(band);
+  }
+  image(flipped: boolean): BandImage {
+    return flipped ? this.#turned : this.band;
+  }
+  read(mode: ReadMode, flipped: boolean): Promise<OcrLine[]> {
+    const key = `${mode}:${flipped}`;
+    let lines = this.#cache.get(key);
+    if (!lines) {
+      lines = recognise(this.ocr, this.image(flipped), mode);
+      this.#cache.set(key, lines);
+    }
+    return lines;
+  }
+  /** A recognition already made, if any. */
+  made(mode: ReadMode, flipped: boolean): Promise<OcrLine[]> | undefined {
+    return this.#cache.get(`${mode}:${flipped}`);
+  }
+}
+
 /**
- * Recognises a deskewed band, then the MRZ engine verifies and corrects it by its check digits. When that fails the
- * band is tried upside down (a page held the wrong way round), and an MRZ-shaped but inconsistent read gets a second
- * opinion from the other read mode. A valid read with doubts (reportDoubts: an uncertain correction, a look-alike, a
- * field that is no valid value or was mended to one) gets a second opinion too, kept when it has fewer. Only a read
- * whose check digits all hold is ever returned as valid.
+ * Recognises a deskewed band, then the MRZ engine verifies and corrects it by its check digits. The band is read
+ * first the way up its strokes suggest (uprightScore), the other way up when that read does not hold; an MRZ-shaped
+ * but inconsistent read gets a second opinion from the other read mode. A valid read with doubts (reportDoubts: an
+ * uncertain correction, a look-alike, a field that is no valid value or was mended to one) gets a second opinion too,
+ * kept when it has fewer. Only a read whose check digits all hold is returned as valid; then a second recognition
+ * is compared with it (secondOpinion) and the fields they see differently are returned as in doubt. An inconsistent
+ * read that both read modes saw character for character is returned as `confirmed`: what the document prints.
  */
 export async function readBand(ocr: Recogniser, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
-  const first = await readOriented(ocr, band, mode, today);
-  if (first.status !== "valid" || band.lineRows.length === 0) return first;
+  const readings = new BandReadings(ocr, band);
+  const chosen = await chooseRead(readings, mode, today);
+  if (chosen.status !== "valid") return chosen;
+  return { ...chosen, secondRead: await secondOpinion(readings, chosen, today) };
+}
+
+async function chooseRead(readings: BandReadings, mode: ReadMode, today?: Date): Promise<BandRead> {
+  const first = await readOriented(readings, mode, today);
+  if (first.status !== "valid" || readings.band.lineRows.length === 0) return first;
   const firstDoubts = reportDoubts(first.report).length;
   if (firstDoubts === 0) return first;
-  const second = attempt(await recognise(ocr, first.flipped ? flipBand(band) : band, otherMode(mode)), today);
-  if (second.status === "valid" && reportDoubts(second.report).length < firstDoubts)
+  const secondMode = otherMode(first.mode);
+  const second = attempt(await readings.read(secondMode, first.flipped), today, secondMode);
+  if (second.status === "valid" && reportDoubts(second.report).length < firstDoubts) {
     return { ...second, flipped: first.flipped };
+  }
   return first;
 }
 
-async function readOriented(ocr: Recogniser, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
-  const uprightLines = await recognise(ocr, band, mode);
-  const upright = attempt(uprightLines, today);
-  if (upright.status === "valid") return upright;
-  const turned = flipBand(band);
-  const flippedLines = await recognise(ocr, turned, mode);
-  const flipped = attempt(flippedLines, today);
-  if (flipped.status === "valid") return { ...flipped, flipped: true };
+/** Below this uprightScore the band is read upside down first (its strokes say so clearly enough). */
+const TURNED_SCORE = -0.03;
+
+async function readOriented(readings: BandReadings, mode: ReadMode, today?: Date): Promise<BandRead> {
+  const turnedFirst = uprightScore(readings.band.image, readings.band.lineRows) < TURNED_SCORE;
+  const firstLines = await readings.read(mode, turnedFirst);
+  const firstRead = attempt(firstLines, today, mode);
+  if (firstRead.status === "valid") return { ...firstRead, flipped: turnedFirst };
+  const otherLines = await readings.read(mode, !turnedFirst);
+  const otherRead = attempt(otherLines, today, mode);
+  if (otherRead.status === "valid") return { ...otherRead, flipped: !turnedFirst };
+  const [upright, uprightLines, flipped, flippedLines] = turnedFirst
+    ? [otherRead, otherLines, firstRead, firstLines]
+    : [firstRead, firstLines, otherRead, otherLines];
   // MRZ-shaped but inconsistent: a second opinion from the other way of cutting the band, same orientation.
   const best =
     upright.status === "inconsistent"
@@ -313,17 +392,170 @@ async function readOriented(ocr: Recogniser, band: BandImage, mode: ReadMode, to
         : null;
   if (!best) return { status: "none" };
   const isFlipped = best.read.flipped;
-  const readings = [best.lines];
-  if (band.lineRows.length > 0) {
-    const secondLines = await recognise(ocr, isFlipped ? turned : band, otherMode(mode));
-    const second = attempt(secondLines, today);
+  const all = [{ lines: best.lines, mode }];
+  let agreed: Agreement | undefined;
+  if (readings.band.lineRows.length > 0) {
+    const secondMode = otherMode(mode);
+    const secondLines = await readings.read(secondMode, isFlipped);
+    const second = attempt(secondLines, today, secondMode);
     if (second.status === "valid") return { ...second, flipped: isFlipped };
-    readings.push(secondLines);
+    all.push({ lines: secondLines, mode: secondMode });
+    agreed = agreement(best.lines, secondLines);
   }
   // Last resort, after every plain reading failed: realign a line read one character long by the check digits.
-  for (const lines of readings) {
-    const read = realigned(lines, today);
+  for (const r of all) {
+    const read = realigned(r.lines, today, r.mode);
     if (read) return { ...read, flipped: isFlipped };
   }
-  return best.read;
+  if (!agreed) return best.read;
+  // The characters as both recognitions saw them, uncorrected: no correction made them hold.
+  const asPrinted = parseMrz(
+    agreed.lines.map((l) => l.text),
+    { correct: false, ...(today ? { today } : {}) },
+  );
+  // A document code that does not fit the shape (a passport's P in a 36-character read) is a band cut short.
+  if (asPrinted.fields.some((f) => f.name === "documentCode" && f.state === "failed")) return best.read;
+  return { status: "inconsistent", report: asPrinted, flipped: isFlipped, confirmed: agreed };
+}
+
+/** Lines two recognitions of a band shaped into alike, with the lower confidence of each character. */
+interface Agreement {
+  lines: OcrLine[];
+  confidences: number[][];
+}
+
+function agreement(a: OcrLine[], b: OcrLine[]): Agreement | undefined {
+  const ga = shapeGroup(a);
+  const gb = shapeGroup(b);
+  if (!ga || !gb || ga.fitted.length !== gb.fitted.length) return undefined;
+  if (ga.fitted.some((l, i) => l.text !== gb.fitted[i]?.text)) return undefined;
+  return {
+    lines: ga.fitted,
+    confidences: ga.fitted.map((l, i) => l.confidences.map((c, k) => Math.min(c, gb.fitted[i]?.confidences[k] ?? 0))),
+  };
+}
+
+/** A character weaker than this (the numbers' confidence floor) makes the second opinion read the whole band. */
+const FULL_SECOND_READ_BELOW = 0.9;
+/** So do capitals captured smaller than this (pixels): scaled up, their misreads come in compensating pairs that
+ *  pass check digits with sure-looking characters (lowres training photos). */
+const FULL_SECOND_READ_CAP_PX = 14;
+
+/**
+ * Another recognition of the chosen read's lines. A read the check digits verified as it stood needs one only for
+ * its unguarded fields (names, codes, sex): one already made in the other mode, else only the names line cut on its
+ * own (the longest unguarded run; cheaper than the whole band). A read that needed corrections, holds a weak
+ * character or comes from a small capture gets the whole band in the other mode, and every field is compared: a search satisfied its check
+ * digits, which a second pair of eyes can contradict. Each line is fitted and corrected the way the chosen read was,
+ * so only what the recogniser saw differently counts. When the other recognition is no MRZ at all, every field
+ * compared is in doubt.
+ */
+async function secondOpinion(readings: BandReadings, read: ValidRead, today?: Date): Promise<SecondReadDoubt[]> {
+  const report = read.report;
+  const count = report.lines.length;
+  const other = otherMode(read.mode);
+  const band = readings.image(read.flipped);
+  const weakest = Math.min(...read.confidences.flat());
+  const small = (readings.band.capHeightPx ?? Number.POSITIVE_INFINITY) < FULL_SECOND_READ_CAP_PX;
+  const which = small || report.corrections.length > 0 || weakest < FULL_SECOND_READ_BELOW ? "all" : "unguarded";
+  const made = readings.made(other, read.flipped);
+  if (which === "unguarded" && !made && other === "lines" && band.lineRows.length === count) {
+    const names = namesLine(count);
+    const row = band.lineRows[names]!;
+    const read = report.originalLines[names] ?? "";
+    const stretch = namesStretch(band, row, read);
+    const found = await readings.ocr.readLines(stretch, "line");
+    const seen = found.map((l) => l.text).join("");
+    if (!seen) return unreadable(report, which);
+    // A stretch cut short of the padding reads without it: the padding is put back, after the last letter seen.
+    const text = stretch.width < band.image.width ? seen.replace(/[^A-Z]+$/, "").padEnd(read.length, "<") : seen;
+    const joined = { text, confidences: found.flatMap((l) => l.confidences) };
+    return compareLines(
+      report,
+      report.originalLines.map((_, i) => (i === names ? joined : null)),
+      which,
+      today,
+    );
+  }
+  return compareRecognition(report, await (made ?? readings.read(other, read.flipped)), which, today);
+}
+
+/**
+ * The names line's image up to three cells past its last character before the padding (the padding costs the
+ * recogniser as much as letters do, and a second look at it tells nothing): the whole line when the text box is not
+ * known.
+ */
+function namesStretch(band: BandImage, row: { top: number; bottom: number }, read: string): GrayImage {
+  const line = rows(band.image, row.top, row.bottom);
+  const span = band.textSpan;
+  const used = read.replace(/<+$/, "").length + 3;
+  if (!span || used >= read.length) return line;
+  const cell = (span.right - span.left) / read.length;
+  const width = Math.min(line.width, Math.max(1, Math.round(span.left + used * cell)));
+  const data = new Uint8Array(width * line.height);
+  for (let y = 0; y < line.height; y++) data.set(line.data.subarray(y * line.width, y * line.width + width), y * width);
+  return { width, height: line.height, data };
+}
+
+/**
+ * The same band cut again at another scale (a small capture: the two resamplings misread it differently), read
+ * whole the way up the chosen read was, every field compared with it.
+ */
+export async function rescaledOpinion(
+  ocr: Recogniser,
+  other: BandImage,
+  read: ValidRead,
+  today?: Date,
+): Promise<SecondReadDoubt[]> {
+  return compareRecognition(
+    read.report,
+    await recognise(ocr, read.flipped ? flipBand(other) : other, "block"),
+    "all",
+    today,
+  );
+}
+
+/** Every field compared is in doubt: the other recognition is no MRZ of this shape. */
+function unreadable(report: MrzReport, which: "unguarded" | "all"): SecondReadDoubt[] {
+  return report.fields
+    .filter((f) => which === "all" || f.state === "unchecked")
+    .map((f) => ({ field: f.name, other: "" }));
+}
+
+/** Another recognition of the whole band, shaped like the chosen read, compared with it. */
+function compareRecognition(
+  report: MrzReport,
+  recognised: OcrLine[],
+  which: "unguarded" | "all",
+  today?: Date,
+): SecondReadDoubt[] {
+  const group = shapeGroup(recognised);
+  const length = report.lines[0]?.length ?? 0;
+  if (!group || group.length !== length || group.fitted.length !== report.lines.length) {
+    return unreadable(report, which);
+  }
+  return compareLines(report, group.fitted, which, today);
+}
+
+/** Other lines (null: not read again) fitted and corrected the way the chosen read was (fillers, digits in names,
+ *  when they parse at all), so only what the recogniser saw differently counts. */
+function compareLines(
+  report: MrzReport,
+  lines: (OcrLine | null)[],
+  which: "unguarded" | "all",
+  today?: Date,
+): SecondReadDoubt[] {
+  const length = report.lines[0]?.length ?? 0;
+  const fitted = lines.map((l) => (l && l.text.length !== length ? (fitLineLength(l, length) ?? l) : l));
+  let compared: (OcrLine | null)[] = fitted;
+  try {
+    const again = parseMrz(
+      fitted.map((l, i) => l?.text ?? report.originalLines[i] ?? ""),
+      today ? { today } : {},
+    );
+    compared = again.lines.map((t, i) => (fitted[i] ? { text: t, confidences: [] } : null));
+  } catch (err) {
+    if (!(err instanceof MrzFormatError)) throw err;
+  }
+  return secondReadDoubts(report, compared, which);
 }
