@@ -22,8 +22,17 @@ const toDigit = (ch: string): string | undefined => LETTER_TO_DIGIT[ch];
 /** The letter a misread digit most likely was (letters-only places: the document code). */
 const toLetter = (ch: string): string | undefined => DIGIT_TO_LETTERS[ch]?.[0];
 
-/** A document code starts with A, C, I, P or V (ICAO 9303 parts 4-7); an L there is the I it resembles. */
+/** An L where a document type letter belongs is the I it resembles. */
 const toDocumentLetter = (ch: string): string | undefined => (ch === "L" ? "I" : undefined);
+
+/**
+ * The document type, the code's first character, is one of A, C, I, P or V in every format (ICAO 9303 parts 4-7):
+ * an L there is the I it resembles. (The second character is at the issuing state's discretion.)
+ */
+export function coerceDocumentType(layout: LayoutSpec, grid: Grid, out: MrzCorrection[]): void {
+  const spec = layout.fields.find((f) => f.kind === "code");
+  if (spec) coerceRange(grid, spec.line, spec.start, spec.start + 1, spec.name, out, toDocumentLetter);
+}
 
 /** Replaces each character in [start, end) of a line that `likely` maps to what it most likely was. */
 function coerceRange(
@@ -209,7 +218,7 @@ export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrec
         break;
       case "code":
         coerceRange(grid, spec.line, spec.start, spec.end, spec.name, out, toLetter);
-        coerceRange(grid, spec.line, spec.start, spec.start + 1, spec.name, out, toDocumentLetter);
+        coerceDocumentType(layout, grid, out);
         break;
       case "country":
         coerceCountry(grid, spec, out);

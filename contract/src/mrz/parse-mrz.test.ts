@@ -546,6 +546,20 @@ describe("parseMrz on what real documents print (issue 16)", () => {
     expect(field(read(writeMrz(base)), "documentCode").state).toBe("unchecked");
   });
 
+  it("corrects only the document type letter when asked for the characters as printed", () => {
+    const [l1, l2, l3] = writeMrz({ ...base, format: "TD1", documentCode: "C" });
+    // A card that prints C1 and a wrong composite (the digit one higher), its C read as L.
+    const printed = [`C1${l1!.slice(2)}`, `${l2!.slice(0, 29)}${(Number(l2!.slice(29)) + 1) % 10}`, l3!];
+    const r = parseMrz([`L1${l1!.slice(2)}`, printed[1]!, printed[2]!], { today, correct: "document-type" });
+    expect(r.lines).toEqual([`I1${l1!.slice(2)}`, printed[1], printed[2]]);
+    expect(r.corrections).toEqual([{ field: "documentCode", line: 0, column: 0, from: "L", to: "I" }]);
+    expect(r.valid).toBe(false);
+    expect(r.checks.filter((c) => !c.valid).map((c) => c.field)).toEqual(["composite"]);
+    // The default correction makes the code's digit a letter; as printed it stays.
+    expect(field(read(printed), "documentCode").raw).toBe("CI");
+    expect(field(parseMrz(printed, { today, correct: "document-type" }), "documentCode").raw).toBe("C1");
+  });
+
   it("keeps digits in the names of a Russian internal passport (PN, RUS), and mends them elsewhere", () => {
     const internal = writeMrz({ ...base, documentCode: "PN", issuingState: "RUS", surname: "IM8REK" });
     expect(read(internal).lines).toEqual(internal);

@@ -1,14 +1,16 @@
 import { charValue, checkDigit, weightAt } from "./check-digit";
 import { type SearchOptions, searchWithCheckDigits } from "./check-digit-search";
-import { coerceByFieldType } from "./coerce-by-field-type";
+import { coerceByFieldType, coerceDocumentType } from "./coerce-by-field-type";
 import { resolveMrzDate } from "./mrz-date";
 import { type FieldSpec, guardedColumns, type LayoutSpec, resolveFields } from "./mrz-layout";
 import { detectLayout, normaliseMrzLines } from "./normalise-mrz-lines";
 import type { MrzCheck, MrzCorrection, MrzField, MrzFieldState, MrzReport } from "./types";
 
 export interface ParseMrzOptions {
-  /** Correct OCR confusions by field type and check digits (default true). Every change is reported. */
-  correct?: boolean;
+  /** Correct OCR confusions by field type and check digits (default true). Every change is reported.
+   *  "document-type": the characters are as printed (two recognitions agree on them) but for the document type
+   *  letter, which the format fixes (an L there is an I). */
+  correct?: boolean | "document-type";
   /** The day two-digit years are resolved against (default: now). */
   today?: Date;
   /** Most substitutions the check-digit search may combine (default 3). */
@@ -25,8 +27,8 @@ export function parseMrz(lines: string[], options: ParseMrzOptions = {}): MrzRep
   const normalised = normaliseMrzLines(lines);
   const layout = detectLayout(normalised.lines);
   const read =
-    options.correct === false
-      ? { grid: normalised.lines.map((l) => l.split("")), corrections: [], gap: null }
+    options.correct === false || options.correct === "document-type"
+      ? asPrinted(layout, normalised.lines, options.correct === "document-type")
       : correct(layout, normalised.lines, { maxEdits: options.maxEdits ?? 3, today: options.today ?? new Date() });
   const { grid, corrections, gap } = read;
   const fields = resolveFields(layout, grid);
@@ -50,6 +52,14 @@ interface Corrected {
   grid: string[][];
   corrections: MrzCorrection[];
   gap: number | null;
+}
+
+/** The lines as read, with the document type letter coerced when asked. */
+function asPrinted(layout: LayoutSpec, lines: readonly string[], documentType: boolean): Corrected {
+  const grid = lines.map((l) => l.split(""));
+  const corrections: MrzCorrection[] = [];
+  if (documentType) coerceDocumentType(layout, grid, corrections);
+  return { grid, corrections, gap: null };
 }
 
 /** Field-type coercion, then the check-digit search, on a copy of `lines`. */
@@ -162,6 +172,11 @@ const DOCUMENT_CODE_START: Record<MrzReport["format"], RegExp> = {
   MRVB: /^V/,
 };
 
+/** Whether a document code's type letter (its first character) is one the format's documents carry. */
+export function documentTypeFits(format: MrzReport["format"], code: string): boolean {
+  return DOCUMENT_CODE_START[format].test(code);
+}
+
 function cleanData(raw: string): string | null {
   const v = raw.replace(/<+$/, "").replace(/<+/g, " ").trim();
   return v === "" ? null : v;
@@ -212,7 +227,7 @@ function buildFields(
         value = raw.replace(/<+$/, "") || null;
         if (value !== null && !/^[A-Z]+(<[A-Z]+)?$/.test(value)) state = "failed";
         // Document codes start with P in passports (TD3), V in visas, A, C or I in cards (ICAO 9303 parts 4-7).
-        if (spec.kind === "code" && !DOCUMENT_CODE_START[layout.format].test(raw)) state = "failed";
+        if (spec.kind === "code" && !documentTypeFits(layout.format, raw)) state = "failed";
         break;
       case "alnum":
         value = spec.name === "documentNumber" ? raw.replace(/</g, "") || null : cleanData(raw);

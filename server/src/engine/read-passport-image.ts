@@ -102,8 +102,8 @@ export async function readPassportImage(
     if (read.status === "inconsistent") {
       inconsistent = true;
       if (read.confirmed && !confirmed) {
-        const { confidences } = read.confirmed;
-        confirmed = { band, read: { report: read.report, confidences, flipped: read.flipped } };
+        const { confidences, doubts } = read.confirmed;
+        confirmed = { band, read: { report: read.report, confidences, flipped: read.flipped, secondRead: doubts } };
       }
     }
     if (read.status !== "valid") continue;
@@ -118,7 +118,7 @@ export async function readPassportImage(
     }
     return resultFrom(source, overview, input, options, band, read);
   }
-  // No read holds, but two recognitions agree character for character: the characters are what is printed and the
+  // No read holds, but two recognitions agree on every guarded character: the characters are what is printed and the
   // document's own check digits fail (a misprinted specimen, an altered document, a national layout). Returned with
   // the failed checks as critical warnings and every field they guard in doubt, never as verified.
   if (confirmed) return resultFrom(source, overview, input, options, confirmed.band, confirmed.read);

@@ -272,11 +272,72 @@ describe("readBand second opinion", () => {
     const wrong = `${L2.slice(0, 43)}1`;
     const agreed = await readBand(scripted([L1, wrong], [L1, wrong]), band, "block");
     expect(agreed.status).toBe("inconsistent");
-    expect(agreed.status === "inconsistent" && agreed.confirmed?.lines.map((l) => l.text)).toEqual([L1, wrong]);
+    expect(agreed.status === "inconsistent" && agreed.confirmed?.report.lines).toEqual([L1, wrong]);
     expect(agreed.status === "inconsistent" && agreed.report.corrections).toEqual([]);
+    expect(agreed.status === "inconsistent" && agreed.confirmed?.doubts).toEqual([]);
     const other = `${L2.slice(0, 42)}81`;
     const split = await readBand(scripted([L1, wrong], [L1, other]), band, "block");
     expect(split.status === "inconsistent" && split.confirmed).toBeUndefined();
+    // A guarded field seen differently (the document number's 9 as 8) is no agreement either.
+    const number = await readBand(scripted([L1, wrong], [L1, wrong.replace("L8989", "L8988")]), band, "block");
+    expect(number.status === "inconsistent" && number.confirmed).toBeUndefined();
+  });
+
+  it("confirms a read whose recognitions differ only in the names, and puts the names in doubt", async () => {
+    const wrong = `${L2.slice(0, 43)}1`;
+    // Line by line reads a 0 into the given names: one character too many, the padding shortened to fit.
+    const names = L1.replace("ANNA<MARIA<", "ANNA<MAR0IA");
+    const read = await readBand(scripted([L1, wrong], [names, wrong]), band, "block");
+    expect(read.status === "inconsistent" && read.confirmed?.report.lines).toEqual([L1, wrong]);
+    expect(read.status === "inconsistent" && read.confirmed?.doubts.map((d) => d.field)).toEqual(["givenNames"]);
+  });
+
+  describe("on a card (three lines)", () => {
+    const card = {
+      image: { width: 10, height: 15, data: new Uint8Array(150) },
+      lineRows: [
+        { top: 0, bottom: 5 },
+        { top: 5, bottom: 10 },
+        { top: 10, bottom: 15 },
+      ],
+    };
+    // ICAO 9303-5's specimen, its composite printed wrong (6 as 7).
+    const T1 = "D231458907<<<<<<<<<<<<<<<";
+    const T2 = "7408122F1204159UTO<<<<<<<<<<<7";
+    const T3 = "ERIKSSON<<ANNA<MARIA<<<<<<<<<<";
+
+    it("takes an L for the document type's I and keeps a digit the issuer put second, as printed", async () => {
+      const read = await readBand(scripted([`L1UTO${T1}`, T2, T3], [`L1UTO${T1}`, T2, T3]), card, "block");
+      expect(read.status === "inconsistent" && read.confirmed?.report.lines).toEqual([`I1UTO${T1}`, T2, T3]);
+      expect(read.status === "inconsistent" && read.confirmed?.report.corrections).toEqual([
+        { field: "documentCode", line: 0, column: 0, from: "L", to: "I" },
+      ]);
+    });
+
+    it("confirms a partial agreement only on a document: a known issuer, some field's check digit holding", async () => {
+      const wrongNumber = `I<UTOD231458908<<<<<<<<<<<<<<<`;
+      const other = T3.replace("ANNA", "ANMA");
+      const unknown = await readBand(scripted([`I<UTQ${T1}`, T2, T3], [`I<UTQ${T1}`, T2, other]), card, "block");
+      expect(unknown.status === "inconsistent" && unknown.confirmed).toBeUndefined();
+      // The number and both dates fail (one digit off each): only the composite could have held.
+      const dates = T2.replace("7408122", "7408123").replace("1204159", "1204158");
+      const none = await readBand(scripted([wrongNumber, dates, T3], [wrongNumber, dates, other]), card, "block");
+      expect(none.status === "inconsistent" && none.confirmed).toBeUndefined();
+      // Seen alike character for character, the same lines are what is printed.
+      const alike = await readBand(scripted([wrongNumber, dates, T3], [wrongNumber, dates, T3]), card, "block");
+      expect(alike.status === "inconsistent" && alike.confirmed?.report.lines).toEqual([wrongNumber, dates, T3]);
+      // One date holding is enough.
+      const one = T2.replace("7408122", "7408123");
+      const some = await readBand(scripted([wrongNumber, one, T3], [wrongNumber, one, other]), card, "block");
+      expect(some.status === "inconsistent" && some.confirmed?.report.lines).toEqual([wrongNumber, one, T3]);
+      expect(some.status === "inconsistent" && some.confirmed?.doubts.map((d) => d.field)).toEqual(["givenNames"]);
+    });
+
+    it("confirms nothing whose document type belongs to another shape (a band cut short)", async () => {
+      const read = await readBand(scripted([`P<UTO${T1}`, T2, T3], [`P<UTO${T1}`, T2, T3]), card, "block");
+      expect(read.status).toBe("inconsistent");
+      expect(read.status === "inconsistent" && read.confirmed).toBeUndefined();
+    });
   });
 });
 

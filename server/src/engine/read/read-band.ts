@@ -1,7 +1,7 @@
 import type { GrayImage } from "contract/geometry";
 import { isKnownCountryCode } from "contract/mrz/country-codes";
 import { MrzFormatError } from "contract/mrz/mrz-format-error";
-import { parseMrz } from "contract/mrz/parse-mrz";
+import { documentTypeFits, parseMrz } from "contract/mrz/parse-mrz";
 import { reportDoubts } from "contract/mrz/report-doubts";
 import type { MrzReport } from "contract/mrz/types";
 import type { OcrLine } from "./ocr-line";
@@ -46,7 +46,7 @@ export interface ValidRead {
 export type BandRead =
   | ValidRead
   /** MRZ-shaped text, but it cannot be made consistent. Returned as a read only when `confirmed`: both read modes
-   *  saw these characters exactly (a document printed with wrong check digits, or a national layout). */
+   *  saw every guarded character alike (a document printed with wrong check digits, or a national layout). */
   | { status: "inconsistent"; report: MrzReport; flipped: boolean; confirmed?: Agreement }
   /** Nothing MRZ-shaped. */
   | { status: "none" };
@@ -347,7 +347,7 @@ class BandReadings {
  * uncertain correction, a look-alike, a field that is no valid value or was mended to one) gets a second opinion too,
  * kept when it has fewer. Only a read whose check digits all hold is returned as valid; then a second recognition
  * is compared with it (secondOpinion) and the fields they see differently are returned as in doubt. An inconsistent
- * read that both read modes saw character for character is returned as `confirmed`: what the document prints.
+ * read whose guarded characters both read modes saw alike is returned as `confirmed`: what the document prints.
  */
 export async function readBand(ocr: Recogniser, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
   const readings = new BandReadings(ocr, band);
@@ -400,7 +400,7 @@ async function readOriented(readings: BandReadings, mode: ReadMode, today?: Date
     const second = attempt(secondLines, today, secondMode);
     if (second.status === "valid") return { ...second, flipped: isFlipped };
     all.push({ lines: secondLines, mode: secondMode });
-    agreed = agreement(best.lines, secondLines);
+    agreed = agreement(best.lines, secondLines, today);
   }
   // Last resort, after every plain reading failed: realign a line read one character long by the check digits.
   for (const r of all) {
@@ -408,30 +408,62 @@ async function readOriented(readings: BandReadings, mode: ReadMode, today?: Date
     if (read) return { ...read, flipped: isFlipped };
   }
   if (!agreed) return best.read;
-  // The characters as both recognitions saw them, uncorrected: no correction made them hold.
-  const asPrinted = parseMrz(
-    agreed.lines.map((l) => l.text),
-    { correct: false, ...(today ? { today } : {}) },
-  );
-  // A document code that does not fit the shape (a passport's P in a 36-character read) is a band cut short.
-  if (asPrinted.fields.some((f) => f.name === "documentCode" && f.state === "failed")) return best.read;
-  return { status: "inconsistent", report: asPrinted, flipped: isFlipped, confirmed: agreed };
+  return { status: "inconsistent", report: agreed.report, flipped: isFlipped, confirmed: agreed };
 }
 
-/** Lines two recognitions of a band shaped into alike, with the lower confidence of each character. */
+/**
+ * What two recognitions of a band agree the document prints, uncorrected but for the document type letter: every
+ * field a check digit guards, and the check digits, seen alike (no correction made them hold, so these are the
+ * printed characters). Fields no check digit guards may differ; they come back in doubt.
+ */
 interface Agreement {
-  lines: OcrLine[];
+  report: MrzReport;
+  /** The lower confidence of each character. */
   confidences: number[][];
+  /** Unguarded fields the two recognitions saw differently. */
+  doubts: SecondReadDoubt[];
 }
 
-function agreement(a: OcrLine[], b: OcrLine[]): Agreement | undefined {
+function agreement(a: OcrLine[], b: OcrLine[], today?: Date): Agreement | undefined {
   const ga = shapeGroup(a);
   const gb = shapeGroup(b);
-  if (!ga || !gb || ga.fitted.length !== gb.fitted.length) return undefined;
-  if (ga.fitted.some((l, i) => l.text !== gb.fitted[i]?.text)) return undefined;
+  if (!ga || !gb || ga.length !== gb.length || ga.fitted.length !== gb.fitted.length) return undefined;
+  const options = { correct: "document-type" as const, ...(today ? { today } : {}) };
+  let report: MrzReport;
+  let other: MrzReport;
+  try {
+    report = parseMrz(
+      ga.fitted.map((l) => l.text),
+      options,
+    );
+    other = parseMrz(
+      gb.fitted.map((l) => l.text),
+      options,
+    );
+  } catch (err) {
+    if (err instanceof MrzFormatError) return undefined;
+    throw err;
+  }
+  // A document type that does not fit the shape (a passport's P in a 36-character read) is a band cut short.
+  const raw = (field: string) => report.fields.find((f) => f.name === field)?.raw ?? "";
+  if (!documentTypeFits(report.format, raw("documentCode"))) return undefined;
+  const doubts = secondReadDoubts(
+    report,
+    other.lines.map((text) => ({ text, confidences: [] })),
+    "all",
+  );
+  const state = (field: string) => report.fields.find((f) => f.name === field)?.state;
+  if (doubts.some((d) => state(d.field) !== "unchecked")) return undefined;
+  // Recognitions that differ somewhere must at least have read a document: its issuer a known code and some field's
+  // own check digit holding. Garbage they partly share (a capture too small to read) is neither. (Every character
+  // seen alike is what is printed, a national layout's included.)
+  const document =
+    isKnownCountryCode(raw("issuingState")) && report.checks.some((c) => c.field !== "composite" && c.valid);
+  if (doubts.length > 0 && !document) return undefined;
   return {
-    lines: ga.fitted,
+    report,
     confidences: ga.fitted.map((l, i) => l.confidences.map((c, k) => Math.min(c, gb.fitted[i]?.confidences[k] ?? 0))),
+    doubts,
   };
 }
 
