@@ -393,20 +393,20 @@ async function readOriented(readings: BandReadings, mode: ReadMode, today?: Date
   if (!best) return { status: "none" };
   const isFlipped = best.read.flipped;
   const all = [{ lines: best.lines, mode }];
-  let agreed: Agreement | undefined;
   if (readings.band.lineRows.length > 0) {
     const secondMode = otherMode(mode);
     const secondLines = await readings.read(secondMode, isFlipped);
     const second = attempt(secondLines, today, secondMode);
     if (second.status === "valid") return { ...second, flipped: isFlipped };
     all.push({ lines: secondLines, mode: secondMode });
-    agreed = agreement(best.lines, secondLines, today);
   }
   // Last resort, after every plain reading failed: realign a line read one character long by the check digits.
   for (const r of all) {
     const read = realigned(r.lines, today, r.mode);
     if (read) return { ...read, flipped: isFlipped };
   }
+  const secondLines = all[1]?.lines;
+  const agreed = secondLines ? agreement(best.lines, secondLines, today) : undefined;
   if (!agreed) return best.read;
   return { status: "inconsistent", report: agreed.report, flipped: isFlipped, confirmed: agreed };
 }
@@ -445,15 +445,15 @@ function agreement(a: OcrLine[], b: OcrLine[], today?: Date): Agreement | undefi
     throw err;
   }
   // A document type that does not fit the shape (a passport's P in a 36-character read) is a band cut short.
-  const raw = (field: string) => report.fields.find((f) => f.name === field)?.raw ?? "";
+  const field = (name: string) => report.fields.find((f) => f.name === name);
+  const raw = (name: string) => field(name)?.raw ?? "";
   if (!documentTypeFits(report.format, raw("documentCode"))) return undefined;
   const doubts = secondReadDoubts(
     report,
     other.lines.map((text) => ({ text, confidences: [] })),
     "all",
   );
-  const state = (field: string) => report.fields.find((f) => f.name === field)?.state;
-  if (doubts.some((d) => state(d.field) !== "unchecked")) return undefined;
+  if (doubts.some((d) => field(d.field)?.state !== "unchecked")) return undefined;
   // Recognitions that differ somewhere must at least have read a document: its issuer a known code and some field's
   // own check digit holding. Garbage they partly share (a capture too small to read) is neither. (Every character
   // seen alike is what is printed, a national layout's included.)
