@@ -165,6 +165,21 @@ describe("openImage", () => {
     expect(pixel(left.image, 5, 5)[0]).toBeGreaterThan(240);
   });
 
+  it("decodes a JPEG's full resolution beside its overview: a photo cut short fails on the region read only", async () => {
+    const w = 1200;
+    const h = 800;
+    const jpeg = await sharp({ create: { width: w, height: h, channels: 3, background: "#2050a0" } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    const cut = jpeg.subarray(0, Math.floor(jpeg.length * 0.6));
+    const source = await openImage(cut, "image/jpeg");
+    expect([source.width, source.height]).toEqual([w, h]);
+    await expectAppError(source.region({ left: 0, top: 0, width: 10, height: 10 }), 422, "image_undecodable");
+    // Opened and never read: the failed decode rejects nowhere (vitest fails a run on an unhandled rejection).
+    await openImage(cut, "image/jpeg");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+
   it("clampRect drops what lies outside and answers null for nothing", () => {
     expect(clampRect({ left: -5, top: -5, width: 10, height: 10 }, 100, 100)).toEqual({
       left: 0,
