@@ -147,7 +147,7 @@ async function resultFrom(
   const td3 = read.report.format === "TD3";
   const warnings = [
     ...mrzWarnings(read.report, options.today ? { today: options.today } : {}),
-    ...readDoubtWarnings(read),
+    ...readDoubtWarnings({ ...read, capHeightPx: band.capHeightPx }),
     ...qualityWarnings({
       band,
       text,

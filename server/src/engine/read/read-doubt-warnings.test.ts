@@ -1,6 +1,6 @@
 import { parseMrz } from "contract/mrz/parse-mrz";
 import { describe, expect, it } from "vitest";
-import { readDoubtWarnings } from "./read-doubt-warnings";
+import { readDoubtWarnings, UNGUARDED_LEGIBLE_FROM_PX } from "./read-doubt-warnings";
 
 const L1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
 const L2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
@@ -37,5 +37,21 @@ describe("readDoubtWarnings", () => {
     const report = parseMrz([L1, `${L2.slice(0, 43)}1`], { today, correct: false });
     const fields = readDoubtWarnings({ report, confidences: sure([L1, L2]) }).map((w) => w.field);
     expect(fields).toEqual(["composite", "documentNumber", "birthDate", "expiryDate", "optionalData1"]);
+  });
+
+  it("puts every field no check digit guards in doubt when the capitals were captured too small, and only then", () => {
+    const report = parseMrz([L1, L2], { today });
+    const unguarded = report.fields.filter((f) => f.state === "unchecked").map((f) => f.name);
+    expect(unguarded).toEqual(expect.arrayContaining(["surname", "givenNames", "issuingState", "nationality", "sex"]));
+    const tiny = readDoubtWarnings({
+      report,
+      confidences: sure([L1, L2]),
+      capHeightPx: UNGUARDED_LEGIBLE_FROM_PX - 0.6,
+    });
+    expect(tiny.map((w) => w.field).sort()).toEqual([...unguarded].sort());
+    expect(tiny[0]?.details).toMatchObject({ capHeightPx: 9.4, threshold: UNGUARDED_LEGIBLE_FROM_PX });
+    expect(readDoubtWarnings({ report, confidences: sure([L1, L2]), capHeightPx: UNGUARDED_LEGIBLE_FROM_PX })).toEqual(
+      [],
+    );
   });
 });
