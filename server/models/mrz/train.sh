@@ -4,7 +4,7 @@
 # Needs Debian tesseract-ocr (text tools: lstmtraining, combine_lang_model, unicharset_extractor) and fonts-ocr-b.
 # Deterministic: fixed seeds for the data, OMP_THREAD_LIMIT=1 for the trainer. Wall time on a shared 2-core machine:
 # see EVAL.md. Usage (from server/): bash models/mrz/train.sh   [env: WORK, TRAIN_LINES, MAX_ITERATIONS, JOBS,
-# CROP_PAGES, CROP_FROM, CROP_PRESETS, FIELD_LINES, PHASE2_ITERATIONS, PHASE2_LEARNING_RATE, START_LSTM, INSTALL=yes to
+# CROP_PAGES, CROP_FROM, CROP_PRESETS, CROP_COPIES, FIELD_LINES, PHASE2_ITERATIONS, PHASE2_LEARNING_RATE, START_LSTM, INSTALL=yes to
 # copy the result over mrz.traineddata]
 #
 # Phase 1 (stages 1-5) trains from scratch on rendered single lines. Phase 2 (stages 6-9) fine-tunes that model on
@@ -36,6 +36,8 @@ CROP_PRESETS=${CROP_PRESETS:-hard:0.6,moderate:0.4}
 FIELD_LINES=${FIELD_LINES:-0}
 FIELD_FROM=${FIELD_FROM:-20000000}
 PHASE2_ITERATIONS=${PHASE2_ITERATIONS:-5000}
+# Times each crop line is listed in phase 2 (2: about 1:1 with the phase-1 lines).
+CROP_COPIES=${CROP_COPIES:-2}
 # Fine-tuning rate, reset on every layer: continuing at the stored rate (0.002, with fresh Adam moments from the float
 # LSTM) shook the model (clean lines 97% -> 88% exact, see EVAL.md); 0.0005 kept clean reading and improved the rest.
 PHASE2_LEARNING_RATE=${PHASE2_LEARNING_RATE:-0.0005}
@@ -150,9 +152,10 @@ if [ "$PHASE2_ITERATIONS" -gt 0 ]; then
     fi
     find "$WORK/field" -name '*.lstmf' | sort | head -n "$FIELD_LINES" > "$WORK/field.list"
   fi
-  # 1:1 mix: every crop line twice beside the phase-1 lines (and the field lines), shuffled with a fixed seed
+  # Every crop line CROP_COPIES times beside the phase-1 lines (and the field lines), shuffled with a fixed seed
   # (lstmtraining takes the files round robin in list order).
-  cat "$WORK/crops.list" "$WORK/crops.list" "$WORK/train.list" "$WORK/field.list" |
+  for _ in $(seq "$CROP_COPIES"); do cat "$WORK/crops.list"; done |
+    cat - "$WORK/train.list" "$WORK/field.list" |
     shuf --random-source=<(yes mrz-phase-2) > "$WORK/phase2.list"
   echo "crop lines: $(wc -l < "$WORK/crops.list"), field lines: $(wc -l < "$WORK/field.list"), phase-2 list: $(wc -l < "$WORK/phase2.list")"
 
