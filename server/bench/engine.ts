@@ -47,7 +47,7 @@ if (!values["skip-eng"] && !values["real-only"] && !existsSync(STOCK_ENG)) {
 interface Tally {
   exact: number;
   /** Wrong reads returned as results, by the wrong fields: "verified" (a wrong field in state verified that no
-   *  warning doubting the read (read-outcome.ts, READ_DOUBTS) names: the failure that must never happen),
+   *  warning doubting the read (READ_DOUBTS, src/engine/read/doubted-fields.ts) names: the failure that must never happen),
    *  "corrected or flagged" (a wrong field made to hold by a reported substitution, failed, or verified but named by
    *  such a warning), or only unguarded fields (names, codes, sex: "unchecked"). */
   wrongVerified: number;

@@ -1,7 +1,7 @@
 import { parseMrz } from "contract/mrz/parse-mrz";
 import { makeWarning } from "contract/warning-catalogue";
 import { describe, expect, it } from "vitest";
-import { doubtedFields, readOutcome, unflaggedWrong } from "./read-outcome";
+import { readOutcome, unflaggedWrong } from "./read-outcome";
 
 const TRUTH = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
 const today = new Date("2020-01-01T00:00:00Z");
@@ -40,17 +40,5 @@ describe("readOutcome", () => {
   it("reports a read of another shape as one unflagged wrong field", () => {
     const o = readOutcome(parseMrz(TRUTH, { today }), [], [TRUTH[0]!, TRUTH[1]!, TRUTH[1]!]);
     expect(unflaggedWrong(o)).toBe(true);
-  });
-});
-
-describe("doubtedFields", () => {
-  it("reads field, details.fields and details.failedChecks of doubting warnings only", () => {
-    const fields = doubtedFields([
-      makeWarning("mrz_correction_uncertain", { details: { fields: "documentNumber, optionalData1" } }),
-      makeWarning("mrz_unverifiable", { details: { failedChecks: "birthDate" } }),
-      makeWarning("under_18", { field: "birthDate" }),
-      makeWarning("unknown_country_code", { field: "nationality" }),
-    ]);
-    expect([...fields].sort()).toEqual(["birthDate", "documentNumber", "nationality", "optionalData1"]);
   });
 });

@@ -5,7 +5,7 @@
 # Deterministic: fixed seeds for the data, OMP_THREAD_LIMIT=1 for the trainer. Wall time on a shared 2-core machine:
 # see EVAL.md. Usage (from server/): bash models/mrz/train.sh   [env: WORK, TRAIN_LINES, MAX_ITERATIONS, JOBS,
 # CROP_PAGES, CROP_FROM, CROP_PRESETS, CROP_COPIES, FIELD_LINES, PHASE2_ITERATIONS, PHASE2_LEARNING_RATE, START_LSTM, INSTALL=yes to
-# copy the result over mrz.traineddata]
+# copy the result over mrz.traineddata, or over INSTALL_AS.traineddata]
 #
 # Phase 1 (stages 1-5) trains from scratch on rendered single lines. Phase 2 (stages 6-9) fine-tunes that model on
 # lines cut from whole generated passport photos by the engine's own locate and crop stages (make-crop-lines.ts,
@@ -14,6 +14,10 @@
 # PHASE1=skip) it continues from START_LSTM, a float LSTM (the committed mrz.traineddata is integer and cannot be
 # trained further): models/mrz/phase1.float.lstm is phase 1's float LSTM (`combine_tessdata -e` of its float model), so
 # `PHASE1=skip START_LSTM=models/mrz/phase1.float.lstm bash models/mrz/train.sh` reruns phase 2 without phase 1.
+# The second model, mrz2.traineddata (decision 0457; read when the first one's read is in doubt): `PHASE1=skip
+# START_LSTM=models/mrz/phase1.float.lstm CROP_FROM=10010000 CROP_PAGES=1600
+# CROP_PRESETS=hard:0.3,moderate:0.2,rotated:0.25,lowres:0.25 FIELD_LINES=1500 CROP_COPIES=1 PHASE2_ITERATIONS=6000
+# INSTALL=yes INSTALL_AS=mrz2 bash models/mrz/train.sh` (about 35 min on 2 cores, the crop lines most of it).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -183,6 +187,6 @@ fi
 # The committed model is replaced only when asked: compare first (EVAL.md, bench:engine --model-dir).
 mkdir -p "$WORK/model"
 cp "$final" "$WORK/model/mrz.traineddata"
-[ "${INSTALL:-no}" = yes ] && cp "$final" "$HERE/mrz.traineddata"
+[ "${INSTALL:-no}" = yes ] && cp "$final" "$HERE/${INSTALL_AS:-mrz}.traineddata"
 ls -l "$WORK"/mrz*.traineddata "$WORK/model/mrz.traineddata"
 echo "wall time: $(( $(date +%s) - started )) s"

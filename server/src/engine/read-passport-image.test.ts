@@ -68,3 +68,59 @@ describe("readPassportImage: a small capture is read again nearer its own size",
     expect(doubt?.details?.secondRead).toBe(small.truth.mrzLines[0]?.slice(field?.start, field?.end));
   }, 60_000);
 });
+
+describe("readPassportImage with a second model", () => {
+  const ocr = useRecogniser();
+  const conditions = { preset: "moderate", width: 1600, height: 1200, blurSigma: 0, jpegQuality: 88 } as const;
+
+  /** The real recogniser behind a counter, misreading the first given name's first letter unsurely when asked to. */
+  function model(misread: boolean): Recogniser & { calls: number } {
+    const m = {
+      calls: 0,
+      async readLines(image: Parameters<Recogniser["readLines"]>[0], mode?: "block" | "line") {
+        m.calls++;
+        const lines = await ocr().readLines(image, mode);
+        const names = lines[0];
+        if (!misread || !names?.text.startsWith("P<")) return lines;
+        const at = names.text.indexOf("<<") + 2;
+        const letter = names.text[at] === "Q" ? "O" : "Q";
+        const confidences = names.confidences.map((c, i) => (i === at ? 0.1 : c));
+        return [{ text: names.text.slice(0, at) + letter + names.text.slice(at + 1), confidences }, ...lines.slice(1)];
+      },
+      terminate: async () => {},
+    };
+    return m;
+  }
+
+  it("is not asked about a sure read; on a doubted one its better read is kept and the difference flagged", async () => {
+    const p = await generatePassport({ seed: 2_000_000_610, conditions });
+    const input = { image: p.image, mediaType: p.mediaType, portrait: false };
+    const spare = model(false);
+    const sure = await readPassportImage(input, model(false), { secondModel: spare });
+    expect(sure.mrz?.lines).toEqual(p.truth.mrzLines);
+    expect(spare.calls).toBe(0);
+
+    const second = model(false);
+    const result = await readPassportImage(input, model(true), { secondModel: second });
+    expect(second.calls).toBeGreaterThan(0);
+    expect(result.mrz?.lines).toEqual(p.truth.mrzLines);
+    const given = result.mrz?.fields.find((f) => f.name === "givenNames");
+    const flagged = result.warnings.find((w) => w.code === "low_confidence" && w.field === "givenNames");
+    const printed = p.truth.mrzLines[0]?.slice(given?.start, given?.end) ?? "";
+    expect(flagged?.details?.otherModel).toBe((printed[0] === "Q" ? "O" : "Q") + printed.slice(1));
+  }, 60_000);
+
+  it("answers for a first model that refuses, and refuses as the first did when both do", async () => {
+    const p = await generatePassport({ seed: 2_000_000_611, conditions });
+    const input = { image: p.image, mediaType: p.mediaType, portrait: false };
+    const blind: Recogniser = {
+      readLines: async () => [{ text: "KKK", confidences: [0.9, 0.9, 0.9] }],
+      terminate: async () => {},
+    };
+    const rescued = await readPassportImage(input, blind, { secondModel: model(false) });
+    expect(rescued.mrz?.lines).toEqual(p.truth.mrzLines);
+    await expect(readPassportImage(input, blind, { secondModel: blind })).rejects.toMatchObject({
+      code: "mrz_not_found",
+    });
+  }, 60_000);
+});

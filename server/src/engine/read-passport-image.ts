@@ -6,6 +6,7 @@
 import type { Point, Quad } from "contract/geometry";
 import type { PassportResult } from "contract/result";
 import { mmQuad, pageToImage, TD3_MM } from "contract/td3-page";
+import { makeWarning } from "contract/warning-catalogue";
 import { AppError } from "../errors";
 import { documentFromMrz } from "../mrz-result/document-from-mrz";
 import { mrzWarnings } from "../mrz-result/mrz-warnings";
@@ -17,9 +18,11 @@ import type { BandCandidate } from "./locate/find-band-candidates";
 import { locateBand, locatePass, OVERVIEW_SIDE } from "./locate/locate-band";
 import { qualityWarnings } from "./quality/quality-warnings";
 import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "./quality/screen-moire";
+import { doubtedFields } from "./read/doubted-fields";
 import { fieldConfidences } from "./read/field-confidence";
 import { type ReadMode, readBand, rescaledOpinion, type ValidRead } from "./read/read-band";
 import { readDoubtWarnings } from "./read/read-doubt-warnings";
+import { secondReadDoubts } from "./read/second-read";
 import type { Recogniser } from "./read/tesseract-recogniser";
 import { round } from "./round";
 
@@ -28,6 +31,7 @@ export type { BandCrop } from "./locate/crop-band";
 export type { BandCandidate } from "./locate/find-band-candidates";
 export { QUALITY_THRESHOLDS } from "./quality/quality-thresholds";
 export type { ScreenMoire } from "./quality/screen-moire";
+export { doubtedFields } from "./read/doubted-fields";
 export { flipBand, type ReadMode } from "./read/read-band";
 export { createRecogniser, defaultModelDir, type Recogniser } from "./read/tesseract-recogniser";
 
@@ -49,6 +53,8 @@ export interface ReadPassportOptions {
   readMode?: ReadMode;
   /** Capital height the band is scaled to for the recogniser (default: CAP_HEIGHT). */
   capHeight?: number;
+  /** A recogniser trained otherwise, asked when the first one's read is in doubt or refused (see readPassportImage). */
+  secondModel?: Recogniser;
 }
 
 /** Default recogniser input, chosen on the held-out benchmark (bench/engine.ts). */
@@ -80,11 +86,66 @@ function readingOrder(corners: Quad, flipped: boolean): Quad {
  * The offline engine for one photo: decode, find the MRZ band, deskew and crop it, recognise it, verify it with the
  * MRZ engine (upside down too), measure capture quality and cut the portrait. Throws AppError for every refusal:
  * 413 image_too_large_pixels, 422 image_undecodable, mrz_not_found, mrz_unreadable (each with retake: true).
+ * With `secondModel`, a read with a field in doubt, or an MRZ refusal, is read again by that model (withSecondModel).
  */
 export async function readPassportImage(
   input: PassportImageInput,
   ocr: Recogniser,
   options: ReadPassportOptions = {},
+): Promise<EngineResult> {
+  const { secondModel, ...rest } = options;
+  const first = await settled(readWith(input, ocr, rest));
+  if (!secondModel || ("result" in first && doubtedFields(first.result.warnings).size === 0)) return outcome(first);
+  return withSecondModel(first, await settled(readWith(input, secondModel, rest)));
+}
+
+type Settled = { result: EngineResult } | { refusal: AppError };
+
+/** A result, or the MRZ refusal (mrz_not_found, mrz_unreadable) another recogniser may overturn; other errors throw. */
+async function settled(read: Promise<EngineResult>): Promise<Settled> {
+  try {
+    return { result: await read };
+  } catch (err) {
+    if (err instanceof AppError && (err.code === "mrz_not_found" || err.code === "mrz_unreadable")) {
+      return { refusal: err };
+    }
+    throw err;
+  }
+}
+
+function outcome(s: Settled): EngineResult {
+  if ("refusal" in s) throw s.refusal;
+  return s.result;
+}
+
+/**
+ * The two models' answers to one photo (the first in doubt or refused): the read with fewer fields in doubt, the first
+ * on a tie, and every field the two read differently put in doubt (low_confidence with the other model's reading).
+ * The models misread different photos (server/models/mrz/EVAL.md), so where they disagree a person looks.
+ */
+function withSecondModel(first: Settled, second: Settled): EngineResult {
+  if (!("result" in second)) return outcome(first);
+  if (!("result" in first)) return second.result;
+  const doubts = (r: EngineResult) => doubtedFields(r.warnings).size;
+  const [kept, other] =
+    doubts(second.result) < doubts(first.result) ? [second.result, first.result] : [first.result, second.result];
+  if (!kept.mrz || !other.mrz || kept.mrz.lines.length !== other.mrz.lines.length) return kept;
+  const differing = secondReadDoubts(
+    kept.mrz,
+    other.mrz.lines.map((text) => ({ text, confidences: [] })),
+    "all",
+  );
+  const named = doubtedFields(kept.warnings);
+  const added = differing
+    .filter((d) => !named.has(d.field))
+    .map((d) => makeWarning("low_confidence", { field: d.field, details: { otherModel: d.other } }));
+  return { ...kept, warnings: [...kept.warnings, ...added] };
+}
+
+async function readWith(
+  input: PassportImageInput,
+  ocr: Recogniser,
+  options: ReadPassportOptions,
 ): Promise<EngineResult> {
   const source: ImageSource = await openImage(input.image, input.mediaType);
   const overview = await source.overview(OVERVIEW_SIDE);

@@ -5,6 +5,8 @@ import type { DecodableMediaType, EngineResult, ReadMode } from "../../engine/re
 export interface EngineWorkerData {
   langPath: string;
   lang: string;
+  /** A second model in langPath, asked when the first one's read is in doubt. */
+  secondLang?: string;
   readMode?: ReadMode;
 }
 

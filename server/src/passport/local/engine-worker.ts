@@ -3,11 +3,12 @@ import { createRecogniser, readPassportImage } from "../../engine/read-passport-
 import { AppError } from "../../errors";
 import type { EngineWorkerData, JobRequest, WorkerMessage } from "./engine-protocol";
 
-/** Worker thread entry: loads the recogniser once, then runs one pipeline job at a time. */
+/** Worker thread entry: loads the recogniser (and the second model, if any) once, then runs one pipeline job at a time. */
 const port = parentPort;
 if (!port) throw new Error("engine-worker must run in a worker thread");
 const data = workerData as EngineWorkerData;
 const ocr = await createRecogniser({ langPath: data.langPath, lang: data.lang });
+const secondModel = data.secondLang ? await createRecogniser({ langPath: data.langPath, lang: data.secondLang }) : null;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 port.on("message", async (job: JobRequest) => {
@@ -15,7 +16,7 @@ port.on("message", async (job: JobRequest) => {
     const result = await readPassportImage(
       { image: job.image, mediaType: job.mediaType, portrait: job.portrait },
       ocr,
-      data.readMode ? { readMode: data.readMode } : {},
+      { ...(data.readMode ? { readMode: data.readMode } : {}), ...(secondModel ? { secondModel } : {}) },
     );
     send({ type: "result", id: job.id, result });
   } catch (err) {

@@ -196,6 +196,12 @@ describe("local provider through POST /api/passport", () => {
     await Promise.all(filling);
   }, 180_000);
 
+  it("refuses to start without a second model it was told to use", () => {
+    expect(() => createLocalProvider({ workers: 1, queueMax: 1, secondLang: "absent" })).toThrow(
+      /second model file missing at .*absent\.traineddata/,
+    );
+  });
+
   it("is healthy once its workers have loaded the model", async () => {
     const res = await app.request("/api/health");
     expect(res.status).toBe(200);

@@ -16,6 +16,9 @@ export interface LocalProviderOptions {
   modelDir?: string;
   /** Model name (default "mrz"). */
   lang?: string;
+  /** A second model in the same folder, asked when the first one's read is in doubt or refused (default "mrz2" when
+   *  that file is there; null: none). Each worker holds it too. */
+  secondLang?: string | null;
   /** Recognise the band whole or line by line (default: the pipeline's READ_MODE). */
   readMode?: ReadMode;
 }
@@ -60,13 +63,25 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
   const lang = options.lang ?? "mrz";
   const modelFile = join(modelDir, `${lang}.traineddata`);
   if (!existsSync(modelFile)) throw new Error(`offline engine: model file missing at ${modelFile}`);
+  const wanted = options.secondLang === undefined ? "mrz2" : options.secondLang;
+  const secondLang = wanted && existsSync(join(modelDir, `${wanted}.traineddata`)) ? wanted : null;
+  if (options.secondLang && !secondLang) {
+    throw new Error(
+      `offline engine: second model file missing at ${join(modelDir, `${options.secondLang}.traineddata`)}`,
+    );
+  }
   const entry = workerEntry("engine-worker.ts", LOCAL_ENGINE_WORKER_BUNDLE);
   const pool = new EnginePool({
     workers: options.workers,
     queueMax: options.queueMax,
     workerUrl: entry.url,
     argv: entry.argv,
-    workerData: { langPath: modelDir, lang, ...(options.readMode ? { readMode: options.readMode } : {}) },
+    workerData: {
+      langPath: modelDir,
+      lang,
+      ...(secondLang ? { secondLang } : {}),
+      ...(options.readMode ? { readMode: options.readMode } : {}),
+    },
   });
   return {
     name: "local",
