@@ -73,12 +73,15 @@ describe("readPassportImage with a second model", () => {
   const ocr = useRecogniser();
   const conditions = { preset: "moderate", width: 1600, height: 1200, blurSigma: 0, jpegQuality: 88 } as const;
 
+  type Band = Parameters<Recogniser["readLines"]>[0];
   /** The real recogniser behind a counter, misreading the first given name's first letter unsurely when asked to. */
-  function model(misread: boolean): Recogniser & { calls: number } {
+  function model(misread: boolean): Recogniser & { calls: number; bands: Band[] } {
     const m = {
       calls: 0,
-      async readLines(image: Parameters<Recogniser["readLines"]>[0], mode?: "block" | "line") {
+      bands: [] as Band[],
+      async readLines(image: Band, mode?: "block" | "line") {
         m.calls++;
+        m.bands.push(image);
         const lines = await ocr().readLines(image, mode);
         const names = lines[0];
         if (!misread || !names?.text.startsWith("P<")) return lines;
@@ -100,9 +103,12 @@ describe("readPassportImage with a second model", () => {
     expect(sure.mrz?.lines).toEqual(p.truth.mrzLines);
     expect(spare.calls).toBe(0);
 
+    const first = model(true);
     const second = model(false);
-    const result = await readPassportImage(input, model(true), { secondModel: second });
+    const result = await readPassportImage(input, first, { secondModel: second });
     expect(second.calls).toBeGreaterThan(0);
+    // The photo is decoded, located and cut once: the second model reads the very band the first one read.
+    expect(second.bands[0]).toBe(first.bands[0]);
     expect(result.mrz?.lines).toEqual(p.truth.mrzLines);
     const given = result.mrz?.fields.find((f) => f.name === "givenNames");
     const flagged = result.warnings.find((w) => w.code === "low_confidence" && w.field === "givenNames");

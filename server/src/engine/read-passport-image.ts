@@ -11,11 +11,10 @@ import { AppError } from "../errors";
 import { documentFromMrz } from "../mrz-result/document-from-mrz";
 import { mrzWarnings } from "../mrz-result/mrz-warnings";
 import { cropPortrait } from "./image/crop-portrait";
-import { type DecodableMediaType, type ImageSource, openImage } from "./image/decode-image";
-import type { RgbImage } from "./image/raster";
+import { type DecodableMediaType, openImage } from "./image/decode-image";
 import { type BandCrop, type CropOptions, cropBand } from "./locate/crop-band";
 import type { BandCandidate } from "./locate/find-band-candidates";
-import { locateBand, locatePass, OVERVIEW_SIDE } from "./locate/locate-band";
+import { openPhotoBands, type PhotoBands } from "./locate/photo-bands";
 import { qualityWarnings } from "./quality/quality-warnings";
 import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "./quality/screen-moire";
 import { doubtedFields } from "./read/doubted-fields";
@@ -94,9 +93,10 @@ export async function readPassportImage(
   options: ReadPassportOptions = {},
 ): Promise<EngineResult> {
   const { secondModel, ...rest } = options;
-  const first = await settled(readWith(input, ocr, rest));
+  const photo = await openPhotoBands(input, options.maxCandidates ?? MAX_CANDIDATES);
+  const first = await settled(readWith(photo, input, ocr, rest));
   if (!secondModel || ("result" in first && doubtedFields(first.result.warnings).size === 0)) return outcome(first);
-  return withSecondModel(first, await settled(readWith(input, secondModel, rest)));
+  return withSecondModel(first, await settled(readWith(photo, input, secondModel, rest)));
 }
 
 type Settled = { result: EngineResult } | { refusal: AppError };
@@ -143,24 +143,16 @@ function withSecondModel(first: Settled, second: Settled): EngineResult {
 }
 
 async function readWith(
+  photo: PhotoBands,
   input: PassportImageInput,
   ocr: Recogniser,
   options: ReadPassportOptions,
 ): Promise<EngineResult> {
-  const source: ImageSource = await openImage(input.image, input.mediaType);
-  const overview = await source.overview(OVERVIEW_SIDE);
-  const max = options.maxCandidates ?? MAX_CANDIDATES;
-  const located = locateBand(overview, max);
-  // The passes the locator left out run only when nothing it found reads.
-  const candidates = function* () {
-    yield* located.candidates;
-    for (const pass of located.rest) yield* locatePass(located.overview, pass, max);
-  };
-
+  const capHeight = options.capHeight ?? CAP_HEIGHT;
   let inconsistent = false;
   let confirmed: { band: BandCrop; read: ReportedRead } | null = null;
-  for (const candidate of candidates()) {
-    const band = await cropBand(source, candidate, { capHeight: options.capHeight ?? CAP_HEIGHT });
+  for (const candidate of photo.candidates()) {
+    const band = await photo.crop(candidate, capHeight);
     if (!band) continue;
     const read = await readBand(ocr, band, options.readMode ?? READ_MODE, options.today);
     if (read.status === "inconsistent") {
@@ -173,19 +165,19 @@ async function readWith(
     if (read.status !== "valid") continue;
     // A small capture is cut again at another scale and read once more: its resamplings misread it differently.
     if (band.capHeightPx < RESCALED_OPINION_BELOW_PX) {
-      const other = await cropBand(source, candidate, { capHeight: RESCALED_CAP_HEIGHT });
+      const other = await photo.crop(candidate, RESCALED_CAP_HEIGHT);
       if (other) {
         const doubts = await rescaledOpinion(ocr, other, read, options.today);
         const secondRead = [...(read.secondRead ?? []), ...doubts];
-        return resultFrom(source, overview, input, options, band, { ...read, secondRead });
+        return resultFrom(photo, input, options, band, { ...read, secondRead });
       }
     }
-    return resultFrom(source, overview, input, options, band, read);
+    return resultFrom(photo, input, options, band, read);
   }
   // No read holds, but two recognitions agree on every guarded character: the characters are what is printed and the
   // document's own check digits fail (a misprinted specimen, an altered document, a national layout). Returned with
   // the failed checks as critical warnings and every field they guard in doubt, never as verified.
-  if (confirmed) return resultFrom(source, overview, input, options, confirmed.band, confirmed.read);
+  if (confirmed) return resultFrom(photo, input, options, confirmed.band, confirmed.read);
   throw inconsistent ? unreadable() : notFound();
 }
 
@@ -193,8 +185,7 @@ async function readWith(
 type ReportedRead = Pick<ValidRead, "report" | "confidences" | "flipped" | "secondRead" | "namesRefitted">;
 
 async function resultFrom(
-  source: ImageSource,
-  overview: { image: RgbImage; factor: number },
+  { source, overview }: PhotoBands,
   input: PassportImageInput,
   options: ReadPassportOptions,
   band: BandCrop,
@@ -249,13 +240,11 @@ export async function searchBands(
   input: Omit<PassportImageInput, "portrait">,
   maxCandidates = MAX_CANDIDATES,
 ): Promise<BandSearch> {
-  const source = await openImage(input.image, input.mediaType);
-  const located = locateBand(await source.overview(OVERVIEW_SIDE), maxCandidates);
-  const candidates = [
-    ...located.candidates,
-    ...located.rest.flatMap((pass) => locatePass(located.overview, pass, maxCandidates)),
-  ];
-  return { candidates, crop: (candidate, options = {}) => cropBand(source, candidate, options) };
+  const photo = await openPhotoBands(input, maxCandidates);
+  return {
+    candidates: [...photo.candidates()],
+    crop: (candidate, options = {}) => cropBand(photo.source, candidate, options),
+  };
 }
 
 /** The screen-moire detector on one photo, for its evaluation (bench/screen-moire-eval.ts). */
