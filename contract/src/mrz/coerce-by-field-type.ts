@@ -134,8 +134,8 @@ function coerceNames(grid: Grid, names: Range, out: MrzCorrection[], digitsAllow
  * Russian internal passports (document code PN, issuer RUS) write names in their own transliteration, where digits
  * stand for Cyrillic letters (2 Ё, 3 Ч, 4 Ш, 6 Э, 7 Ю, 8 Я, 9 Ь): their digits are as printed.
  */
-function namesHoldDigits(grid: Grid): boolean {
-  return (grid[0] ?? []).slice(0, 5).join("") === "PNRUS";
+export function namesHoldDigits(firstLine: string): boolean {
+  return firstLine.startsWith("PNRUS");
 }
 
 /** True when text[from..] holds only fillers and filler lookalikes. */
@@ -246,5 +246,5 @@ export function coerceByFieldType(layout: LayoutSpec, grid: Grid, out: MrzCorrec
     const { line, column } = layout.composite;
     coerceRange(grid, line, column, column + 1, "composite", out, toDigit);
   }
-  coerceNames(grid, layout.names, out, namesHoldDigits(grid));
+  coerceNames(grid, layout.names, out, namesHoldDigits((grid[0] ?? []).join("")));
 }

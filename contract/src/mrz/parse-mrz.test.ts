@@ -403,6 +403,14 @@ describe("parseMrz correction", () => {
     expect(r.corrections.map((c) => c.field)).toEqual(["surname", "givenNames"]);
   });
 
+  it("fails a name that keeps a digit no letter looks like", () => {
+    const r = read(["P<UTOERIKSSON<<HAN3<MARIA".padEnd(44, "<"), good[1] ?? ""]);
+    expect(field(r, "givenNames")).toMatchObject({ raw: "HAN3<MARIA".padEnd(29, "<"), state: "failed" });
+    expect(field(r, "surname").state).toBe("unchecked");
+    // The check digits still hold: the read is valid, the name is not.
+    expect(r.valid).toBe(true);
+  });
+
   it("leaves an ambiguous or hopeless read alone and reports it as failed", () => {
     // Two digits read as other digits, in two fields: each would be a guess, and two guesses prove nothing.
     const r = read([good[0] ?? "", (good[1] ?? "").replace("7408122", "7409122").replace("1204159", "1204359")]);
@@ -563,6 +571,7 @@ describe("parseMrz on what real documents print (issue 16)", () => {
   it("keeps digits in the names of a Russian internal passport (PN, RUS), and mends them elsewhere", () => {
     const internal = writeMrz({ ...base, documentCode: "PN", issuingState: "RUS", surname: "IM8REK" });
     expect(read(internal).lines).toEqual(internal);
+    expect(field(read(internal), "surname").state).toBe("unchecked");
     const other = writeMrz({ ...base, surname: "IM8REK" });
     expect(field(read(other), "surname").raw).toBe("IMBREK");
   });

@@ -1,6 +1,6 @@
 import { charValue, checkDigit, weightAt } from "./check-digit";
 import { type SearchOptions, searchWithCheckDigits } from "./check-digit-search";
-import { coerceByFieldType, coerceDocumentType } from "./coerce-by-field-type";
+import { coerceByFieldType, coerceDocumentType, namesHoldDigits } from "./coerce-by-field-type";
 import { resolveMrzDate } from "./mrz-date";
 import { type FieldSpec, guardedColumns, type LayoutSpec, resolveFields } from "./mrz-layout";
 import { detectLayout, normaliseMrzLines } from "./normalise-mrz-lines";
@@ -254,8 +254,13 @@ function buildFields(
   const separator = zone.indexOf("<<");
   const surnameEnd = separator < 0 ? end : start + separator;
   const givenStart = separator < 0 ? end : start + separator + 2;
-  const surname = make("surname", line, start, surnameEnd, cleanName(zone.slice(0, surnameEnd - start)), "unchecked");
-  const given = make("givenNames", line, givenStart, end, cleanName(zone.slice(givenStart - start)), "unchecked");
+  // A digit no letter looks like (3, 4, 7, 9) stays in a name after the coercion: the name is misread, not printed so.
+  const nameState = (text: string): MrzFieldState =>
+    /[0-9]/.test(text) && !namesHoldDigits(lines[0] ?? "") ? "failed" : "unchecked";
+  const surnameZone = zone.slice(0, surnameEnd - start);
+  const givenZone = zone.slice(givenStart - start);
+  const surname = make("surname", line, start, surnameEnd, cleanName(surnameZone), nameState(surnameZone));
+  const given = make("givenNames", line, givenStart, end, cleanName(givenZone), nameState(givenZone));
   if (!zone.endsWith("<")) (separator < 0 ? surname : given).truncated = true;
   // Names come right after the document code and issuing state in the reading order of line 1 (TD1: line 3).
   const namesAt = layout.format === "TD1" ? out.length : 2;

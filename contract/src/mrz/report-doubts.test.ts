@@ -43,6 +43,8 @@ describe("reportDoubts", () => {
     ]);
     const sex = [lines[0] ?? "", `${(lines[1] ?? "").slice(0, 20)}H${(lines[1] ?? "").slice(21)}`];
     expect(doubts(sex)).toEqual([{ kind: "field_invalid", field: "sex", read: "H" }]);
+    const name = [(lines[0] ?? "").replace("<<ANNA", "<<4NNA"), lines[1] ?? ""];
+    expect(doubts(name)).toEqual([{ kind: "field_invalid", field: "givenNames", read: "4NNA<MARIA".padEnd(29, "<") }]);
     const date = [lines[0] ?? "", `${(lines[1] ?? "").slice(0, 13)}651310${(lines[1] ?? "").slice(19)}`];
     expect(doubts(date)).toContainEqual({ kind: "invalid_date", field: "birthDate", read: "651310" });
   });

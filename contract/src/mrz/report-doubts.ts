@@ -21,7 +21,7 @@ export type ReportDoubt =
   | { kind: "country_code_corrected"; field: "issuingState" | "nationality"; read: string; corrected: string }
   /** A country code that is not on the ICAO 9303 list. */
   | { kind: "unknown_country_code"; field: "issuingState" | "nationality"; code: string; at: MrzField }
-  /** A field whose characters it cannot hold (sex, document code, country code). */
+  /** A field whose characters it cannot hold (sex, document code, country code, a name). */
   | { kind: "field_invalid"; field: MrzFieldName; read: string }
   /** A date that is no calendar date. */
   | { kind: "invalid_date"; field: "birthDate" | "expiryDate"; read: string };
@@ -87,8 +87,15 @@ function countryCodes(report: MrzReport): ReportDoubt[] {
   });
 }
 
-/** Fields whose invalid content no check digit reports: sex, document code, country codes. */
-const SHAPED_FIELDS: ReadonlySet<MrzFieldName> = new Set(["sex", "documentCode", "issuingState", "nationality"]);
+/** Fields whose invalid content no check digit reports: sex, document code, country codes, names (a digit left in). */
+const SHAPED_FIELDS: ReadonlySet<MrzFieldName> = new Set([
+  "sex",
+  "documentCode",
+  "issuingState",
+  "nationality",
+  "surname",
+  "givenNames",
+]);
 
 function invalidFields(report: MrzReport): ReportDoubt[] {
   return report.fields
