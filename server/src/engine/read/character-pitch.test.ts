@@ -7,7 +7,7 @@ function placed(text: string, skip: number[] = []): PlacedChar[] {
   let cell = 0;
   for (const [i, ch] of [...text].entries()) {
     while (skip.includes(cell)) cell++;
-    out.push({ ch, confidence: 0.95, centre: 100 + cell * 30 + ((i * 7) % 5) - 2 });
+    out.push({ ch, confidence: 0.95, centre: 100 + cell * 30 + ((i * 7) % 5) - 2, width: 18 });
     cell++;
   }
   return out;
@@ -32,6 +32,33 @@ describe("fitToPitch", () => {
     const line = fitToPitch(placed("L898902C36UTO7408122F", [8, 9]));
     expect(line.text).toBe("L898902C<<36UTO7408122F");
     expect(line.confidences.slice(8, 10)).toEqual([0, 0]);
+  });
+
+  it("puts a repeated character read once in a box two pitches wide back twice, the copy unsure", () => {
+    // 1111 read as 111: the recogniser saw no gap between the last two and gave them one box.
+    const chars = placed("L898902C36UTO7408122F1204159ZE18411<<<<<<10", [35]);
+    const wide = chars[34]!;
+    chars[34] = { ...wide, centre: wide.centre + 15, width: 48 };
+    const line = fitToPitch(chars);
+    expect(line.text).toBe("L898902C36UTO7408122F1204159ZE184111<<<<<<10");
+    expect(line.confidences[34]).toBe(0.95);
+    expect(line.confidences[35]).toBe(0);
+    // A wide box with no room beside it is one character (a W, a stretched filler): left as read.
+    const crowded = placed("L898902C36UTO7408122F1204159ZE184111<<<<<<10");
+    crowded[34] = { ...crowded[34]!, width: 48 };
+    expect(fitToPitch(crowded).text).toBe("L898902C36UTO7408122F1204159ZE184111<<<<<<10");
+    // A wide glyph in its own cell beside a missed character is one character: the miss is put back as a filler.
+    const beside = placed("L898902C36UTO7408122F1204159ZE18411<<<<<<10", [35]);
+    beside[34] = { ...beside[34]!, width: 48 };
+    expect(fitToPitch(beside).text).toBe("L898902C36UTO7408122F1204159ZE18411<<<<<<<10");
+    // Nor a filler: the length fit counts fillers.
+    const filler = placed("L898902C36UTO7408122F1204159ZE184111<<<<<10", [38]);
+    filler[37] = { ...filler[37]!, centre: filler[37]!.centre + 15, width: 48 };
+    expect(fitToPitch(filler).text).toBe("L898902C36UTO7408122F1204159ZE184111<<<<<10");
+    // Nor next to the line's stretched first boxes, whose centres are not where the characters are printed.
+    const early = placed("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<", [3]);
+    early[2] = { ...early[2]!, centre: early[2]!.centre + 15, width: 48 };
+    expect(fitToPitch(early).text).toBe("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<");
   });
 
   it("trusts no gap next to the ends of the line, nor the pitch of a short line", () => {

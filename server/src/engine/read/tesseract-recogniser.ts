@@ -75,9 +75,10 @@ export async function createRecogniser(options: RecogniserOptions): Promise<Reco
             for (const word of line.words) {
               for (const symbol of word.symbols) {
                 const centre = (symbol.bbox.x0 + symbol.bbox.x1) / 2;
+                const width = symbol.bbox.x1 - symbol.bbox.x0;
                 const confidence = Math.max(0, Math.min(1, symbol.confidence / 100));
                 for (const ch of symbol.text.toUpperCase()) {
-                  if (MRZ_ALPHABET.includes(ch)) chars.push({ ch, confidence, centre });
+                  if (MRZ_ALPHABET.includes(ch)) chars.push({ ch, confidence, centre, width });
                 }
               }
             }
