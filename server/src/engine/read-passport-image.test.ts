@@ -116,6 +116,28 @@ describe("readPassportImage with a second model", () => {
     expect(flagged?.details?.otherModel).toBe((printed[0] === "Q" ? "O" : "Q") + printed.slice(1));
   }, 60_000);
 
+  it("keeps the read sure of the field the two models read differently, though it doubts more others", async () => {
+    const p = await generatePassport({ seed: 2_000_000_610, conditions });
+    const input = { image: p.image, mediaType: p.mediaType, portrait: false };
+    // The first model reads every character right but is unsure of the document code and the issuing state; the
+    // second is unsure of one field only, the given names, and misreads them.
+    const unsureOfCodes: Recogniser = {
+      async readLines(image, mode) {
+        const lines = await ocr().readLines(image, mode);
+        return lines.map((l) =>
+          l.text.startsWith("P<")
+            ? { ...l, confidences: l.confidences.map((c, i) => (i === 0 || i === 2 ? 0.1 : c)) }
+            : l,
+        );
+      },
+      terminate: async () => {},
+    };
+    const result = await readPassportImage(input, unsureOfCodes, { secondModel: model(true) });
+    expect(result.mrz?.lines).toEqual(p.truth.mrzLines);
+    const doubted = result.warnings.filter((w) => w.code === "low_confidence").map((w) => w.field);
+    expect(doubted).toEqual(expect.arrayContaining(["documentCode", "issuingState", "givenNames"]));
+  }, 60_000);
+
   it("answers for a first model that refuses, and refuses as the first did when both do", async () => {
     const p = await generatePassport({ seed: 2_000_000_611, conditions });
     const input = { image: p.image, mediaType: p.mediaType, portrait: false };

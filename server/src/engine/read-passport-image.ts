@@ -21,7 +21,7 @@ import { doubtedFields } from "./read/doubted-fields";
 import { fieldConfidences } from "./read/field-confidence";
 import { type ReadMode, readBand, rescaledOpinion, type ValidRead } from "./read/read-band";
 import { readDoubtWarnings } from "./read/read-doubt-warnings";
-import { secondReadDoubts } from "./read/second-read";
+import { type SecondReadDoubt, secondReadDoubts } from "./read/second-read";
 import type { Recogniser } from "./read/tesseract-recogniser";
 import { round } from "./round";
 
@@ -119,27 +119,37 @@ function outcome(s: Settled): EngineResult {
 }
 
 /**
- * The two models' answers to one photo (the first in doubt or refused): the read with fewer fields in doubt, the first
- * on a tie, and every field the two read differently put in doubt (low_confidence with the other model's reading).
- * The models misread different photos (server/models/mrz/EVAL.md), so where they disagree a person looks.
+ * The two models' answers to one photo (the first in doubt or refused): the read sure of more of the fields the two
+ * read differently, then the one with fewer fields in doubt, then the first; and every field the two read
+ * differently put in doubt (low_confidence with the other model's reading). The models misread different photos
+ * (server/models/mrz/EVAL.md), so where they disagree a person looks.
  */
 function withSecondModel(first: Settled, second: Settled): EngineResult {
   if (!("result" in second)) return outcome(first);
   if (!("result" in first)) return second.result;
-  const doubts = (r: EngineResult) => doubtedFields(r.warnings).size;
-  const [kept, other] =
-    doubts(second.result) < doubts(first.result) ? [second.result, first.result] : [first.result, second.result];
-  if (!kept.mrz || !other.mrz || kept.mrz.lines.length !== other.mrz.lines.length) return kept;
-  const differing = secondReadDoubts(
-    kept.mrz,
-    other.mrz.lines.map((text) => ({ text, confidences: [] })),
-    "all",
-  );
+  const disputed = new Set(modelDisagreements(first.result, second.result).map((d) => d.field));
+  const rank = (r: EngineResult) => {
+    const doubted = doubtedFields(r.warnings);
+    return [[...doubted].filter((f) => disputed.has(f)).length, doubted.size] as const;
+  };
+  const [a, b] = [rank(first.result), rank(second.result)];
+  const secondBetter = b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]);
+  const [kept, other] = secondBetter ? [second.result, first.result] : [first.result, second.result];
   const named = doubtedFields(kept.warnings);
-  const added = differing
+  const added = modelDisagreements(kept, other)
     .filter((d) => !named.has(d.field))
     .map((d) => makeWarning("low_confidence", { field: d.field, details: { otherModel: d.other } }));
   return { ...kept, warnings: [...kept.warnings, ...added] };
+}
+
+/** The fields of `read` that `other` read differently (none when their MRZs differ in shape), with other's reading. */
+function modelDisagreements(read: EngineResult, other: EngineResult): SecondReadDoubt[] {
+  if (!read.mrz || !other.mrz || read.mrz.lines.length !== other.mrz.lines.length) return [];
+  return secondReadDoubts(
+    read.mrz,
+    other.mrz.lines.map((text) => ({ text, confidences: [] })),
+    "all",
+  );
 }
 
 async function readWith(
