@@ -5,6 +5,7 @@ import type { ImageSource, PixelRect } from "../image/decode-image";
 import { otsuThreshold } from "../image/morphology";
 import { toGray } from "../image/raster";
 import { type RegionRaster, warpGray } from "../image/warp-gray";
+import { deslant } from "./deslant";
 import type { BandCandidate } from "./find-band-candidates";
 import { type BandQuad, fitBandQuad } from "./fit-band-quad";
 import { straightenBow } from "./straighten-bow";
@@ -352,7 +353,9 @@ export async function cropBand(
         target,
       )
     : await cropRectangle(source, region, view, { frame, angle, n }, target);
-  return { ...crop, image: straightenBow(crop.image, crop.lineRows, capTarget), angle };
+  // The quadrilateral's warp takes the perspective out; the rectangle leaves the characters leaning.
+  const image = quad ? crop.image : deslant(crop.image, crop.lineRows);
+  return { ...crop, image: straightenBow(image, crop.lineRows, capTarget), angle };
 }
 
 /** How many character cells the fitted text spans, by its measured pitch. */
