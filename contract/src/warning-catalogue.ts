@@ -284,6 +284,16 @@ export type WarningCode = keyof typeof WARNING_CATALOGUE;
 /** Every code, in catalogue order. */
 export const WARNING_CODES = Object.keys(WARNING_CATALOGUE) as WarningCode[];
 
+/** The warnings a read whose check digits do not hold carries: each failed check, and the read left unverified. */
+export const FAILED_CHECK_CODES: readonly WarningCode[] = [
+  "check_digit_failed_document_number",
+  "check_digit_failed_birth_date",
+  "check_digit_failed_expiry_date",
+  "check_digit_failed_optional_data",
+  "composite_failed",
+  "mrz_unverifiable",
+];
+
 export function isWarningCode(code: string): code is WarningCode {
   return Object.hasOwn(WARNING_CATALOGUE, code);
 }

@@ -1,5 +1,5 @@
 import type { Warning } from "./warning";
-import { isWarningCode, WARNING_CODES, type WarningCode } from "./warning-catalogue";
+import { FAILED_CHECK_CODES, isWarningCode, WARNING_CODES, type WarningCode } from "./warning-catalogue";
 
 /**
  * What the customer's flow does when a read carries a warning, per warning code (the operator's choice):
@@ -29,12 +29,7 @@ const RETAKE_WORTHY: readonly WarningCode[] = [
   "screen_recapture",
   "mrz_too_small",
   "document_too_small",
-  "check_digit_failed_document_number",
-  "check_digit_failed_birth_date",
-  "check_digit_failed_expiry_date",
-  "check_digit_failed_optional_data",
-  "composite_failed",
-  "mrz_unverifiable",
+  ...FAILED_CHECK_CODES,
   "mrz_unreadable",
   "mrz_field_invalid",
   "invalid_date",

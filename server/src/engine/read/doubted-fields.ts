@@ -1,5 +1,5 @@
 import type { Warning } from "contract/warning";
-import type { WarningCode } from "contract/warning-catalogue";
+import { FAILED_CHECK_CODES, type WarningCode } from "contract/warning-catalogue";
 
 /** Warnings that doubt what was read in the field they name: a person is asked to compare it with the document. */
 export const READ_DOUBTS: ReadonlySet<string> = new Set([
@@ -11,12 +11,7 @@ export const READ_DOUBTS: ReadonlySet<string> = new Set([
   "country_code_corrected",
   "name_corrected",
   "invalid_date",
-  "check_digit_failed_document_number",
-  "check_digit_failed_birth_date",
-  "check_digit_failed_expiry_date",
-  "check_digit_failed_optional_data",
-  "composite_failed",
-  "mrz_unverifiable",
+  ...FAILED_CHECK_CODES,
 ] satisfies WarningCode[]);
 
 /** Fields a doubting warning names: its `field`, or the lists in `details.fields` / `details.failedChecks`. */
