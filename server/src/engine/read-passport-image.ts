@@ -127,7 +127,8 @@ function outcome(s: Settled): EngineResult {
 function withSecondModel(first: Settled, second: Settled): EngineResult {
   if (!("result" in second)) return outcome(first);
   if (!("result" in first)) return second.result;
-  const disputed = new Set(modelDisagreements(first.result, second.result).map((d) => d.field));
+  const firstView = modelDisagreements(first.result, second.result);
+  const disputed = new Set(firstView.map((d) => d.field));
   const rank = (r: EngineResult) => {
     const doubted = doubtedFields(r.warnings);
     return [[...doubted].filter((f) => disputed.has(f)).length, doubted.size] as const;
@@ -136,7 +137,7 @@ function withSecondModel(first: Settled, second: Settled): EngineResult {
   const secondBetter = b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]);
   const [kept, other] = secondBetter ? [second.result, first.result] : [first.result, second.result];
   const named = doubtedFields(kept.warnings);
-  const added = modelDisagreements(kept, other)
+  const added = (secondBetter ? modelDisagreements(kept, other) : firstView)
     .filter((d) => !named.has(d.field))
     .map((d) => makeWarning("low_confidence", { field: d.field, details: { otherModel: d.other } }));
   return { ...kept, warnings: [...kept.warnings, ...added] };

@@ -44,6 +44,7 @@ export function measureSlant(image: GrayImage, lineRows: readonly { top: number;
   let best = { shear: 0, score: upright };
   const steps = Math.round(MAX_SHEAR / SHEAR_STEP);
   for (let k = -steps; k <= steps; k++) {
+    if (k === 0) continue;
     const score = sharpness(k * SHEAR_STEP);
     if (score > best.score) best = { shear: k * SHEAR_STEP, score };
   }
