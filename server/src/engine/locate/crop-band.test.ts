@@ -10,7 +10,7 @@ import { openImage } from "../image/decode-image";
 import { otsuThreshold } from "../image/morphology";
 import { shapeLines } from "../read/read-band";
 import { useRecogniser } from "../read/tesseract-recogniser.test-fixture";
-import { type BandCrop, continuedSide, cropBand } from "./crop-band";
+import { type BandCrop, continuedSide, cropBand, textRows } from "./crop-band";
 import { locateBand, OVERVIEW_SIDE } from "./locate-band";
 
 /** A strongly slanted, tilted page, sharp, without glare or moire: only the geometry is hard. */
@@ -251,6 +251,37 @@ describe("continuedSide", () => {
     expect(continuedSide(edgeLeft, rows, [0, 50], [150, 200])).toBe(0);
     const mirrored = raster((x, y) => (x >= 150 ? 230 : print(x, y)));
     expect(continuedSide(mirrored, rows, [0, 50], [150, 200])).toBe(-1);
+  });
+});
+
+describe("textRows", () => {
+  /** Two print lines (rows 50-66 and 80-96, 3 px strokes every 9 px) under `scene`, at a 16 px capital height. */
+  const page = (scene: (x: number, y: number) => boolean) => {
+    const data = new Uint8Array(400 * 120);
+    for (let y = 0; y < 120; y++)
+      for (let x = 0; x < 400; x++) {
+        const print = ((y >= 50 && y < 66) || (y >= 80 && y < 96)) && x % 9 < 3;
+        data[y * 400 + x] = scene(x, y) || print ? 25 : 225;
+      }
+    return { width: 400, height: 120, data };
+  };
+
+  it("finds the print lines, not the wedge of scene a slanted page edge cuts into the rows above them", () => {
+    // Row 0 is dark across, row 18 to x = 200, row 30 to x = 67: dark runs longer than 4 capitals.
+    const wedge = page((x, y) => y < 36 - 0.09 * x);
+    expect(textRows(wedge, 6, 16)).toEqual([
+      { top: 50, bottom: 66 },
+      { top: 80, bottom: 96 },
+    ]);
+  });
+
+  it("counts the print in a row the scene reaches into", () => {
+    // The scene covers the left quarter of every row, the print lines included.
+    const side = page((x) => x < 100);
+    expect(textRows(side, 6, 16)).toEqual([
+      { top: 50, bottom: 66 },
+      { top: 80, bottom: 96 },
+    ]);
   });
 });
 

@@ -79,19 +79,32 @@ function rowProfileEnergy(g: GrayImage): number {
   return energy;
 }
 
-/** Rows darker than this share of their width are the scene beyond the page or a shadow, not print. */
-const SOLID_ROW = 0.95;
+/** Dark runs longer than this many capital heights along a row are the scene beyond the page, a shadow or a rule,
+ *  not print: characters are narrower than a capital height and stand apart. */
+const LONG_RUN_CAPS = 4;
 
-/** Runs of rows whose dark-pixel count passes a share of the maximum: the text lines. */
-function textRows(g: GrayImage, minHeight: number): { top: number; bottom: number }[] {
+/**
+ * Runs of rows whose print (dark pixels in runs shorter than `LONG_RUN_CAPS` capitals of `capPx`) passes a share of
+ * the maximum: the text lines. A page edge crossing the rows at a slant darkens a wedge of them with the scene: long
+ * runs, so it is not taken for a line.
+ */
+export function textRows(g: GrayImage, minHeight: number, capPx: number): { top: number; bottom: number }[] {
   const t = otsuThreshold(g);
+  const longRun = LONG_RUN_CAPS * capPx;
   const counts = new Float64Array(g.height);
   let max = 0;
   for (let y = 0; y < g.height; y++) {
     let c = 0;
-    for (let x = 0; x < g.width; x++) if (g.data[y * g.width + x]! <= t) c++;
-    counts[y] = c > SOLID_ROW * g.width ? 0 : c;
-    if (counts[y]! > max) max = counts[y]!;
+    let run = 0;
+    for (let x = 0; x <= g.width; x++) {
+      if (x < g.width && g.data[y * g.width + x]! <= t) run++;
+      else {
+        if (run <= longRun) c += run;
+        run = 0;
+      }
+    }
+    counts[y] = c;
+    if (c > max) max = c;
   }
   const runs: { top: number; bottom: number }[] = [];
   let start = -1;
@@ -261,15 +274,18 @@ interface MediumView {
   lines: { top: number; bottom: number }[];
 }
 
+/** Capital height (pixels) of the medium resampling the lines and the quadrilateral are found on. */
+const MEDIUM_CAP = 16;
+
 /** Stage 2, the lines: the runs of text rows on a medium resampling (cap height ~16 px); null when there are none. */
 function findLines(region: RegionRaster, frame: Frame, n: Neighbourhood): MediumView | null {
   const { pitch, halfU, halfV } = n;
-  const medium = 16 / (0.95 * pitch);
+  const medium = MEDIUM_CAP / (0.95 * pitch);
   const mw = Math.max(16, Math.round(2 * halfU * medium));
   const mh = Math.max(8, Math.round(2 * halfV * medium));
   const midToImage = frameToImage(frame, halfU, halfV, mw, mh);
   const mid = warpGray(region, midToImage, mw, mh);
-  const rows = textRows(mid, 6);
+  const rows = textRows(mid, 6, MEDIUM_CAP);
   if (rows.length === 0) return null;
   // The MRZ lines are the tallest similar runs; drop slivers of background print.
   const tallest = Math.max(...rows.map((r) => r.bottom - r.top));
@@ -386,7 +402,7 @@ async function cropRectangle(
   const { mid, medium, lines } = view;
   const top = lines[0]!.top;
   const bottom = lines[lines.length - 1]!.bottom;
-  const cols = textColumns(mid, top, bottom, Math.round(2.5 * 16));
+  const cols = textColumns(mid, top, bottom, Math.round(2.5 * MEDIUM_CAP));
   const capPx = (lines.reduce((s, r) => s + (r.bottom - r.top), 0) / lines.length / medium) * 0.95;
 
   // Text box in band coordinates (original pixels, relative to the centre).
