@@ -144,6 +144,22 @@ describe("fitBandQuad", () => {
     expect(Math.abs(fit.corners[2].x - image[2]!.x)).toBeLessThan(1.6);
   });
 
+  it("fits a band that bows (a curled page) by its chords, the names line's characters on one side only", () => {
+    // Both lines sag 8 px (half a character) in the middle against their ends; the first line's second half is
+    // fillers (shorter than the capitals, so not used for its edges).
+    const sag = (k: number) => 8 * (1 - ((k - 21.5) / 21.5) ** 2);
+    const curled = drawBand(h, 2, (k, line) => (line === 0 && k >= 22 ? 12 : CAP), sag);
+    const fit = fitBandQuad(curled, runsOf(h), OPTIONS);
+    if (!fit) throw new Error("no fit");
+    // The edges are the chords of the sagging ones: 2/3 of the sag (the chord's level) below the ends' true
+    // corners, and the ends themselves where they were drawn.
+    fit.corners.forEach((p, k) => {
+      expect(Math.abs(p.y - (image[k]!.y + (2 / 3) * 8))).toBeLessThan(1.5);
+      expect(Math.abs(p.x - image[k]!.x)).toBeLessThan(2);
+    });
+    expect(fit.lines[1]!.top).toBeCloseTo(LINE_GAP / TEXT_H, 1);
+  });
+
   it("gives up (the caller keeps the rectangle) on one line, on too few characters, and on wandering edges", () => {
     expect(fitBandQuad(drawBand(h, 1), runsOf(h, 1), OPTIONS)).toBeNull();
     // Glare-like: only characters 0..7 of each line kept full height, the rest specks.

@@ -1,5 +1,6 @@
 import type { GrayImage, Point, Quad } from "contract/geometry";
 import { type Blob, findBlobs } from "../image/binary-blobs";
+import { fitParabola, parabolaAt } from "../image/fit-parabola";
 
 /** A text line's rows in the raster (top inclusive, bottom exclusive). */
 export interface LineRun {
@@ -112,20 +113,21 @@ function meet(edge: Edge, x0: number, p: number, q: number): Point {
   return { x, y: edge.a + edge.b * (x - x0) };
 }
 
-/** One text line's fitted top and bottom edges, where its text starts and ends along x, and the steps between its
- *  neighbouring characters. */
-interface LineFit {
-  top: Edge;
-  bottom: Edge;
+/** One text line's full-height characters (where their tops and bottoms lie), where its text starts and ends along
+ *  x, and the steps between its neighbouring characters. */
+interface LineCells {
+  cap: number;
+  tops: Point[];
+  bottoms: Point[];
   ends: { left: number; right: number };
   steps: number[];
 }
 
 /**
- * Fits one line: its full-height characters' tops and bottoms give straight edges (robust least squares), its chain
- * of character-sized blobs gives its ends. Null when the line has too few characters or its edges wander.
+ * One line's cells: its full-height characters (their tops and bottoms give its edges), and its ends from its chain
+ * of character-sized blobs. Null when the line has too few characters.
  */
-function fitLine(blobs: readonly Blob[], run: LineRun, options: QuadFitOptions, x0: number): LineFit | null {
+function lineCells(blobs: readonly Blob[], run: LineRun, options: QuadFitOptions): LineCells | null {
   const h = run.bottom - run.top;
   const inLine = blobs.filter((b) => {
     const cy = (b.box.top + b.box.bottom) / 2;
@@ -170,20 +172,96 @@ function fitLine(blobs: readonly Blob[], run: LineRun, options: QuadFitOptions, 
   // print joined them): the ink ends are all there is.
   const pitch = (centre(extent.last) - centre(extent.first)) / (options.charsPerLine - 1);
   const cells = Math.abs(pitch / options.pitch - 1) <= 0.15;
-  const top = robustEdge(
-    chars.map((b) => ({ x: centre(b), y: b.box.top })),
-    x0,
-  );
-  const bottom = robustEdge(
-    chars.map((b) => ({ x: centre(b), y: b.box.bottom })),
-    x0,
-  );
-  if (!top || !bottom) return null;
-  if (top.rms > 0.12 * cap || bottom.rms > 0.12 * cap) return null;
   const ends = cells
     ? { left: centre(extent.first) - pitch / 2, right: centre(extent.last) + pitch / 2 }
     : { left: extent.left, right: extent.right };
-  return { top, bottom, ends, steps };
+  return {
+    cap,
+    tops: chars.map((b) => ({ x: centre(b), y: b.box.top })),
+    bottoms: chars.map((b) => ({ x: centre(b), y: b.box.bottom })),
+    ends,
+    steps,
+  };
+}
+
+/**
+ * The points that lie near the parabola through them (robust least squares, refitted twice without points far off
+ * it), u = (x - x0) / half.
+ */
+function nearParabola(points: readonly Point[], x0: number, half: number): readonly Point[] {
+  let kept = points;
+  for (let pass = 0; pass < 3 && kept.length >= 4; pass++) {
+    const fit = fitParabola(
+      kept.map((p) => (p.x - x0) / half),
+      kept.map((p) => p.y),
+    );
+    if (!fit) break;
+    const residuals = kept.map((p) => Math.abs(p.y - parabolaAt(fit, (p.x - x0) / half)));
+    const mad = [...residuals].sort((p, q) => p - q)[Math.floor(kept.length / 2)]!;
+    const limit = Math.max(1, 3 * 1.4826 * mad);
+    const next = kept.filter((_, i) => residuals[i]! <= limit);
+    if (next.length === kept.length) break;
+    kept = next;
+  }
+  return kept;
+}
+
+/** z less its least-squares straight line in u. */
+function lessLine(us: readonly number[], zs: readonly number[]): number[] {
+  const n = us.length;
+  const mu = us.reduce((s, u) => s + u, 0) / n;
+  const mz = zs.reduce((s, z) => s + z, 0) / n;
+  let suu = 0;
+  let suz = 0;
+  for (let i = 0; i < n; i++) {
+    suu += (us[i]! - mu) ** 2;
+    suz += (us[i]! - mu) * (zs[i]! - mz);
+  }
+  const slope = suu > 0 ? suz / suu : 0;
+  return zs.map((z, i) => z - mz - slope * (us[i]! - mu));
+}
+
+/**
+ * The bow a curled page gives the band: every edge is y = a_i + b_i u + c u^2 with its own a_i and b_i and one
+ * curvature c for all (u = (x - x0) / half), fitted by least squares over each edge's points near its own parabola
+ * (u^2 and y each less their straight line in u within the edge, regressed on each other). Returned as the bow's
+ * offset from its chord across the raster: the edges less it are the straight chords the warp follows, and
+ * `straightenBow` levels what the warp leaves. A line of names then fillers has its characters on one side only, so
+ * its own parabola would say little; the shared one holds for it too.
+ */
+function sharedBow(edges: readonly (readonly Point[])[], x0: number, half: number): (x: number) => number {
+  let num = 0;
+  let den = 0;
+  for (const points of edges) {
+    const kept = nearParabola(points, x0, half);
+    if (kept.length < 4) continue;
+    const us = kept.map((p) => (p.x - x0) / half);
+    const squares = lessLine(
+      us,
+      us.map((u) => u * u),
+    );
+    const ys = lessLine(
+      us,
+      kept.map((p) => p.y),
+    );
+    for (let i = 0; i < kept.length; i++) {
+      num += squares[i]! * ys[i]!;
+      den += squares[i]! * squares[i]!;
+    }
+  }
+  const c = den > 0 ? num / den : 0;
+  return (x) => c * (((x - x0) / half) ** 2 - 1 / 3);
+}
+
+/** One line's straight top and bottom edges through its characters' flattened tops and bottoms; null when an edge
+ *  wanders. */
+function lineEdges(cells: LineCells, bow: (x: number) => number, x0: number): { top: Edge; bottom: Edge } | null {
+  const flat = (points: readonly Point[]) => points.map((p) => ({ x: p.x, y: p.y - bow(p.x) }));
+  const top = robustEdge(flat(cells.tops), x0);
+  const bottom = robustEdge(flat(cells.bottoms), x0);
+  if (!top || !bottom) return null;
+  if (top.rms > 0.12 * cells.cap || bottom.rms > 0.12 * cells.cap) return null;
+  return { top, bottom };
 }
 
 /**
@@ -279,10 +357,10 @@ function isPlausible(
 /**
  * Fits the text's true quadrilateral in a band raster that is already roughly upright (the rotated rectangle's
  * resampling): per line, straight top and bottom edges through the tops and bottoms of its full-height characters
- * (robust least squares), their slopes made consistent with one vanishing point (under perspective the edges of all
- * lines converge on it), and the ends from each line's first and last character cells. Returns null when the fit
- * is not trustworthy (fewer than two lines, too few characters, edges that wander, a shape no perspective of a flat
- * page gives), so the caller keeps the rectangle.
+ * (robust least squares, less the bow a curled page gives all lines alike), their slopes made consistent with one
+ * vanishing point (under perspective the edges of all lines converge on it), and the ends from each line's first and
+ * last character cells. Returns null when the fit is not trustworthy (fewer than two lines, too few characters,
+ * edges that wander, a shape no perspective of a flat page gives), so the caller keeps the rectangle.
  */
 export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: QuadFitOptions): BandQuad | null {
   if (runs.length < 2) return null;
@@ -291,14 +369,25 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
   const blobs = findBlobs({ width: g.width, height: g.height, data: mask }, 4);
   const x0 = g.width / 2;
 
-  const fits: LineFit[] = [];
+  const fits: LineCells[] = [];
   for (const run of runs) {
-    const fit = fitLine(blobs, run, options, x0);
-    if (!fit) return null;
-    fits.push(fit);
+    const cells = lineCells(blobs, run, options);
+    if (!cells) return null;
+    fits.push(cells);
   }
-  const tops = fits.map((f) => f.top);
-  const bottoms = fits.map((f) => f.bottom);
+  const bow = sharedBow(
+    fits.flatMap((f) => [f.tops, f.bottoms]),
+    x0,
+    x0,
+  );
+  const tops: Edge[] = [];
+  const bottoms: Edge[] = [];
+  for (const cells of fits) {
+    const edges = lineEdges(cells, bow, x0);
+    if (!edges) return null;
+    tops.push(edges.top);
+    bottoms.push(edges.bottom);
+  }
   shareVanishingPoint(tops, bottoms, x0);
   const first = tops[0]!;
   const last = bottoms[bottoms.length - 1]!;

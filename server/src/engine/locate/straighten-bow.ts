@@ -1,4 +1,5 @@
 import type { GrayImage } from "contract/geometry";
+import { fitParabola, parabolaAt } from "../image/fit-parabola";
 import { otsuThreshold } from "../image/morphology";
 
 /** Column strips the band is measured in. */
@@ -57,39 +58,14 @@ export function measureBow(
     ys.push(sum / lines);
   }
   if (xs.length < 6) return null;
-  // Least squares y = a + b u + c u^2, u = x centred and scaled (normal equations, 3 x 3).
+  // Least squares y = a + b u + c u^2, u = x centred and scaled.
   const cx = width / 2;
   const sc = width / 2;
-  const m = [0, 0, 0, 0, 0];
-  const v = [0, 0, 0];
-  for (let i = 0; i < xs.length; i++) {
-    const u = (xs[i]! - cx) / sc;
-    let p = 1;
-    for (let k = 0; k < 5; k++, p *= u) m[k]! += p;
-    v[0]! += ys[i]!;
-    v[1]! += ys[i]! * u;
-    v[2]! += ys[i]! * u * u;
-  }
-  const [s0, s1, s2, s3, s4] = m as [number, number, number, number, number];
-  const det = (a: number[][]) =>
-    a[0]![0]! * (a[1]![1]! * a[2]![2]! - a[1]![2]! * a[2]![1]!) -
-    a[0]![1]! * (a[1]![0]! * a[2]![2]! - a[1]![2]! * a[2]![0]!) +
-    a[0]![2]! * (a[1]![0]! * a[2]![1]! - a[1]![1]! * a[2]![0]!);
-  const A = [
-    [s0, s1, s2],
-    [s1, s2, s3],
-    [s2, s3, s4],
-  ];
-  const d = det(A);
-  if (Math.abs(d) < 1e-9) return null;
-  const solve = (k: number) => det(A.map((row, i) => row.map((x, j) => (j === k ? v[i]! : x))));
-  const a = solve(0) / d;
-  const b = solve(1) / d;
-  const c = solve(2) / d;
-  return (x: number) => {
-    const u = (x - cx) / sc;
-    return a + b * u + c * u * u;
-  };
+  const fit = fitParabola(
+    xs.map((x) => (x - cx) / sc),
+    ys,
+  );
+  return fit && ((x: number) => parabolaAt(fit, (x - cx) / sc));
 }
 
 /**
