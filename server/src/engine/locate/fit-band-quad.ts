@@ -1,6 +1,7 @@
 import type { GrayImage, Point, Quad } from "contract/geometry";
 import { type Blob, findBlobs } from "../image/binary-blobs";
 import { fitParabola, parabolaAt } from "../image/fit-parabola";
+import { MIN_BOW } from "./straighten-bow";
 
 /** A text line's rows in the raster (top inclusive, bottom exclusive). */
 export interface LineRun {
@@ -227,9 +228,10 @@ function lessLine(us: readonly number[], zs: readonly number[]): number[] {
  * (u^2 and y each less their straight line in u within the edge, regressed on each other). Returned as the bow's
  * offset from its chord across the raster: the edges less it are the straight chords the warp follows, and
  * `straightenBow` levels what the warp leaves. A line of names then fillers has its characters on one side only, so
- * its own parabola would say little; the shared one holds for it too.
+ * its own parabola would say little; the shared one holds for it too. A bow under `MIN_BOW` of the capital height
+ * `cap` is none (a flat page's edges stay as they are fitted).
  */
-function sharedBow(edges: readonly (readonly Point[])[], x0: number, half: number): (x: number) => number {
+function sharedBow(edges: readonly (readonly Point[])[], x0: number, half: number, cap: number): (x: number) => number {
   let num = 0;
   let den = 0;
   for (const points of edges) {
@@ -250,6 +252,7 @@ function sharedBow(edges: readonly (readonly Point[])[], x0: number, half: numbe
     }
   }
   const c = den > 0 ? num / den : 0;
+  if (Math.abs(c) < MIN_BOW * cap) return () => 0;
   return (x) => c * (((x - x0) / half) ** 2 - 1 / 3);
 }
 
@@ -379,6 +382,7 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
     fits.flatMap((f) => [f.tops, f.bottoms]),
     x0,
     x0,
+    median(fits.map((f) => f.cap)) ?? 0,
   );
   const tops: Edge[] = [];
   const bottoms: Edge[] = [];

@@ -5,7 +5,7 @@ import { otsuThreshold } from "../image/morphology";
 /** Column strips the band is measured in. */
 const STRIPS = 16;
 /** A bow smaller than this share of the cap height is left as it is. */
-const MIN_BOW = 0.1;
+export const MIN_BOW = 0.1;
 
 /**
  * The vertical offset of the text from its line centres along a rectified band, as a quadratic in x: the bow a
