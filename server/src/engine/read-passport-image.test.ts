@@ -74,8 +74,9 @@ describe("readPassportImage with a second model", () => {
   const conditions = { preset: "moderate", width: 1600, height: 1200, blurSigma: 0, jpegQuality: 88 } as const;
 
   type Band = Parameters<Recogniser["readLines"]>[0];
-  /** The real recogniser behind a counter, misreading the first given name's first letter unsurely when asked to. */
-  function model(misread: boolean): Recogniser & { calls: number; bands: Band[] } {
+  /** The real recogniser behind a counter, misreading the first given name's first letter when asked to (unsurely
+   *  unless `sure`). */
+  function model(misread: boolean, sure = false): Recogniser & { calls: number; bands: Band[] } {
     const m = {
       calls: 0,
       bands: [] as Band[],
@@ -87,7 +88,7 @@ describe("readPassportImage with a second model", () => {
         if (!misread || !names?.text.startsWith("P<")) return lines;
         const at = names.text.indexOf("<<") + 2;
         const letter = names.text[at] === "Q" ? "O" : "Q";
-        const confidences = names.confidences.map((c, i) => (i === at ? 0.1 : c));
+        const confidences = names.confidences.map((c, i) => (i === at && !sure ? 0.1 : c));
         return [{ text: names.text.slice(0, at) + letter + names.text.slice(at + 1), confidences }, ...lines.slice(1)];
       },
       terminate: async () => {},
@@ -113,6 +114,23 @@ describe("readPassportImage with a second model", () => {
     const given = result.mrz?.fields.find((f) => f.name === "givenNames");
     const flagged = result.warnings.find((w) => w.code === "low_confidence" && w.field === "givenNames");
     const printed = p.truth.mrzLines[0]?.slice(given?.start, given?.end) ?? "";
+    expect(flagged?.details?.otherModel).toBe((printed[0] === "Q" ? "O" : "Q") + printed.slice(1));
+  }, 60_000);
+
+  it("is asked about a sure read under glare, and a name it reads otherwise is flagged", async () => {
+    const glare = { ...conditions, glareOverMrz: true, glareSpots: 1 };
+    const p = await generatePassport({ seed: 2_000_000_620, conditions: glare });
+    const input = { image: p.image, mediaType: p.mediaType, portrait: false };
+    const first = model(false);
+    const second = model(true, true);
+    const result = await readPassportImage(input, first, { secondModel: second });
+    expect(result.warnings.map((w) => w.code)).toContain("glare_mrz");
+    expect(second.calls).toBeGreaterThan(0);
+    // Both are sure of everything: the first read is kept, and the name the second read otherwise is flagged.
+    expect(result.mrz?.lines).toEqual(p.truth.mrzLines);
+    const given = result.mrz?.fields.find((f) => f.name === "givenNames");
+    const printed = p.truth.mrzLines[0]?.slice(given?.start, given?.end) ?? "";
+    const flagged = result.warnings.find((w) => w.code === "low_confidence" && w.field === "givenNames");
     expect(flagged?.details?.otherModel).toBe((printed[0] === "Q" ? "O" : "Q") + printed.slice(1));
   }, 60_000);
 

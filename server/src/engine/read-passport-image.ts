@@ -52,7 +52,8 @@ export interface ReadPassportOptions {
   readMode?: ReadMode;
   /** Capital height the band is scaled to for the recogniser (default: CAP_HEIGHT). */
   capHeight?: number;
-  /** A recogniser trained otherwise, asked when the first one's read is in doubt or refused (see readPassportImage). */
+  /** A recogniser trained otherwise, asked when the first one's read is in doubt, under glare or refused (see
+   *  readPassportImage). */
   secondModel?: Recogniser;
 }
 
@@ -85,7 +86,8 @@ function readingOrder(corners: Quad, flipped: boolean): Quad {
  * The offline engine for one photo: decode, find the MRZ band, deskew and crop it, recognise it, verify it with the
  * MRZ engine (upside down too), measure capture quality and cut the portrait. Throws AppError for every refusal:
  * 413 image_too_large_pixels, 422 image_undecodable, mrz_not_found, mrz_unreadable (each with retake: true).
- * With `secondModel`, a read with a field in doubt, or an MRZ refusal, is read again by that model (withSecondModel).
+ * With `secondModel`, a read with a field in doubt or glare over the band, or an MRZ refusal, is read again by that
+ * model (wantsSecondRead, withSecondModel).
  */
 export async function readPassportImage(
   input: PassportImageInput,
@@ -95,8 +97,19 @@ export async function readPassportImage(
   const { secondModel, ...rest } = options;
   const photo = await openPhotoBands(input, options.maxCandidates ?? MAX_CANDIDATES);
   const first = await settled(readWith(photo, input, ocr, rest));
-  if (!secondModel || ("result" in first && doubtedFields(first.result.warnings).size === 0)) return outcome(first);
+  if (!secondModel || !wantsSecondRead(first)) return outcome(first);
   return withSecondModel(first, await settled(readWith(photo, input, secondModel, rest)));
+}
+
+/**
+ * The second model is asked when the first refused, doubts a field, or read a band glare lies over: a letter glare
+ * half hides is read as another one, and the recogniser can be sure of it. Where the two then read it differently,
+ * the field is flagged.
+ */
+function wantsSecondRead(first: Settled): boolean {
+  if ("refusal" in first) return true;
+  const { warnings } = first.result;
+  return doubtedFields(warnings).size > 0 || warnings.some((w) => w.code === "glare_mrz");
 }
 
 type Settled = { result: EngineResult } | { refusal: AppError };
@@ -119,7 +132,7 @@ function outcome(s: Settled): EngineResult {
 }
 
 /**
- * The two models' answers to one photo (the first in doubt or refused): the read sure of more of the fields the two
+ * The two models' answers to one photo (the first in doubt, under glare or refused): the read sure of more of the fields the two
  * read differently, then the one with fewer fields in doubt, then the first; and every field the two read
  * differently put in doubt (low_confidence with the other model's reading). The models misread different photos
  * (server/models/mrz/EVAL.md), so where they disagree a person looks.

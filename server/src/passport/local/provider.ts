@@ -16,8 +16,8 @@ export interface LocalProviderOptions {
   modelDir?: string;
   /** Model name (default "mrz"). */
   lang?: string;
-  /** A second model in the same folder, asked when the first one's read is in doubt or refused (default "mrz2" when
-   *  that file is there; null: none). Each worker holds it too. */
+  /** A second model in the same folder, asked when the first one's read is in doubt, under glare or refused (default
+   *  "mrz2" when that file is there; null: none). Each worker holds it too. */
   secondLang?: string | null;
   /** Recognise the band whole or line by line (default: the pipeline's READ_MODE). */
   readMode?: ReadMode;
