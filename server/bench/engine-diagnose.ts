@@ -1,8 +1,10 @@
 /**
  * Offline engine failure diagnosis:
- * `node --import tsx bench/engine-diagnose.ts [--per-condition 60] [--verbose] [--model-dir D]`.
+ * `node --import tsx bench/engine-diagnose.ts [--per-condition 60] [--verbose] [--model-dir D] [--second-model]`.
  * Runs the pipeline in-process on generated passports from the TRAINING seed range (never the benchmark's seeds) and
- * classifies every failure by the first stage that went wrong, comparing with the generator's truth:
+ * classifies every failure by the first stage that went wrong, comparing with the generator's truth (the stages with
+ * the first model; `--second-model` reads as the server does, the second model asked on a doubted read, and counts
+ * wrong reads no doubting warning names):
  * locator found nothing / wrong region / crop cut or misaligned / recogniser misread (field and characters) /
  * correction refused. Images stay in memory.
  */
@@ -24,6 +26,7 @@ import { AppError } from "../src/errors";
 import type { ConditionPreset } from "../synthetic/conditions";
 import { generatePassport } from "../synthetic/generate-passport";
 import { assertSeedFor, SEED_RANGES } from "../synthetic/seed-ranges";
+import { readOutcome, unflaggedWrong } from "./read-outcome";
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +39,8 @@ const { values } = parseArgs({
     "read-mode": { type: "string" },
     /** Folder of the model to diagnose (default: the committed one). */
     "model-dir": { type: "string" },
+    /** Ask the folder's second model (mrz2) on a doubted read, as the server does. */
+    "second-model": { type: "boolean", default: false },
   },
 });
 const PER = Number(values["per-condition"]);
@@ -78,7 +83,9 @@ function diffFields(read: string[], truth: string[]): string[] {
 }
 
 async function main() {
-  const ocr = await createRecogniser({ langPath: values["model-dir"] ?? defaultModelDir(), lang: "mrz" });
+  const langPath = values["model-dir"] ?? defaultModelDir();
+  const ocr = await createRecogniser({ langPath, lang: "mrz" });
+  const secondModel = values["second-model"] ? await createRecogniser({ langPath, lang: "mrz2" }) : null;
   const counts = new Map<string, number>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   const times: number[] = [];
@@ -93,13 +100,20 @@ async function main() {
       let outcome: string;
       let detail = "";
       try {
-        const r = await readPassportImage({ image: g.image, mediaType: g.mediaType, portrait: false }, ocr, OPTIONS);
+        const r = await readPassportImage({ image: g.image, mediaType: g.mediaType, portrait: false }, ocr, {
+          ...OPTIONS,
+          ...(secondModel ? { secondModel } : {}),
+        });
         const lines = r.mrz?.lines ?? [];
         if (lines.join("\n") === truth.join("\n")) outcome = "exact";
         else {
           const wrong = diffFields(lines, truth);
           outcome = `wrong:${wrong.map((w) => w.split("(")[0]).join("+")}`;
           detail = wrong.join(" ");
+          if (r.mrz && unflaggedWrong(readOutcome(r.mrz, r.warnings, truth))) {
+            bump(`${preset} wrong, a wrong field no warning names`);
+            detail = `UNNAMED ${detail}`;
+          }
         }
       } catch (err) {
         outcome = err instanceof AppError ? err.code : `error:${String(err)}`;
@@ -147,6 +161,7 @@ async function main() {
     }
   }
   await ocr.terminate();
+  await secondModel?.terminate();
   times.sort((a, b) => a - b);
   for (const [k, v] of [...counts.entries()].sort()) console.log(`${k}: ${v}`);
   console.log(
