@@ -160,6 +160,30 @@ describe("fitBandQuad", () => {
     expect(fit.lines[1]!.top).toBeCloseTo(LINE_GAP / TEXT_H, 1);
   });
 
+  it("fits a card's three-line band, shorter for its height than a passport's", () => {
+    // Three lines of 30 characters: 510 px long, 88 px high (a passport band's 8 : 1 would refuse it).
+    const card = homographyFromQuads(textBox, [
+      { x: 30, y: 10 },
+      { x: 30 + TEXT_W, y: 10 },
+      { x: 30 + TEXT_W, y: 10 + TEXT_H },
+      { x: 30, y: 10 + TEXT_H },
+    ]);
+    const raster = drawBand(card, 3, (k) => (k < 30 ? CAP : 0));
+    const fit = fitBandQuad(raster, runsOf(card, 3), { ...OPTIONS, charsPerLine: 30 });
+    if (!fit) throw new Error("no fit");
+    expect(fit.lines).toHaveLength(3);
+    const truth = [
+      { x: 30, y: 10 },
+      { x: 30 + 30 * PITCH, y: 10 },
+      { x: 30 + 30 * PITCH, y: 10 + 2 * LINE_GAP + CAP },
+      { x: 30, y: 10 + 2 * LINE_GAP + CAP },
+    ];
+    fit.corners.forEach((p, k) => {
+      expect(Math.abs(p.x - truth[k]!.x)).toBeLessThan(1.6);
+      expect(Math.abs(p.y - truth[k]!.y)).toBeLessThan(1);
+    });
+  });
+
   it("gives up (the caller keeps the rectangle) on one line, on too few characters, and on wandering edges", () => {
     expect(fitBandQuad(drawBand(h, 1), runsOf(h, 1), OPTIONS)).toBeNull();
     // Glare-like: only characters 0..7 of each line kept full height, the rest specks.

@@ -1,4 +1,5 @@
 import type { GrayImage, Point, Quad } from "contract/geometry";
+import { TD3_MM } from "contract/td3-page";
 import { type Blob, findBlobs } from "../image/binary-blobs";
 import { fitParabola, parabolaAt } from "../image/fit-parabola";
 import { MIN_BOW } from "./straighten-bow";
@@ -340,12 +341,25 @@ function bandEnds(
   return { left, right };
 }
 
+/** Line spacing of a card's three-line MRZ (ICAO 9303 TD1), millimetres; TD3_MM has the passport's. */
+const CARD_LINE_SPACING_MM = 4.4;
+/** The share of ICAO's length-to-height ratio a fitted text box must reach (an 8 : 1 passport band). */
+const MIN_ASPECT_SHARE = 0.6;
+
+/** ICAO's text box length over height for a band of `lines` lines of `chars` characters. */
+function icaoAspect(lines: number, chars: number): number {
+  const { pitch, capHeight, centres } = TD3_MM.mrz;
+  const spacing = lines >= 3 ? CARD_LINE_SPACING_MM : centres[1] - centres[0];
+  return (chars * pitch) / ((lines - 1) * spacing + capHeight);
+}
+
 /** A flat page seen at a slant: both ends of similar height, edges nearly level in this upright raster, and the
- *  text at least 8 times as long as it is high. */
+ *  text at least `minAspect` times as long as it is high. */
 function isPlausible(
   corners: Quad,
   edges: { first: Edge; last: Edge },
   ends: { left: EndLine; right: EndLine },
+  minAspect: number,
 ): boolean {
   const [tl, tr, br, bl] = corners;
   const leftH = bl.y - tl.y;
@@ -353,7 +367,7 @@ function isPlausible(
   if (leftH <= 0 || rightH <= 0 || leftH / rightH > 1.35 || rightH / leftH > 1.35) return false;
   if (Math.abs(edges.first.b) > 0.03 || Math.abs(edges.last.b) > 0.03) return false;
   if (Math.abs(ends.left.q) > 0.3 || Math.abs(ends.right.q) > 0.3) return false;
-  if (tr.x - tl.x < 8 * (edges.last.a - edges.first.a)) return false;
+  if (tr.x - tl.x < minAspect * (edges.last.a - edges.first.a)) return false;
   return true;
 }
 
@@ -410,7 +424,8 @@ export function fitBandQuad(g: GrayImage, runs: readonly LineRun[], options: Qua
     meet(last, x0, ends.right.p, ends.right.q),
     meet(last, x0, ends.left.p, ends.left.q),
   ];
-  if (!isPlausible(corners, { first, last }, ends)) return null;
+  const minAspect = MIN_ASPECT_SHARE * icaoAspect(runs.length, options.charsPerLine);
+  if (!isPlausible(corners, { first, last }, ends, minAspect)) return null;
 
   return {
     corners,
