@@ -80,22 +80,22 @@ function runsOf(h: Homography, lines = 2) {
 
 const OPTIONS = { threshold: 128, pitch: PITCH, charsPerLine: 44 };
 
+/** The text box drawn flat (no perspective) with its top-left at (x, y), `stretch` times as long. */
+function flatAt(x: number, y: number, stretch = 1): Homography {
+  return homographyFromQuads(textBox, [
+    { x, y },
+    { x: x + TEXT_W * stretch, y },
+    { x: x + TEXT_W * stretch, y: y + TEXT_H },
+    { x, y: y + TEXT_H },
+  ]);
+}
+
 describe("fitBandQuad", () => {
   it("measures the characters' pitch, also when it is wider than ICAO's for the cap height", () => {
-    const flat = homographyFromQuads(textBox, [
-      { x: 30, y: 30 },
-      { x: 30 + TEXT_W, y: 30 },
-      { x: 30 + TEXT_W, y: 30 + TEXT_H },
-      { x: 30, y: 30 + TEXT_H },
-    ]);
+    const flat = flatAt(30, 30);
     expect(fitBandQuad(drawBand(flat), runsOf(flat), OPTIONS)?.pitch).toBeCloseTo(PITCH, 0);
     // The same band drawn 1.25 times wider (as a few real documents space their MRZ).
-    const wide = homographyFromQuads(textBox, [
-      { x: 20, y: 30 },
-      { x: 20 + TEXT_W * 1.25, y: 30 },
-      { x: 20 + TEXT_W * 1.25, y: 30 + TEXT_H },
-      { x: 20, y: 30 + TEXT_H },
-    ]);
+    const wide = flatAt(20, 30, 1.25);
     const raster = drawBand(wide);
     const widened = { ...raster, width: 840 };
     expect(fitBandQuad(widened, runsOf(wide), OPTIONS)?.pitch ?? 0).toBeGreaterThan(PITCH * 1.2);
@@ -162,12 +162,7 @@ describe("fitBandQuad", () => {
 
   it("fits a card's three-line band, shorter for its height than a passport's", () => {
     // Three lines of 30 characters: 510 px long, 88 px high (a passport band's 8 : 1 would refuse it).
-    const card = homographyFromQuads(textBox, [
-      { x: 30, y: 10 },
-      { x: 30 + TEXT_W, y: 10 },
-      { x: 30 + TEXT_W, y: 10 + TEXT_H },
-      { x: 30, y: 10 + TEXT_H },
-    ]);
+    const card = flatAt(30, 10);
     const raster = drawBand(card, 3, (k) => (k < 30 ? CAP : 0));
     const fit = fitBandQuad(raster, runsOf(card, 3), { ...OPTIONS, charsPerLine: 30 });
     if (!fit) throw new Error("no fit");
