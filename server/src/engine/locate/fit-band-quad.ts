@@ -47,6 +47,14 @@ interface Edge {
 /** Fewest full-height characters a line needs for its edges to be fitted. */
 const MIN_CHARS = 12;
 
+/** The points whose absolute residual stays within 3 robust standard deviations (1.4826 times the median residual),
+ *  and within a pixel however tight the rest lie. */
+function nearOnes<T>(points: readonly T[], residuals: readonly number[]): T[] {
+  const mad = [...residuals].sort((p, q) => p - q)[Math.floor(points.length / 2)]!;
+  const limit = Math.max(1, 3 * 1.4826 * mad);
+  return points.filter((_, i) => residuals[i]! <= limit);
+}
+
 /** Least-squares line through (x, y) points, refitted twice without points far off it (glare, touching print). */
 function robustEdge(points: readonly Point[], x0: number): Edge | null {
   let kept = points;
@@ -72,10 +80,7 @@ function robustEdge(points: readonly Point[], x0: number): Edge | null {
     const residuals = kept.map((p) => Math.abs(p.y - a - b * (p.x - x0)));
     const rms = Math.sqrt(residuals.reduce((s, r) => s + r * r, 0) / n);
     fit = { a, b, rms, mx: x0 + sx / n, my: sy / n, sxx: det / n };
-    const sorted = [...residuals].sort((p, q) => p - q);
-    const mad = sorted[Math.floor(n / 2)]!;
-    const limit = Math.max(1, 3 * 1.4826 * mad);
-    const next = kept.filter((_, i) => residuals[i]! <= limit);
+    const next = nearOnes(kept, residuals);
     if (next.length === kept.length) break;
     kept = next;
   }
@@ -199,9 +204,7 @@ function nearParabola(points: readonly Point[], x0: number, half: number): reado
     );
     if (!fit) break;
     const residuals = kept.map((p) => Math.abs(p.y - parabolaAt(fit, (p.x - x0) / half)));
-    const mad = [...residuals].sort((p, q) => p - q)[Math.floor(kept.length / 2)]!;
-    const limit = Math.max(1, 3 * 1.4826 * mad);
-    const next = kept.filter((_, i) => residuals[i]! <= limit);
+    const next = nearOnes(kept, residuals);
     if (next.length === kept.length) break;
     kept = next;
   }
