@@ -132,9 +132,9 @@ function outcome(s: Settled): EngineResult {
 }
 
 /**
- * The two models' answers to one photo (the first in doubt, under glare or refused): the read sure of more of the fields the two
- * read differently, then the one with fewer fields in doubt, then the first; and every field the two read
- * differently put in doubt (low_confidence with the other model's reading). The models misread different photos
+ * The two models' answers to one photo (the first in doubt, under glare or refused): the read sure of more of the
+ * fields the two read differently, then the one with fewer fields in doubt, then the first; and every field the two
+ * read differently put in doubt (low_confidence with the other model's reading). The models misread different photos
  * (server/models/mrz/EVAL.md), so where they disagree a person looks.
  */
 function withSecondModel(first: Settled, second: Settled): EngineResult {
