@@ -2,6 +2,7 @@ import { charValue, weightAt } from "./check-digit";
 import {
   ALNUM_SUBSTITUTIONS,
   DIGIT_SUBSTITUTIONS,
+  DIGIT_TO_DIGIT_COST,
   FILLER_LOOKALIKES_IN_DATA,
   type Substitution,
   UNREADABLE_CHECK_DIGIT,
@@ -166,14 +167,24 @@ function alnumSubstitutions(
  * must be taken).
  * The field's own sum is compared with the digit read (0 for a letter), so an edit moves what it must reach.
  */
-function checkPlaceEdits(field: FieldSpec, row: readonly string[], compWeights: Map<number, number>): Edit[] {
+function checkPlaceEdits(
+  field: FieldSpec,
+  row: readonly string[],
+  compWeights: Map<number, number>,
+  disputed: Disputes,
+): Edit[] {
   if (field.check === undefined) return [];
   const from = row[field.check] ?? "";
   const read = isDigit(from) ? Number(from) : null;
   const subs = read === null ? (from >= "A" && from <= "Z" ? UNREADABLE_CHECK_DIGIT : []) : DIGIT_SUBSTITUTIONS[from];
+  const seen = disputed.get(field.line * 1000 + field.check);
+  const withSeen =
+    isDigit(seen) && seen !== from && !(subs ?? []).some((s) => s.to === seen)
+      ? [...(subs ?? []), { to: seen, cost: DISPUTED_SEEN_COST }]
+      : (subs ?? []);
   const compWeight = compWeights.get(field.line * 1000 + field.check) ?? 0;
   const edits: Edit[] = [];
-  for (const sub of subs ?? []) {
+  for (const sub of withSeen) {
     const digit = Number(sub.to);
     edits.push({
       line: field.line,
@@ -190,31 +201,70 @@ function checkPlaceEdits(field: FieldSpec, row: readonly string[], compWeights: 
 }
 
 /**
+ * Places another recognition of the same band read differently (key line * 1000 + column), with what it saw. A digit
+ * the two recognitions dispute is one only the check digits can settle: any digit may stand there (and what the other
+ * recognition saw), each a guess, so the field's own check digit and the composite must both confirm it as the read's
+ * only change. One unknown at a known place is what a check digit can solve for.
+ */
+type Disputes = ReadonlyMap<number, string>;
+
+/** What the other recognition saw costs as much as a lookalike: it is evidence, not a shape's guess. */
+const DISPUTED_SEEN_COST = 1;
+const DIGITS = [..."0123456789"];
+
+/** The guesses a disputed place of a checked field adds to its substitutions (none where nothing is disputed). */
+function disputedEdits(field: FieldSpec, from: string, seen: string | undefined, subs: readonly Substitution[]) {
+  if (seen === undefined || seen === from) return [];
+  const digitsFit = field.kind === "date" || isDigit(from) || isDigit(seen);
+  const out: Substitution[] = [];
+  if (seen !== "<" && (field.kind !== "date" || isDigit(seen))) out.push({ to: seen, cost: DISPUTED_SEEN_COST });
+  if (digitsFit) for (const d of DIGITS) if (d !== seen) out.push({ to: d, cost: DIGIT_TO_DIGIT_COST });
+  return out.filter((sub) => sub.to !== from && !subs.some((s) => s.to === sub.to));
+}
+
+/**
  * The substitutions each position of the field (and its check digit) allows, grouped by position; digit-for-digit
  * guesses only when `guesses` (a composite is there to confirm them).
  */
-function positionsOf(field: FieldSpec, grid: Grid, compWeights: Map<number, number>, guesses: boolean): Edit[][] {
+function positionsOf(
+  field: FieldSpec,
+  grid: Grid,
+  compWeights: Map<number, number>,
+  guesses: boolean,
+  disputed: Disputes,
+): Edit[][] {
   const row = grid[field.line] ?? [];
   const positions: Edit[][] = [];
   const date = field.kind === "date";
   for (const [i, column] of guardedColumns(field).entries()) {
     const from = row[column] ?? "<";
-    const subs = date ? (guesses ? DIGIT_SUBSTITUTIONS[from] : undefined) : alnumSubstitutions(row, column, field);
-    if (!subs) continue;
+    const plain =
+      (date ? (guesses ? DIGIT_SUBSTITUTIONS[from] : undefined) : alnumSubstitutions(row, column, field)) ?? [];
+    const extra = guesses ? disputedEdits(field, from, disputed.get(field.line * 1000 + column), plain) : [];
+    if (plain.length + extra.length === 0) continue;
     const ownWeight = field.check === undefined ? 0 : weightAt(i);
     const compWeight = compWeights.get(field.line * 1000 + column) ?? 0;
     const alts: Edit[] = [];
-    for (const sub of subs) {
+    for (const [k, sub] of [...plain, ...extra].entries()) {
       const delta = charValue(sub.to) - charValue(from);
       const own = mod10(delta * ownWeight);
       const comp = mod10(delta * compWeight);
       // A change no check digit can see (G/6, 1/L, K/<) can never be justified by one.
       if (own === 0 && comp === 0) continue;
-      alts.push({ line: field.line, column, from, to: sub.to, cost: sub.cost, own, comp, guess: date });
+      alts.push({
+        line: field.line,
+        column,
+        from,
+        to: sub.to,
+        cost: sub.cost,
+        own,
+        comp,
+        guess: date || k >= plain.length,
+      });
     }
     if (alts.length > 0) positions.push(alts);
   }
-  const check = guesses ? checkPlaceEdits(field, row, compWeights) : [];
+  const check = guesses ? checkPlaceEdits(field, row, compWeights, disputed) : [];
   if (check.length > 0) positions.push(check);
   return positions;
 }
@@ -289,6 +339,15 @@ export interface SearchOptions {
   maxEdits: number;
   /** The day two-digit years are resolved against (a repaired date must be a real one). */
   today: Date;
+  /** Places another recognition of the same lines read differently, and what it saw there (see Disputes). */
+  disputed?: readonly DisputedPlace[];
+}
+
+/** A place (line, column) another recognition read differently, and the character it saw. */
+export interface DisputedPlace {
+  line: number;
+  column: number;
+  seen: string;
 }
 
 export interface SearchOutcome {
@@ -308,6 +367,7 @@ export function searchWithCheckDigits(
   options: SearchOptions,
 ): SearchOutcome {
   const compWeights = compositeWeights(layout);
+  const disputed: Disputes = new Map((options.disputed ?? []).map((d) => [d.line * 1000 + d.column, d.seen]));
   const composite = layout.composite;
   const compositeChar = composite ? grid[composite.line]?.[composite.column] : undefined;
   const compositeUsable = composite !== undefined && isDigit(compositeChar);
@@ -338,7 +398,7 @@ export function searchWithCheckDigits(
       const candidates = enumerate(
         field,
         grid,
-        positionsOf(field, grid, compWeights, compositeUsable),
+        positionsOf(field, grid, compWeights, compositeUsable, disputed),
         options.maxEdits,
         (own, edits, value) =>
           own === needed &&
@@ -353,7 +413,7 @@ export function searchWithCheckDigits(
       const candidates = enumerate(
         field,
         grid,
-        positionsOf(field, grid, compWeights, compositeUsable),
+        positionsOf(field, grid, compWeights, compositeUsable, disputed),
         Math.min(2, options.maxEdits),
         () => true,
       );

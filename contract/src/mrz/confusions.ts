@@ -101,7 +101,7 @@ export const FILLER_LOOKALIKES_IN_NAMES: ReadonlySet<string> = new Set(["K", "X"
 export const FILLER_LOOKALIKES_IN_DATA: ReadonlySet<string> = new Set(["K", "X"]);
 
 /** A digit read as another digit: rarer than a letter-digit lookalike, so dearer than any of them. */
-const DIGIT_TO_DIGIT_COST = 1.45;
+export const DIGIT_TO_DIGIT_COST = 1.45;
 
 /**
  * In a digits-only place (dates, check digits): the digits each digit is misread as in OCR-B when blurred or small

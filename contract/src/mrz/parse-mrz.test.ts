@@ -452,6 +452,35 @@ describe("parseMrz correction", () => {
     expect(reportDoubts(r, { today }).map((d) => d.kind)).toContain("correction_uncertain");
   });
 
+  it("solves a digit two recognitions dispute for the one value the check digits take, flagged as a guess", () => {
+    const printed = writeMrz({ ...SPECIMEN, optionalData1: "40281735" });
+    // The 1 of 40281735 read as a 6, which looks like no 1. Alone, the lookalikes 0/O and 2/Z make the check hold.
+    const misread = [printed[0] ?? "", (printed[1] ?? "").replace("40281735", "40286735")];
+    expect(read(misread).lines).not.toEqual(printed);
+    // Another recognition saw a 5 there: the one digit the check digit takes at that place is put in.
+    const r = parseMrz(misread, { today, disputed: [{ line: 1, column: 32, seen: "5" }] });
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(printed);
+    expect(r.corrections).toEqual([{ field: "optionalData1", line: 1, column: 32, from: "6", to: "1" }]);
+    const uncertain = reportDoubts(r, { today }).find((d) => d.kind === "correction_uncertain");
+    expect(uncertain).toMatchObject({ fields: ["optionalData1"] });
+  });
+
+  it("takes no disputed digit the composite contradicts, nor a guess beside another change", () => {
+    // The birth date's 4 read as 9; the recognitions disputed its 7 instead: no digit there makes the date's check
+    // digit and the composite hold together.
+    const birth = [good[0] ?? "", (good[1] ?? "").replace("7408122", "7908122")];
+    const r = parseMrz(birth, { today, disputed: [{ line: 1, column: 13, seen: "1" }] });
+    expect(r.valid).toBe(false);
+    expect(r.corrections).toEqual([]);
+    // The disputed digit and an 8 of the document number read as a B: two changes, one a guess, are not taken.
+    const printed = writeMrz({ ...SPECIMEN, optionalData1: "40281735" });
+    const two = (printed[1] ?? "").replace("40281735", "40286735").replace("L898902C36", "LB98902C36");
+    const both = parseMrz([printed[0] ?? "", two], { today, disputed: [{ line: 1, column: 32, seen: "5" }] });
+    expect(both.lines).not.toEqual(printed);
+    expect(both.corrections.filter((c) => c.column === 32)).toEqual([]);
+  });
+
   it("makes no digit-for-digit guess without a composite to confirm it (visas)", () => {
     const visa = ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX7408122F96121096ZE184226B<<<<<<"];
     const r = read([visa[0] ?? "", (visa[1] ?? "").replace("7408122", "7409122")]);

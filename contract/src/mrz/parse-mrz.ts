@@ -1,5 +1,5 @@
 import { charValue, checkDigit, weightAt } from "./check-digit";
-import { type SearchOptions, searchWithCheckDigits } from "./check-digit-search";
+import { type DisputedPlace, type SearchOptions, searchWithCheckDigits } from "./check-digit-search";
 import { coerceByFieldType, coerceDocumentType, namesHoldDigits } from "./coerce-by-field-type";
 import { resolveMrzDate } from "./mrz-date";
 import { type FieldSpec, guardedColumns, type LayoutSpec, resolveFields } from "./mrz-layout";
@@ -15,6 +15,9 @@ export interface ParseMrzOptions {
   today?: Date;
   /** Most substitutions the check-digit search may combine (default 3). */
   maxEdits?: number;
+  /** Places another recognition of the same lines read differently, with what it saw: the search may take any digit
+   *  there (or what it saw) as the read's one guessed change, when the field's check digit and the composite agree. */
+  disputed?: readonly DisputedPlace[];
 }
 
 /**
@@ -29,7 +32,11 @@ export function parseMrz(lines: string[], options: ParseMrzOptions = {}): MrzRep
   const read =
     options.correct === false || options.correct === "document-type"
       ? asPrinted(layout, normalised.lines, options.correct === "document-type")
-      : correct(layout, normalised.lines, { maxEdits: options.maxEdits ?? 3, today: options.today ?? new Date() });
+      : correct(layout, normalised.lines, {
+          maxEdits: options.maxEdits ?? 3,
+          today: options.today ?? new Date(),
+          disputed: options.disputed,
+        });
   const { grid, corrections, gap } = read;
   const fields = resolveFields(layout, grid);
   const finalLines = grid.map((row) => row.join(""));

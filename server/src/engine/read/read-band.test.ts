@@ -1,3 +1,4 @@
+import { reportDoubts } from "contract/mrz/report-doubts";
 import { describe, expect, it } from "vitest";
 import { generatePassport } from "../../../synthetic/generate-passport";
 import { openImage } from "../image/decode-image";
@@ -265,6 +266,32 @@ describe("readBand second opinion", () => {
     expect(read.status === "valid" && read.secondRead).toEqual([
       { field: "givenNames", other: L1.replace("ANNA", "ANMA").slice(15) },
     ]);
+  });
+
+  it("solves a digit the two read modes dispute by the check digits, as a guess reported uncertain", async () => {
+    // The document number's second 9 (column 4) read as 4 in one mode and as 7 in the other.
+    const block = L2.replace("L8989", "L8984");
+    const lines = L2.replace("L8989", "L8987");
+    const read = await readBand(scripted([L1, block], [L1, lines]), band, "block");
+    expect(read.status === "valid" && read.report.lines).toEqual([L1, L2]);
+    expect(read.status === "valid" && read.report.corrections).toEqual([
+      { field: "documentNumber", line: 1, column: 4, from: "4", to: "9" },
+    ]);
+    expect(read.status === "valid" && reportDoubts(read.report).map((d) => d.kind)).toContain("correction_uncertain");
+    // Read alike, nothing is disputed: only lookalikes (0/O, 2/Z) mend it, and wrongly.
+    const alike = await readBand(scripted([L1, block], [L1, block]), band, "block");
+    expect(alike.status === "valid" && alike.report.lines[1]).toBe(L2.replace("L898902", "L8984OZ"));
+  });
+
+  it("prefers a disputed digit solved by the check digits to a read mended with three lookalikes", async () => {
+    // The 2 of ZE184226B read as 7: alone, 1/I, 8/B and B/8 make the optional data's check hold. The other mode
+    // saw a 5 there.
+    const block = L2.replace("ZE184226B", "ZE184726B");
+    const alone = await readBand(scripted([L1, block], [L1, block]), band, "block");
+    expect(alone.status === "valid" && alone.report.lines[1]).not.toBe(L2);
+    const lines = L2.replace("ZE184226B", "ZE184526B");
+    const read = await readBand(scripted([L1, block], [L1, lines]), band, "block");
+    expect(read.status === "valid" && read.report.lines).toEqual([L1, L2]);
   });
 
   it("confirms an inconsistent read that both read modes see alike, uncorrected, and no other", async () => {

@@ -1,4 +1,5 @@
 import type { GrayImage } from "contract/geometry";
+import type { DisputedPlace } from "contract/mrz/check-digit-search";
 import { isKnownCountryCode } from "contract/mrz/country-codes";
 import { MrzFormatError } from "contract/mrz/mrz-format-error";
 import { documentTypeFits, parseMrz } from "contract/mrz/parse-mrz";
@@ -271,15 +272,15 @@ export function realignByCheckDigits(
   return { lines: best.lines, report: best.report };
 }
 
-/** One recognised band through the MRZ engine. */
-function attempt(lines: OcrLine[], today: Date | undefined, mode: ReadMode): BandRead {
+/** One recognised band through the MRZ engine; `disputed`: places another recognition read differently. */
+function attempt(lines: OcrLine[], today: Date | undefined, mode: ReadMode, disputed?: DisputedPlace[]): BandRead {
   const group = shapeGroup(lines);
   if (!group) return { status: "none" };
   let report: MrzReport;
   try {
     report = parseMrz(
       group.fitted.map((l) => l.text),
-      today ? { today } : {},
+      { today, disputed },
     );
   } catch (err) {
     if (err instanceof MrzFormatError) return { status: "none" };
@@ -294,6 +295,40 @@ function attempt(lines: OcrLine[], today: Date | undefined, mode: ReadMode): Ban
     mode,
     namesRefitted: group.raw[namesLine(group.fitted.length)]?.text.length !== group.length,
   };
+}
+
+/** More places than this disputed in one line: one recognition is shifted against the other, and where they differ
+ *  says nothing about which characters were misread. */
+const MAX_DISPUTED_PER_LINE = 3;
+
+/** Where two recognitions of a band, each fitted to the same MRZ shape, read different characters. */
+export function disputedPlaces(a: readonly OcrLine[], b: readonly OcrLine[]): DisputedPlace[] {
+  const out: DisputedPlace[] = [];
+  for (const [line, mine] of a.entries()) {
+    const theirs = b[line]?.text;
+    if (theirs?.length !== mine.text.length) continue;
+    const here: DisputedPlace[] = [];
+    for (let column = 0; column < theirs.length; column++) {
+      if (mine.text[column] !== theirs[column]) here.push({ line, column, seen: theirs.charAt(column) });
+    }
+    if (here.length <= MAX_DISPUTED_PER_LINE) out.push(...here);
+  }
+  return out;
+}
+
+/**
+ * One recognition read again through the MRZ engine with the places another recognition of the band saw
+ * differently: there the check digits may solve for the character (a guess, always reported as uncertain). Null
+ * when the two do not share a shape, dispute nothing, or the read still does not hold.
+ */
+function settledByDispute(lines: OcrLine[], other: OcrLine[], today: Date | undefined, mode: ReadMode) {
+  const mine = shapeGroup(lines);
+  const theirs = shapeGroup(other);
+  if (!mine || !theirs || mine.length !== theirs.length || mine.fitted.length !== theirs.fitted.length) return null;
+  const disputed = disputedPlaces(mine.fitted, theirs.fitted);
+  if (disputed.length === 0) return null;
+  const read = attempt(lines, today, mode, disputed);
+  return read.status === "valid" ? read : null;
 }
 
 /** A recognised band whose plain read failed, with a line one character long realigned by the check digits. */
@@ -362,10 +397,16 @@ async function chooseRead(readings: BandReadings, mode: ReadMode, today?: Date):
   const firstDoubts = reportDoubts(first.report).length;
   if (firstDoubts === 0) return first;
   const secondMode = otherMode(first.mode);
-  const second = attempt(await readings.read(secondMode, first.flipped), today, secondMode);
+  const secondLines = await readings.read(secondMode, first.flipped);
+  const second = attempt(secondLines, today, secondMode);
   if (second.status === "valid" && reportDoubts(second.report).length < firstDoubts) {
     return { ...second, flipped: first.flipped };
   }
+  // Where the two recognitions disagree, the check digits may solve for the character: the same search, told where
+  // the misread likely is, may choose otherwise than the lookalikes the first read was mended with.
+  const firstLines = await readings.read(first.mode, first.flipped);
+  const settled = settledByDispute(firstLines, secondLines, today, first.mode);
+  if (settled && reportDoubts(settled.report).length <= firstDoubts) return { ...settled, flipped: first.flipped };
   return first;
 }
 
@@ -398,6 +439,10 @@ async function readOriented(readings: BandReadings, mode: ReadMode, today?: Date
     const secondLines = await readings.read(secondMode, isFlipped);
     const second = attempt(secondLines, today, secondMode);
     if (second.status === "valid") return { ...second, flipped: isFlipped };
+    const settled =
+      settledByDispute(best.lines, secondLines, today, mode) ??
+      settledByDispute(secondLines, best.lines, today, secondMode);
+    if (settled) return { ...settled, flipped: isFlipped };
     all.push({ lines: secondLines, mode: secondMode });
   }
   // Last resort, after every plain reading failed: realign a line read one character long by the check digits.
