@@ -197,6 +197,12 @@ export const WARNING_CATALOGUE = {
     message: "A character in the name looked misread (e.g. a digit in a name) and has no check digit to confirm it.",
     action: "Compare the name with the printed page",
   },
+  name_irregular: {
+    severity: "warning",
+    source: "mrz",
+    message: "A name holds a run of fillers (<) where names have none: letters may have been read as fillers.",
+    action: "Compare the name with the printed page",
+  },
   country_code_corrected: {
     severity: "warning",
     source: "mrz",

@@ -30,6 +30,20 @@ describe("reportDoubts", () => {
     ]);
   });
 
+  it("lists a name with a run of fillers inside it or a filler before it, and no well-formed name", () => {
+    // ERIKSSON's final N read as a filler: three fillers between the surname and the given names.
+    const inside = [(lines[0] ?? "").replace("ERIKSSON<<", "ERIKSSO<<<"), lines[1] ?? ""];
+    expect(doubts(inside)).toEqual([
+      { kind: "name_irregular", field: "givenNames", read: "<ANNA<MARIA".padEnd(30, "<") },
+    ]);
+    // A stray letter in the padding after the given names.
+    const stray = [(lines[0] ?? "").replace("MARIA<<<<<", "MARIA<<<E<"), lines[1] ?? ""];
+    expect(doubts(stray)).toMatchObject([{ kind: "name_irregular", field: "givenNames" }]);
+    // One surname, no given names; a surname alone that fills the zone; several components each.
+    expect(doubts(writeMrz({ ...base, givenNames: "" }))).toEqual([]);
+    expect(doubts(writeMrz({ ...base, surname: "DE LA CRUZ GARCIA", givenNames: "ANA MARIA JOSE" }))).toEqual([]);
+  });
+
   it("lists a correction the check digits did not decide alone, with the fields it changed", () => {
     const read = [lines[0] ?? "", (lines[1] ?? "").replace("ZE184226B", "ZE1B4226B")];
     expect(doubts(read)).toEqual([{ kind: "correction_uncertain", fields: ["optionalData1"], gap: 0 }]);

@@ -17,6 +17,8 @@ export type ReportDoubt =
   | ({ kind: "lookalike" } & LookalikeDoubt)
   /** A name was mended (a digit read in a name): no check digit confirms it. */
   | { kind: "name_corrected"; field: "surname" | "givenNames"; read: string; corrected: string }
+  /** A name with fillers where ICAO names have none (a run inside it, or one before it): letters read as fillers. */
+  | { kind: "name_irregular"; field: "surname" | "givenNames"; read: string }
   /** A country code was mended to a known one: no check digit confirms it. */
   | { kind: "country_code_corrected"; field: "issuingState" | "nationality"; read: string; corrected: string }
   /** A country code that is not on the ICAO 9303 list. */
@@ -40,13 +42,15 @@ export function dataCorrections(report: MrzReport): MrzCorrection[] {
   return report.corrections.filter((c) => !NAMED_CORRECTIONS.includes(c.field));
 }
 
-/** Every doubt the report itself supports, in a fixed order: uncertain correction, look-alikes, mended names, country
+/** Every doubt the report itself supports, in a fixed order: uncertain correction, look-alikes, mended names, irregular
+ *  names, country
  *  codes (issuing state, then nationality), invalid fields (in MRZ order), invalid dates (birth, then expiry). */
 export function reportDoubts(report: MrzReport, options: ReportDoubtOptions = {}): ReportDoubt[] {
   return [
     ...uncertainCorrection(report),
     ...lookalikeDoubts(report).map((d): ReportDoubt => ({ kind: "lookalike", ...d })),
     ...correctedNames(report),
+    ...irregularNames(report),
     ...countryCodes(report),
     ...invalidFields(report),
     ...invalidDates(report, options.today ?? new Date()),
@@ -69,6 +73,22 @@ function correctedNames(report: MrzReport): ReportDoubt[] {
     const f = fieldOf(report, name);
     if (f?.original === undefined || !wasCorrected(report, name)) return [];
     return [{ kind: "name_corrected", field: name, read: f.original, corrected: f.raw }];
+  });
+}
+
+/**
+ * ICAO 9303 names: the primary identifier, two fillers, the secondary identifier, each of components joined by one
+ * filler, then padding. A run of fillers inside a name, or one before it, is never printed; it is letters the
+ * recogniser took for fillers ("FERREIRA<<OLIVIA" read "FERREIR<<<OLIVIA"). (A digit in a name is field_invalid's.)
+ */
+const WELL_FORMED_NAME = /^(?:[A-Z0-9]+(?:<[A-Z0-9]+)*)?<*$/;
+
+function irregularNames(report: MrzReport): ReportDoubt[] {
+  return (["surname", "givenNames"] as const).flatMap((name): ReportDoubt[] => {
+    const f = fieldOf(report, name);
+    if (!f) return [];
+    const read = (report.lines[f.line] ?? "").slice(f.start, f.end);
+    return WELL_FORMED_NAME.test(read) ? [] : [{ kind: "name_irregular", field: name, read }];
   });
 }
 

@@ -102,6 +102,18 @@ describe("mrzWarnings", () => {
     expect(ws[2]).toMatchObject({ field: "issuingState", details: { read: "NL0", corrected: "NLD" } });
   });
 
+  it("names a name that holds a run of fillers, as a warning on that name", () => {
+    const lines = writeMrz(base);
+    const surnameEnd = (lines[0] ?? "").indexOf("<<");
+    // The surname's last letter read as a filler: three fillers before the given names.
+    const read = [`${(lines[0] ?? "").slice(0, surnameEnd - 1)}<${(lines[0] ?? "").slice(surnameEnd)}`, lines[1] ?? ""];
+    const ws = mrzWarnings(parseMrz(read, { today }), { today });
+    expect(ws.filter((w) => w.code === "name_irregular")).toEqual([
+      expect.objectContaining({ severity: "warning", field: "givenNames" }),
+    ]);
+    expect(codes(mrzWarnings(parseMrz(lines, { today }), { today }))).not.toContain("name_irregular");
+  });
+
   it("reports a correction the check digits did not decide alone", () => {
     const r = parseMrz(
       ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE1B4226B<<<<<10"],

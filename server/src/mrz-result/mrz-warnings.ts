@@ -67,6 +67,8 @@ function doubtWarning(doubt: ReportDoubt): Warning {
         field: doubt.field,
         details: { read: doubt.read, corrected: doubt.corrected },
       });
+    case "name_irregular":
+      return makeWarning("name_irregular", { field: doubt.field, details: { read: doubt.read } });
     case "country_code_corrected":
       return makeWarning("country_code_corrected", {
         field: doubt.field,
@@ -190,7 +192,7 @@ const RULES: readonly Rule[] = [
   corrected,
   doubtsOf("correction_uncertain"),
   doubtsOf("lookalike"),
-  doubtsOf("name_corrected"),
+  doubtsOf("name_corrected", "name_irregular"),
   doubtsOf("country_code_corrected", "unknown_country_code"),
   specimen,
   fieldContents,

@@ -10,6 +10,7 @@ export const READ_DOUBTS: ReadonlySet<string> = new Set([
   "unknown_country_code",
   "country_code_corrected",
   "name_corrected",
+  "name_irregular",
   "invalid_date",
   ...FAILED_CHECK_CODES,
 ] satisfies WarningCode[]);

@@ -354,6 +354,7 @@ const warningTitlesEn: Record<(typeof WARNING_CODES)[number], string> = {
   mrz_lookalike_ambiguous: "Lookalike characters",
   mrz_normalised: "MRZ normalised",
   name_corrected: "Name corrected",
+  name_irregular: "Name looks misread",
   country_code_corrected: "Country code corrected",
   mrz_field_invalid: "Invalid MRZ characters",
   name_truncated: "Name may be truncated",
@@ -489,6 +490,11 @@ const warningsZh: Record<(typeof WARNING_CODES)[number], ZhWarning> = {
   name_corrected: {
     title: "姓名已纠正",
     message: "姓名中有字符疑似误读（例如姓名中出现数字），且没有校验位可以确认。",
+    action: "请与印刷页上的姓名核对",
+  },
+  name_irregular: {
+    title: "姓名疑似误读",
+    message: "姓名中出现了姓名不会有的连续填充符（<），可能有字母被误读为填充符。",
     action: "请与印刷页上的姓名核对",
   },
   country_code_corrected: {
@@ -664,6 +670,11 @@ const warningsTw: Record<(typeof WARNING_CODES)[number], ZhWarning> = {
   name_corrected: {
     title: "姓名已糾正",
     message: "姓名中有字元疑似誤讀（例如姓名中出現數字），且沒有檢查碼可以確認。",
+    action: "請與印刷頁上的姓名核對",
+  },
+  name_irregular: {
+    title: "姓名疑似誤讀",
+    message: "姓名中出現了姓名不會有的連續填充符（<），可能有字母被誤讀為填充符。",
     action: "請與印刷頁上的姓名核對",
   },
   country_code_corrected: {
