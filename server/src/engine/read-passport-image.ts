@@ -15,6 +15,7 @@ import { type DecodableMediaType, openImage } from "./image/decode-image";
 import { type BandCrop, type CropOptions, cropBand } from "./locate/crop-band";
 import type { BandCandidate } from "./locate/find-band-candidates";
 import { openPhotoBands, type PhotoBands } from "./locate/photo-bands";
+import { fieldsUnderGlare, measureGlare } from "./quality/glare";
 import { qualityWarnings } from "./quality/quality-warnings";
 import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "./quality/screen-moire";
 import { doubtedFields } from "./read/doubted-fields";
@@ -221,15 +222,16 @@ async function resultFrom(
   const p = TD3_MM.portrait;
   const portraitQuad = mmQuad(map, p.left, p.top, p.left + p.width, p.top + p.height);
   const td3 = read.report.format === "TD3";
+  const glare = measureGlare({ overview, text, page, portrait: portraitQuad, lines: read.report.lines.length });
+  const underGlare = fieldsUnderGlare(read.report, glare.mrzCells);
   const warnings = [
     ...mrzWarnings(read.report, options.today ? { today: options.today } : {}),
-    ...readDoubtWarnings({ ...read, capHeightPx: band.capHeightPx }),
+    ...readDoubtWarnings({ ...read, capHeightPx: band.capHeightPx, underGlare }),
     ...qualityWarnings({
       band,
-      text,
       page,
-      portrait: portraitQuad,
       overview,
+      glare,
       moire: await measureScreenMoire(source, page),
       width: source.width,
       height: source.height,

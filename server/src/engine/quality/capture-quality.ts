@@ -78,22 +78,29 @@ export function isGlarePixel(r: number, g: number, b: number, paper: number): bo
 }
 
 /**
- * The largest share of glare pixels in any cell of a grid laid over the quad (the quad in the image's own pixels).
- * A whole-region share hardly moves for a spot; a cell share does.
+ * The share of glare pixels in each cell of a grid of `cols` x `rows` laid over the quad (the quad in the image's own
+ * pixels), row by row. A whole-region share hardly moves for a spot; a cell share does.
  */
-export function glareMaxCellShare(img: RgbImage, q: Readonly<Quad>, grid: [number, number], paper: number): number {
+export function glareCellShares(img: RgbImage, q: Readonly<Quad>, grid: [number, number], paper: number): number[][] {
   const [cols, rows] = grid;
-  let worst = 0;
+  const shares: number[][] = [];
   for (let r = 0; r < rows; r++) {
+    const row: number[] = [];
     for (let c = 0; c < cols; c++) {
       let glare = 0;
       const n = sampleQuad(img, q, c / cols, (c + 1) / cols, r / rows, (r + 1) / rows, 12, (R, G, B) => {
         if (isGlarePixel(R, G, B, paper)) glare++;
       });
-      if (n > 0) worst = Math.max(worst, glare / n);
+      row.push(n > 0 ? glare / n : 0);
     }
+    shares.push(row);
   }
-  return worst;
+  return shares;
+}
+
+/** The largest share of glare pixels in any cell of the grid (see glareCellShares). */
+export function glareMaxCellShare(img: RgbImage, q: Readonly<Quad>, grid: [number, number], paper: number): number {
+  return Math.max(0, ...glareCellShares(img, q, grid, paper).flat());
 }
 
 /** Hasler and Suesstrunk (2003) colourfulness over the quad: ~0 for grayscale, 15-35 for colour prints. */

@@ -5,7 +5,8 @@ import { makeWarning } from "contract/warning-catalogue";
 import type { RgbImage } from "../image/raster";
 import type { BandCrop } from "../locate/crop-band";
 import { round } from "../round";
-import { colourfulness, glareMaxCellShare, laplacianVariance, paperLuma } from "./capture-quality";
+import { colourfulness, laplacianVariance } from "./capture-quality";
+import type { GlareMeasure } from "./glare";
 import { QUALITY_THRESHOLDS } from "./quality-thresholds";
 import type { ScreenMoire } from "./screen-moire";
 
@@ -21,10 +22,9 @@ export function isScreenMoire(m: ScreenMoire): boolean {
 
 export function qualityWarnings(args: {
   band: BandCrop;
-  text: Quad;
   page: Quad;
-  portrait: Quad;
   overview: { image: RgbImage; factor: number };
+  glare: GlareMeasure;
   moire: ScreenMoire;
   width: number;
   height: number;
@@ -40,15 +40,13 @@ export function qualityWarnings(args: {
       makeWarning("blur", { details: { laplacianVariance: round(sharpness, 1), threshold: t.blurLaplacianVariance } }),
     );
   }
-  const paper = paperLuma(args.overview.image, toOverview(args.page));
-  const glareMrz = glareMaxCellShare(args.overview.image, toOverview(args.text), [8, 2], paper);
-  if (glareMrz > t.glareCellShare) {
-    warnings.push(makeWarning("glare_mrz", { details: { cellShare: round(glareMrz), threshold: t.glareCellShare } }));
+  const { glare } = args;
+  if (glare.mrz > t.glareCellShare) {
+    warnings.push(makeWarning("glare_mrz", { details: { cellShare: round(glare.mrz), threshold: t.glareCellShare } }));
   }
-  const glarePortrait = glareMaxCellShare(args.overview.image, toOverview(args.portrait), [3, 4], paper);
-  if (glarePortrait > t.glareCellShare) {
+  if (glare.portrait > t.glareCellShare) {
     warnings.push(
-      makeWarning("glare_portrait", { details: { cellShare: round(glarePortrait), threshold: t.glareCellShare } }),
+      makeWarning("glare_portrait", { details: { cellShare: round(glare.portrait), threshold: t.glareCellShare } }),
     );
   }
   const colour = colourfulness(args.overview.image, toOverview(args.page));

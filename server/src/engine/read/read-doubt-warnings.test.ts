@@ -54,4 +54,16 @@ describe("readDoubtWarnings", () => {
       [],
     );
   });
+
+  it("puts the unguarded fields glare lies over in doubt", () => {
+    const report = parseMrz([L1, L2], { today });
+    const glared = readDoubtWarnings({ report, confidences: sure([L1, L2]), underGlare: ["givenNames"] });
+    expect(glared).toEqual([
+      expect.objectContaining({
+        code: "low_confidence",
+        field: "givenNames",
+        details: { underGlare: true, state: "unchecked" },
+      }),
+    ]);
+  });
 });

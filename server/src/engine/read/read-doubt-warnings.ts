@@ -13,6 +13,8 @@ export interface ReadEvidence {
   namesRefitted?: boolean | undefined;
   /** Height of the capitals as captured, in photo pixels. */
   capHeightPx?: number | undefined;
+  /** Fields no check digit guards that glare lies over (quality/glare.ts fieldsUnderGlare). */
+  underGlare?: readonly string[] | undefined;
 }
 
 /** Capitals captured smaller than this (pixels) leave every field no check digit guards in doubt: at 8-9 px the
@@ -33,7 +35,7 @@ const COMPOSITE_FIELDS: ReadonlySet<string> = new Set([
  * naming it: a character the recogniser scored under its threshold (confidenceWarnings); a second recognition that
  * saw the field differently; every field a failed check digit guards, when the read does not hold (the composite
  * guards several); the names, when their line was read with the wrong number of characters; every field no check
- * digit guards, when the capitals were captured too small to tell their letters apart.
+ * digit guards, when the capitals were captured too small to tell their letters apart, or that glare lies over.
  */
 export function readDoubtWarnings(read: ReadEvidence): Warning[] {
   const { report } = read;
@@ -70,6 +72,9 @@ export function readDoubtWarnings(read: ReadEvidence): Warning[] {
             }),
           )
       : []),
+    ...(read.underGlare ?? []).map((field) =>
+      makeWarning("low_confidence", { field, details: { underGlare: true, state: state(field) } }),
+    ),
   ];
   return all.filter((w, i) => all.findIndex((x) => x.field === w.field) === i);
 }
