@@ -171,4 +171,26 @@ describe("readPassportImage with a second model", () => {
       code: "mrz_not_found",
     });
   }, 60_000);
+
+  it("reads the bands of the passes between the four only when both models refused the four's", async () => {
+    const p = await generatePassport({ seed: 2_000_000_611, conditions });
+    const input = { image: p.image, mediaType: p.mediaType, portrait: false };
+    const counting = {
+      calls: 0,
+      async readLines() {
+        counting.calls++;
+        return [{ text: "KKK", confidences: [0.9, 0.9, 0.9] }];
+      },
+      terminate: async () => {},
+    };
+    await readPassportImage(input, counting, { secondModel: model(false) });
+    const fourOnly = counting.calls;
+    expect(fourOnly).toBeGreaterThan(0);
+    counting.calls = 0;
+    await expect(readPassportImage(input, counting, { secondModel: counting })).rejects.toMatchObject({
+      code: "mrz_not_found",
+    });
+    // Both models on the four's bands, then both on the bands between.
+    expect(counting.calls).toBeGreaterThan(2 * fourOnly);
+  }, 60_000);
 });

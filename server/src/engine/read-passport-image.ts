@@ -14,7 +14,7 @@ import { cropPortrait } from "./image/crop-portrait";
 import { type DecodableMediaType, openImage } from "./image/decode-image";
 import { type BandCrop, type CropOptions, cropBand } from "./locate/crop-band";
 import type { BandCandidate } from "./locate/find-band-candidates";
-import { openPhotoBands, type PhotoBands } from "./locate/photo-bands";
+import { type CandidateScope, openPhotoBands, type PhotoBands } from "./locate/photo-bands";
 import { fieldsUnderGlare, measureGlare } from "./quality/glare";
 import { qualityWarnings } from "./quality/quality-warnings";
 import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "./quality/screen-moire";
@@ -88,18 +88,38 @@ function readingOrder(corners: Quad, flipped: boolean): Quad {
  * MRZ engine (upside down too), measure capture quality and cut the portrait. Throws AppError for every refusal:
  * 413 image_too_large_pixels, 422 image_undecodable, mrz_not_found, mrz_unreadable (each with retake: true).
  * With `secondModel`, a read with a field in doubt or glare over the band, or an MRZ refusal, is read again by that
- * model (wantsSecondRead, withSecondModel).
+ * model (wantsSecondRead, withSecondModel). The bands of the passes between the locator's four are read only when
+ * both refused every band the four found.
  */
 export async function readPassportImage(
   input: PassportImageInput,
   ocr: Recogniser,
   options: ReadPassportOptions = {},
 ): Promise<EngineResult> {
-  const { secondModel, ...rest } = options;
   const photo = await openPhotoBands(input, options.maxCandidates ?? MAX_CANDIDATES);
-  const first = await settled(readWith(photo, input, ocr, rest));
-  if (!secondModel || !wantsSecondRead(first)) return outcome(first);
-  return withSecondModel(first, await settled(readWith(photo, input, secondModel, rest)));
+  const four = await readScope(photo, input, ocr, options, "four");
+  if ("result" in four) return four.result;
+  const between = await readScope(photo, input, ocr, options, "between");
+  if ("result" in between) return between.result;
+  // A band read and found inconsistent anywhere is the stronger answer than none found.
+  throw between.refusal.code === "mrz_unreadable" ? between.refusal : four.refusal;
+}
+
+/** One scope of band candidates read by the first model, and by the second when the first wants it. */
+async function readScope(
+  photo: PhotoBands,
+  input: PassportImageInput,
+  ocr: Recogniser,
+  options: ReadPassportOptions,
+  scope: CandidateScope,
+): Promise<Settled> {
+  const { secondModel, ...rest } = options;
+  const first = await settled(readWith(photo, input, ocr, rest, scope));
+  if (!secondModel || !wantsSecondRead(first)) return first;
+  const second = await settled(readWith(photo, input, secondModel, rest, scope));
+  if (!("result" in second)) return first;
+  if (!("result" in first)) return second;
+  return { result: withSecondModel(first.result, second.result) };
 }
 
 /**
@@ -127,29 +147,22 @@ async function settled(read: Promise<EngineResult>): Promise<Settled> {
   }
 }
 
-function outcome(s: Settled): EngineResult {
-  if ("refusal" in s) throw s.refusal;
-  return s.result;
-}
-
 /**
  * The two models' answers to one photo (the first in doubt, under glare or refused): the read sure of more of the
  * fields the two read differently, then the one with fewer fields in doubt, then the first; and every field the two
  * read differently put in doubt (low_confidence with the other model's reading). The models misread different photos
  * (server/models/mrz/EVAL.md), so where they disagree a person looks.
  */
-function withSecondModel(first: Settled, second: Settled): EngineResult {
-  if (!("result" in second)) return outcome(first);
-  if (!("result" in first)) return second.result;
-  const firstView = modelDisagreements(first.result, second.result);
+function withSecondModel(first: EngineResult, second: EngineResult): EngineResult {
+  const firstView = modelDisagreements(first, second);
   const disputed = new Set(firstView.map((d) => d.field));
   const rank = (r: EngineResult) => {
     const doubted = doubtedFields(r.warnings);
     return [[...doubted].filter((f) => disputed.has(f)).length, doubted.size] as const;
   };
-  const [a, b] = [rank(first.result), rank(second.result)];
+  const [a, b] = [rank(first), rank(second)];
   const secondBetter = b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]);
-  const [kept, other] = secondBetter ? [second.result, first.result] : [first.result, second.result];
+  const [kept, other] = secondBetter ? [second, first] : [first, second];
   const named = doubtedFields(kept.warnings);
   const added = (secondBetter ? modelDisagreements(kept, other) : firstView)
     .filter((d) => !named.has(d.field))
@@ -172,11 +185,12 @@ async function readWith(
   input: PassportImageInput,
   ocr: Recogniser,
   options: ReadPassportOptions,
+  scope: CandidateScope,
 ): Promise<EngineResult> {
   const capHeight = options.capHeight ?? CAP_HEIGHT;
   let inconsistent = false;
   let confirmed: { band: BandCrop; read: ReportedRead } | null = null;
-  for (const candidate of photo.candidates()) {
+  for (const candidate of photo.candidates(scope)) {
     const band = await photo.crop(candidate, capHeight);
     if (!band) continue;
     const read = await readBand(ocr, band, options.readMode ?? READ_MODE, options.today);
@@ -268,7 +282,7 @@ export async function searchBands(
 ): Promise<BandSearch> {
   const photo = await openPhotoBands(input, maxCandidates);
   return {
-    candidates: [...photo.candidates()],
+    candidates: [...photo.candidates("four"), ...photo.candidates("between")],
     crop: (candidate, options = {}) => cropBand(photo.source, candidate, options),
   };
 }

@@ -25,7 +25,8 @@ export const LOCATE_PASSES: readonly LocatePass[] = [0, 90, 45, -45];
 /**
  * Passes halfway between those. Text 20-25 degrees off every pass's rows is found by one of the four only as broken
  * pieces when its lines also bend (a curled page seen at an angle): the horizontal closing joins it only near its
- * own direction. These run only when no band the first passes found reads.
+ * own direction. These run only when no band the first passes found reads, and give only bands of two or three
+ * lines (what the four could not see whole): a photo with no MRZ is refused a little later, not much later.
  */
 export const BETWEEN_PASSES: readonly LocatePass[] = [22.5, -22.5, 67.5, -67.5];
 
@@ -103,7 +104,8 @@ export function locatePass(overview: Overview, pass: LocatePass, maxCandidates: 
     found = findBandCandidates(turned, options).map((c) => unrotate(c, angle, gray, turned));
   }
   const f = overview.factor;
-  return found.map((c) => ({
+  const wanted = BETWEEN_PASSES.includes(pass) ? found.filter((c) => c.lines >= 2) : found;
+  return wanted.map((c) => ({
     ...c,
     cx: c.cx * f,
     cy: c.cy * f,

@@ -2,7 +2,10 @@ import { type DecodableMediaType, type ImageSource, openImage } from "../image/d
 import type { RgbImage } from "../image/raster";
 import { type BandCrop, cropBand } from "./crop-band";
 import type { BandCandidate } from "./find-band-candidates";
-import { locateBand, locatePass, OVERVIEW_SIDE } from "./locate-band";
+import { BETWEEN_PASSES, type LocatePass, locateBand, locatePass, OVERVIEW_SIDE } from "./locate-band";
+
+/** Which band candidates a reader walks: those of the four passes, or those of the passes between them. */
+export type CandidateScope = "four" | "between";
 
 /**
  * One photo opened for reading: decoded once, its band candidates located once and each band cut once at each
@@ -11,9 +14,10 @@ import { locateBand, locatePass, OVERVIEW_SIDE } from "./locate-band";
 export interface PhotoBands {
   source: ImageSource;
   overview: { image: RgbImage; factor: number };
-  /** Band candidates in image pixels: the locator's passes' best first, then the passes it left out, located only
-   *  when a reader asks past the first ones. Each call starts from the best again. */
-  candidates(): Iterable<BandCandidate>;
+  /** Band candidates in image pixels, best first within each pass run: for "four", the locator's passes' best, then
+   *  the passes it left out; for "between", those of BETWEEN_PASSES (run only when asked for, once). Each call starts
+   *  from the best again. */
+  candidates(scope?: CandidateScope): Iterable<BandCandidate>;
   /** The candidate's band as the recogniser gets it (null: no text lines there), cut on first use. */
   crop(candidate: BandCandidate, capHeight: number): Promise<BandCrop | null>;
 }
@@ -25,20 +29,24 @@ export async function openPhotoBands(
   const source = await openImage(input.image, input.mediaType);
   const overview = await source.overview(OVERVIEW_SIDE);
   const located = locateBand(overview, maxCandidates);
-  const found = [...located.candidates];
-  const rest = [...located.rest];
+  const found: Record<CandidateScope, BandCandidate[]> = { four: [...located.candidates], between: [] };
+  const rest: Record<CandidateScope, LocatePass[]> = {
+    four: located.rest.filter((p) => !BETWEEN_PASSES.includes(p)),
+    between: located.rest.filter((p) => BETWEEN_PASSES.includes(p)),
+  };
   const crops = new Map<BandCandidate, Map<number, Promise<BandCrop | null>>>();
   return {
     source,
     overview,
-    *candidates() {
+    *candidates(scope = "four") {
+      const list = found[scope];
       for (let i = 0; ; i++) {
-        while (i >= found.length) {
-          const pass = rest.shift();
-          if (!pass) return;
-          found.push(...locatePass(located.overview, pass, maxCandidates));
+        while (i >= list.length) {
+          const pass = rest[scope].shift();
+          if (pass === undefined) return;
+          list.push(...locatePass(located.overview, pass, maxCandidates));
         }
-        yield found[i] as BandCandidate;
+        yield list[i] as BandCandidate;
       }
     },
     crop(candidate, capHeight) {
