@@ -203,8 +203,10 @@ function checkPlaceEdits(
 /**
  * Places another recognition of the same band read differently (key line * 1000 + column), with what it saw. A digit
  * the two recognitions dispute is one only the check digits can settle: any digit may stand there (and what the other
- * recognition saw), each a guess, so the field's own check digit and the composite must both confirm it as the read's
- * only change. One unknown at a known place is what a check digit can solve for.
+ * recognition saw), each a guess, taken only as the read's one change with the field's own check digit and the
+ * composite holding. One unknown at a known place is what a check digit can solve for. For a date the composite
+ * confirms the digit on its own; a number's weights in the composite repeat its own check's, so there the dispute
+ * itself is the evidence, and a guess is always reported as uncertain.
  */
 type Disputes = ReadonlyMap<number, string>;
 

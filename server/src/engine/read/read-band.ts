@@ -302,7 +302,7 @@ function attempt(lines: OcrLine[], today: Date | undefined, mode: ReadMode, disp
 const MAX_DISPUTED_PER_LINE = 3;
 
 /** Where two recognitions of a band, each fitted to the same MRZ shape, read different characters. */
-export function disputedPlaces(a: readonly OcrLine[], b: readonly OcrLine[]): DisputedPlace[] {
+function disputedPlaces(a: readonly OcrLine[], b: readonly OcrLine[]): DisputedPlace[] {
   const out: DisputedPlace[] = [];
   for (const [line, mine] of a.entries()) {
     const theirs = b[line]?.text;
