@@ -245,6 +245,12 @@ test.describe("warning badges", () => {
       codes: ["name_truncated", "mrz_provider_mismatch", "mrz_visual_mismatch"],
     },
     {
+      name: "fillers inside a given name",
+      response: { CodeSet: "P<NLDDE<BOER<<LOT<<TE".padEnd(44, "<") },
+      // LOT<<TE is never printed: letters read as fillers.
+      codes: ["name_irregular"],
+    },
+    {
       name: "a specimen, expired, for a minor, read with low confidence",
       response: { AdvancedInfo: JSON.stringify({ Name: { Confidence: "0.5000" } }) },
       person: { issuingCountry: "UTO", nationality: "UTO", birthDate: "2012-01-01", expiryDate: "2020-01-01" },
