@@ -8,6 +8,7 @@ import { type RegionRaster, warpGray } from "../image/warp-gray";
 import { deslant } from "./deslant";
 import type { BandCandidate } from "./find-band-candidates";
 import { type BandQuad, fitBandQuad } from "./fit-band-quad";
+import { mrzRows } from "./mrz-rows";
 import { straightenBow } from "./straighten-bow";
 
 /** A deskewed MRZ band ready for the recogniser, with where it lies in the original image. */
@@ -287,9 +288,10 @@ function findLines(region: RegionRaster, frame: Frame, n: Neighbourhood): Medium
   const mid = warpGray(region, midToImage, mw, mh);
   const rows = textRows(mid, 6, MEDIUM_CAP);
   if (rows.length === 0) return null;
-  // The MRZ lines are the tallest similar runs; drop slivers of background print.
+  // The MRZ lines are the tallest similar runs; drop slivers of background print, then print of another height or
+  // spacing beside them.
   const tallest = Math.max(...rows.map((r) => r.bottom - r.top));
-  const lines = rows.filter((r) => r.bottom - r.top >= 0.5 * tallest);
+  const lines = mrzRows(rows.filter((r) => r.bottom - r.top >= 0.5 * tallest));
   return { mid, midToImage, medium, lines };
 }
 
