@@ -6,6 +6,7 @@ import { cropBand } from "../locate/crop-band";
 import { locateBand, OVERVIEW_SIDE } from "../locate/locate-band";
 import type { OcrLine } from "./ocr-line";
 import {
+  cutOffPrint,
   dropLeastConfident,
   fitLineLength,
   readBand,
@@ -127,6 +128,33 @@ describe("trimTrailingJunk", () => {
     const fullName = "P<UTOHOLLENSTEIN<MAYER<<ANNA<MARIA<ELISABETH";
     expect(trimTrailingJunk(line(`${fullName}X`), 44).text).toBe(`${fullName}X`);
     expect(trimTrailingJunk(line(`${L1}ABCD`), 44).text).toBe(`${L1}ABCD`);
+  });
+});
+
+describe("cutOffPrint", () => {
+  it("reads both lines of a band whose crop ran into print right of the MRZ (a skewed page on a cluttered desk)", () => {
+    // The recogniser's lines for such a crop (generated photo 97 800 303): a speck, the names line with the padding
+    // read on into the print, the data line with the print read after its composite.
+    const names = "P<KENOLSEN<<WEI<QUENTIN<ASTRID<<<<<<<<<<<<<<";
+    const data = "H918935765KEN2408286F360802744193782<<<<<<20";
+    const read = [line("XH"), line(`${names}<<<<4J0`), line(`${data}<<66991`)];
+    expect(shapeLines(read)?.map((l) => l.text)).toEqual([names, data]);
+  });
+
+  it("drops only fillers from a names line, at its right, and at most eight characters from any line", () => {
+    expect(cutOffPrint(line(`VV<${L2}`), 44, false, "left")?.text).toBe(L2);
+    expect(cutOffPrint(line(`${L1}<<`), 44, true, "left")?.text).toBe(L1);
+    expect(cutOffPrint(line(`${L1}<<<`), 44, true, "right")?.text).toBe(L1);
+    expect(cutOffPrint(line(`${L1.slice(0, 43)}<<AN`), 44, true, "right")).toBeNull();
+    expect(cutOffPrint(line(`${L2}<1234567`), 44, false, "right")?.text).toBe(L2);
+    expect(cutOffPrint(line(`${L2}<12345678`), 44, false, "right")).toBeNull();
+    expect(cutOffPrint(line(L2), 44, false, "right")).toBeNull();
+  });
+
+  it("cuts no passport line to a TD2 line's length: the composite alone would tell them apart", () => {
+    // A passport's lines read 3 short: too far off to fit 44, and 5 past a TD2 line's end, where every check digit
+    // of the data line but the composite sits.
+    expect(shapeLines([line(L1.slice(0, 41)), line(L2.slice(0, 41))])).toBeNull();
   });
 });
 
@@ -308,6 +336,18 @@ describe("readBand second opinion", () => {
     // A guarded field seen differently (the document number's 9 as 8) is no agreement either.
     const number = await readBand(scripted([L1, wrong], [L1, wrong.replace("L8989", "L8988")]), band, "block");
     expect(number.status === "inconsistent" && number.confirmed).toBeUndefined();
+  });
+
+  it("keeps a line cut to length only when its check digits hold, cut at the right or else at the left", async () => {
+    // Print right of the band read after the composite: cut, and every check digit holds.
+    const after = await readBand(scripted([L1, `${L2}<<66991`], [L1, `${L2}<<66991`]), band, "block");
+    expect(after.status === "valid" && after.report.lines).toEqual([L1, L2]);
+    // Print left of it read before the number: cut at the right, the check digits fail; cut at the left, they hold.
+    const before = await readBand(scripted([L1, `VVV<<${L2}`], [L1, `VVV<<${L2}`]), band, "block");
+    expect(before.status === "valid" && before.report.lines).toEqual([L1, L2]);
+    // Print on both sides: no cut holds, and both read modes seeing it alike confirms nothing.
+    const both = await readBand(scripted([L1, `VV${L2}<1`], [L1, `VV${L2}<1`]), band, "block");
+    expect(both.status).toBe("none");
   });
 
   it("confirms a read whose recognitions differ only in the names, and puts the names in doubt", async () => {

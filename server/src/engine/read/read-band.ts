@@ -136,6 +136,8 @@ interface ShapedGroup {
   raw: OcrLine[];
   fitted: OcrLine[];
   length: number;
+  /** A line was cut to length (cutOffPrint): only a read whose check digits hold may keep it. */
+  cut: boolean;
 }
 
 /** Document codes an MRZ's first line starts with (passport, ID card, visa). */
@@ -190,23 +192,55 @@ export function dropLeastConfident(line: OcrLine, target: number): OcrLine | nul
   };
 }
 
+/** Most characters of print read beside a line (the crop reached past the MRZ) that cutOffPrint drops. */
+const MAX_PRINT = 8;
+
+/** Which end of a line read too long print beside the MRZ is taken off. */
+export type PrintSide = "right" | "left";
+
+/**
+ * A line read too long for fitLineLength to mend, print beside the MRZ read on with it (background text the crop
+ * reached): cut to `target` characters at the given side. On the names line only fillers may be dropped, at the
+ * right (padding, which trimTrailingJunk has freed of the print after it); on a line of guarded fields the check
+ * digits judge the cut (a line cut at the wrong side fails them, shifted: attempt). Null when the line is not too
+ * long by 1..8. Only lines of the longest shape of their line count are cut (shapeGroup): a passport's line cut to a
+ * TD2 line's 36 characters would keep every check digit but the composite.
+ */
+export function cutOffPrint(line: OcrLine, target: number, names: boolean, side: PrintSide): OcrLine | null {
+  const extra = line.text.length - target;
+  if (extra < 1 || extra > MAX_PRINT) return null;
+  if (names && /[^<]/.test(line.text.slice(target))) return null;
+  const from = !names && side === "left" ? extra : 0;
+  return {
+    text: line.text.slice(from, from + target),
+    confidences: line.confidences.slice(from, from + target),
+  };
+}
+
 /** The names line of each shape: the last of three (TD1), else the first. */
 const namesLine = (count: number) => (count === 3 ? 2 : 0);
 
 /** Recognised lines shorter than this are specks or print beside the band (the shortest MRZ line has 30). */
 const MIN_LINE = 8;
 
-function shapeGroup(recognised: OcrLine[]): ShapedGroup | null {
+function shapeGroup(recognised: OcrLine[], printSide: PrintSide = "right"): ShapedGroup | null {
   const lines = recognised.filter((l) => l.text.length >= MIN_LINE);
   for (const [count, length] of SHAPES) {
+    const cuttable = !SHAPES.some(([c, l]) => c === count && l > length);
     for (let start = lines.length - count; start >= 0; start--) {
       const group = lines.slice(start, start + count);
       const raw = group.map((l, i) => {
         const trimmed = i === 0 ? trimLeadingJunk(l, length) : l;
         return i === namesLine(count) ? trimTrailingJunk(trimmed, length) : trimmed;
       });
-      const fitted = raw.map((l) => fitLineLength(l, length) ?? dropLeastConfident(l, length));
-      if (fitted.every((l): l is OcrLine => l !== null)) return { raw, fitted, length };
+      let cut = false;
+      const fitted = raw.map((l, i) => {
+        const mended = fitLineLength(l, length) ?? dropLeastConfident(l, length);
+        if (mended || !cuttable) return mended;
+        cut = true;
+        return cutOffPrint(l, length, i === namesLine(count), printSide);
+      });
+      if (fitted.every((l): l is OcrLine => l !== null)) return { raw, fitted, length, cut };
     }
   }
   return null;
@@ -276,6 +310,14 @@ export function realignByCheckDigits(
 function attempt(lines: OcrLine[], today: Date | undefined, mode: ReadMode, disputed?: DisputedPlace[]): BandRead {
   const group = shapeGroup(lines);
   if (!group) return { status: "none" };
+  const read = parseGroup(group, today, mode, disputed);
+  if (read.status !== "none" || !group.cut) return read;
+  // Cut at the right, the check digits failed: the print may have been read before the line instead.
+  const left = shapeGroup(lines, "left");
+  return left ? parseGroup(left, today, mode, disputed) : read;
+}
+
+function parseGroup(group: ShapedGroup, today: Date | undefined, mode: ReadMode, disputed?: DisputedPlace[]): BandRead {
   let report: MrzReport;
   try {
     report = parseMrz(
@@ -286,7 +328,8 @@ function attempt(lines: OcrLine[], today: Date | undefined, mode: ReadMode, disp
     if (err instanceof MrzFormatError) return { status: "none" };
     throw err;
   }
-  if (!report.valid) return { status: "inconsistent", report, flipped: false };
+  // A line cut to length whose check digits fail was cut at the wrong side, or is no MRZ line.
+  if (!report.valid) return group.cut ? { status: "none" } : { status: "inconsistent", report, flipped: false };
   return {
     status: "valid",
     report,
@@ -472,7 +515,9 @@ interface Agreement {
 function agreement(a: OcrLine[], b: OcrLine[], today?: Date): Agreement | undefined {
   const ga = shapeGroup(a);
   const gb = shapeGroup(b);
-  if (!ga || !gb || ga.length !== gb.length || ga.fitted.length !== gb.fitted.length) return undefined;
+  if (!ga || !gb || ga.length !== gb.length || ga.fitted.length !== gb.fitted.length || ga.cut || gb.cut) {
+    return undefined;
+  }
   const options = { correct: "document-type" as const, ...(today ? { today } : {}) };
   let report: MrzReport;
   let other: MrzReport;
