@@ -345,6 +345,9 @@ describe("readBand second opinion", () => {
     // Print left of it read before the number: cut at the right, the check digits fail; cut at the left, they hold.
     const before = await readBand(scripted([L1, `VVV<<${L2}`], [L1, `VVV<<${L2}`]), band, "block");
     expect(before.status === "valid" && before.report.lines).toEqual([L1, L2]);
+    // Padding cut off the names line waits for nothing: the data line read one too long is realigned as before.
+    const padding = await readBand(scripted([`${L1}<<<ZCE`, `${L2}5`], [`${L1}<<<ZCE`, `${L2}5`]), band, "block");
+    expect(padding.status === "valid" && padding.report.lines).toEqual([L1, L2]);
     // Print on both sides: no cut holds, and both read modes seeing it alike confirms nothing.
     const both = await readBand(scripted([L1, `VV${L2}<1`], [L1, `VV${L2}<1`]), band, "block");
     expect(both.status).toBe("none");

@@ -136,7 +136,7 @@ interface ShapedGroup {
   raw: OcrLine[];
   fitted: OcrLine[];
   length: number;
-  /** A line was cut to length (cutOffPrint): only a read whose check digits hold may keep it. */
+  /** A line of guarded fields was cut to length (cutOffPrint): only a read whose check digits hold may keep it. */
   cut: boolean;
 }
 
@@ -237,8 +237,11 @@ function shapeGroup(recognised: OcrLine[], printSide: PrintSide = "right"): Shap
       const fitted = raw.map((l, i) => {
         const mended = fitLineLength(l, length) ?? dropLeastConfident(l, length);
         if (mended || !cuttable) return mended;
-        cut = true;
-        return cutOffPrint(l, length, i === namesLine(count), printSide);
+        const names = i === namesLine(count);
+        // Padding dropped from the names line shifts nothing (as fitLineLength's fillers): only a guarded line's cut
+        // waits for the check digits.
+        if (!names) cut = true;
+        return cutOffPrint(l, length, names, printSide);
       });
       if (fitted.every((l): l is OcrLine => l !== null)) return { raw, fitted, length, cut };
     }
