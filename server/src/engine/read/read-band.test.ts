@@ -10,6 +10,7 @@ import {
   dropLeastConfident,
   fitLineLength,
   readBand,
+  readBandStaged,
   realignByCheckDigits,
   rescaledOpinion,
   rotate180,
@@ -242,6 +243,30 @@ describe("readBand second opinion", () => {
     expect(cleanRead.status === "valid" && cleanRead.secondRead).toEqual([]);
   });
 
+  it("hands over the chosen read while the second opinion is still being taken (readBandStaged)", async () => {
+    const clean = scripted([L1, L2], [L1.replace("ANNA", "ANNE"), L2]);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The second recognition (the names line, line mode) waits until released.
+    const ocr: Recogniser = {
+      async readLines(image, mode) {
+        if (mode === "line") await held;
+        return clean.readLines(image, mode);
+      },
+      async terminate() {},
+    };
+    const staged = await readBandStaged(ocr, band, "block");
+    expect(staged.read.status === "valid" && staged.read.report.lines).toEqual([L1, L2]);
+    expect(clean.calls).toEqual(["block"]);
+    release();
+    expect((await staged.secondRead)?.map((d) => d.field)).toEqual(["givenNames"]);
+    // Nothing valid, nothing pending.
+    const none = await readBandStaged(scripted(["KKXX"], ["KKXX"]), band, "block");
+    expect(none).toEqual({ read: { status: "none" }, secondRead: null });
+  });
+
   it("reads a small capture's whole band again and compares every field", async () => {
     const ocr = scripted([L1, L2], [L1, L2.replace("L898902C3", "L898902G3")]);
     const read = await readBand(ocr, { ...band, capHeightPx: 9 }, "block");
@@ -351,6 +376,10 @@ describe("readBand second opinion", () => {
     // Print on both sides: no cut holds, and both read modes seeing it alike confirms nothing.
     const both = await readBand(scripted([L1, `VV${L2}<1`], [L1, `VV${L2}<1`]), band, "block");
     expect(both.status).toBe("none");
+    // Cut, the check digits hold only once the birth date's O is read as 0: a cut they had to mend is not judged.
+    const mended = `${L2.replace("7408122", "74O8122")}<<66991`;
+    const corrected = await readBand(scripted([L1, mended], [L1, mended]), band, "block");
+    expect(corrected.status).toBe("none");
   });
 
   it("confirms a read whose recognitions differ only in the names, and puts the names in doubt", async () => {

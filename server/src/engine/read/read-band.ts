@@ -136,7 +136,8 @@ interface ShapedGroup {
   raw: OcrLine[];
   fitted: OcrLine[];
   length: number;
-  /** A line of guarded fields was cut to length (cutOffPrint): only a read whose check digits hold may keep it. */
+  /** A line of guarded fields was cut to length (cutOffPrint): only a read whose check digits hold as read, with no
+   *  correction, may keep it. */
   cut: boolean;
 }
 
@@ -331,8 +332,10 @@ function parseGroup(group: ShapedGroup, today: Date | undefined, mode: ReadMode,
     if (err instanceof MrzFormatError) return { status: "none" };
     throw err;
   }
-  // A line cut to length whose check digits fail was cut at the wrong side, or is no MRZ line.
-  if (!report.valid) return group.cut ? { status: "none" } : { status: "inconsistent", report, flipped: false };
+  // A line cut to length whose check digits fail, or hold only once a character is corrected, was cut at the wrong
+  // side or is no MRZ line: the check digits judge the cut, and a corrected read has spent them on something else.
+  if (group.cut && (!report.valid || report.corrections.length > 0)) return { status: "none" };
+  if (!report.valid) return { status: "inconsistent", report, flipped: false };
   return {
     status: "valid",
     report,
@@ -431,10 +434,30 @@ class BandReadings {
  * read whose guarded characters both read modes saw alike is returned as `confirmed`: what the document prints.
  */
 export async function readBand(ocr: Recogniser, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
+  const { read, secondRead } = await readBandStaged(ocr, band, mode, today);
+  return secondRead ? { ...read, secondRead: await secondRead } : read;
+}
+
+/** A band's read as soon as it is chosen; on a valid one, the second opinion still being taken. */
+export type StagedRead =
+  | { read: ValidRead; secondRead: Promise<SecondReadDoubt[]> }
+  | { read: Exclude<BandRead, ValidRead>; secondRead: null };
+
+/**
+ * readBand in two stages: the chosen read, and the second opinion on a valid one as a promise. The recogniser runs on
+ * a thread of its own, so what depends only on the chosen read (the page's quality measures, the portrait) is
+ * measured while it takes the second opinion. The caller awaits the promise.
+ */
+export async function readBandStaged(
+  ocr: Recogniser,
+  band: BandImage,
+  mode: ReadMode,
+  today?: Date,
+): Promise<StagedRead> {
   const readings = new BandReadings(ocr, band);
   const chosen = await chooseRead(readings, mode, today);
-  if (chosen.status !== "valid") return chosen;
-  return { ...chosen, secondRead: await secondOpinion(readings, chosen, today) };
+  if (chosen.status !== "valid") return { read: chosen, secondRead: null };
+  return { read: chosen, secondRead: secondOpinion(readings, chosen, today) };
 }
 
 async function chooseRead(readings: BandReadings, mode: ReadMode, today?: Date): Promise<BandRead> {
