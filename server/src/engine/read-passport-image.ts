@@ -6,6 +6,7 @@
 import type { Point, Quad } from "contract/geometry";
 import type { PassportResult } from "contract/result";
 import { mmQuad, pageToImage, TD3_MM } from "contract/td3-page";
+import type { Warning } from "contract/warning";
 import { makeWarning } from "contract/warning-catalogue";
 import { AppError } from "../errors";
 import { documentFromMrz } from "../mrz-result/document-from-mrz";
@@ -20,7 +21,7 @@ import { qualityWarnings } from "./quality/quality-warnings";
 import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "./quality/screen-moire";
 import { doubtedFields } from "./read/doubted-fields";
 import { fieldConfidences } from "./read/field-confidence";
-import { type ReadMode, readBand, rescaledOpinion, type ValidRead } from "./read/read-band";
+import { type ReadMode, readBandStaged, rescaledOpinion, type ValidRead } from "./read/read-band";
 import { readDoubtWarnings } from "./read/read-doubt-warnings";
 import { type SecondReadDoubt, secondReadDoubts } from "./read/second-read";
 import type { Recogniser } from "./read/tesseract-recogniser";
@@ -97,9 +98,10 @@ export async function readPassportImage(
   options: ReadPassportOptions = {},
 ): Promise<EngineResult> {
   const photo = await openPhotoBands(input, options.maxCandidates ?? MAX_CANDIDATES);
-  const four = await readScope(photo, input, ocr, options, "four");
+  const measure = pageMeasurer(photo, input.portrait);
+  const four = await readScope(photo, measure, ocr, options, "four");
   if ("result" in four) return four.result;
-  const between = await readScope(photo, input, ocr, options, "between");
+  const between = await readScope(photo, measure, ocr, options, "between");
   if ("result" in between) return between.result;
   // A band read and found inconsistent anywhere is the stronger answer than none found.
   throw between.refusal.code === "mrz_unreadable" ? between.refusal : four.refusal;
@@ -108,15 +110,15 @@ export async function readPassportImage(
 /** One scope of band candidates read by the first model, and by the second when the first wants it. */
 async function readScope(
   photo: PhotoBands,
-  input: PassportImageInput,
+  measure: MeasurePage,
   ocr: Recogniser,
   options: ReadPassportOptions,
   scope: CandidateScope,
 ): Promise<Settled> {
   const { secondModel, ...rest } = options;
-  const first = await settled(readWith(photo, input, ocr, rest, scope));
+  const first = await settled(readWith(photo, measure, ocr, rest, scope));
   if (!secondModel || !wantsSecondRead(first)) return first;
-  const second = await settled(readWith(photo, input, secondModel, rest, scope));
+  const second = await settled(readWith(photo, measure, secondModel, rest, scope));
   if (!("result" in second)) return first;
   if (!("result" in first)) return second;
   return { result: withSecondModel(first.result, second.result) };
@@ -182,7 +184,7 @@ function modelDisagreements(read: EngineResult, other: EngineResult): SecondRead
 
 async function readWith(
   photo: PhotoBands,
-  input: PassportImageInput,
+  measure: MeasurePage,
   ocr: Recogniser,
   options: ReadPassportOptions,
   scope: CandidateScope,
@@ -193,7 +195,8 @@ async function readWith(
   for (const candidate of photo.candidates(scope)) {
     const band = await photo.crop(candidate, capHeight);
     if (!band) continue;
-    const read = await readBand(ocr, band, options.readMode ?? READ_MODE, options.today);
+    const staged = await readBandStaged(ocr, band, options.readMode ?? READ_MODE, options.today);
+    const { read } = staged;
     if (read.status === "inconsistent") {
       inconsistent = true;
       if (read.confirmed && !confirmed) {
@@ -201,35 +204,77 @@ async function readWith(
         confirmed = { band, read: { report: read.report, confidences, flipped: read.flipped, secondRead: doubts } };
       }
     }
-    if (read.status !== "valid") continue;
-    // A small capture is cut again at another scale and read once more: its resamplings misread it differently.
-    if (band.capHeightPx < RESCALED_OPINION_BELOW_PX) {
-      const other = await photo.crop(candidate, RESCALED_CAP_HEIGHT);
-      if (other) {
-        const doubts = await rescaledOpinion(ocr, other, read, options.today);
-        const secondRead = [...(read.secondRead ?? []), ...doubts];
-        return resultFrom(photo, input, options, band, { ...read, secondRead });
-      }
-    }
-    return resultFrom(photo, input, options, band, read);
+    if (staged.secondRead === null) continue;
+    // The page is measured (this thread and the image library's) while the recogniser, on its own thread, takes the
+    // second opinion: the same result, sooner.
+    const [page, secondRead] = await Promise.all([
+      measure(band, staged.read),
+      secondOpinions(photo, ocr, candidate, band, staged, options.today),
+    ]);
+    return resultFrom(photo, options, band, { ...staged.read, secondRead }, page);
   }
   // No read holds, but two recognitions agree on every guarded character: the characters are what is printed and the
   // document's own check digits fail (a misprinted specimen, an altered document, a national layout). Returned with
   // the failed checks as critical warnings and every field they guard in doubt, never as verified.
-  if (confirmed) return resultFrom(photo, input, options, confirmed.band, confirmed.read);
+  if (confirmed) {
+    const page = await measure(confirmed.band, confirmed.read);
+    return resultFrom(photo, options, confirmed.band, confirmed.read, page);
+  }
   throw inconsistent ? unreadable() : notFound();
+}
+
+/** The second opinion readBand is taking; on a small capture, with what the band cut at another scale reads (its
+ *  resamplings misread it differently). */
+async function secondOpinions(
+  photo: PhotoBands,
+  ocr: Recogniser,
+  candidate: BandCandidate,
+  band: BandCrop,
+  { read, secondRead }: { read: ValidRead; secondRead: Promise<SecondReadDoubt[]> },
+  today: Date | undefined,
+): Promise<SecondReadDoubt[]> {
+  const doubts = await secondRead;
+  if (band.capHeightPx >= RESCALED_OPINION_BELOW_PX) return doubts;
+  const other = await photo.crop(candidate, RESCALED_CAP_HEIGHT);
+  return other ? [...doubts, ...(await rescaledOpinion(ocr, other, read, today))] : doubts;
 }
 
 /** What a result is made from: a valid read, or an inconsistent one both read modes confirmed. */
 type ReportedRead = Pick<ValidRead, "report" | "confidences" | "flipped" | "secondRead" | "namesRefitted">;
 
-async function resultFrom(
+/** What the image shows around a read band, measured from the pixels and the read's shape alone. */
+interface PageMeasures {
+  /** The band's text corners in reading order. */
+  text: Quad;
+  /** Capture quality warnings (glare, blur, moire, framing). */
+  quality: Warning[];
+  /** Glare over the MRZ's cells (fieldsUnderGlare). */
+  mrzCells: number[][];
+  portrait: EngineResult["portrait"];
+}
+
+/** Measures the page around a band read one way up as one document shape. */
+type MeasurePage = (band: BandCrop, read: Pick<ReportedRead, "report" | "flipped">) => Promise<PageMeasures>;
+
+/** measurePage, once per band, orientation and shape: the second model reads the same crops as the first. */
+function pageMeasurer(photo: PhotoBands, portrait: boolean): MeasurePage {
+  const measured = new Map<BandCrop, Map<string, Promise<PageMeasures>>>();
+  return (band, read) => {
+    const byRead = measured.get(band) ?? new Map<string, Promise<PageMeasures>>();
+    measured.set(band, byRead);
+    const key = `${read.flipped}:${read.report.format}`;
+    const page = byRead.get(key) ?? measurePage(photo, portrait, band, read);
+    byRead.set(key, page);
+    return page;
+  };
+}
+
+async function measurePage(
   { source, overview }: PhotoBands,
-  input: PassportImageInput,
-  options: ReadPassportOptions,
+  portrait: boolean,
   band: BandCrop,
-  read: ReportedRead,
-): Promise<EngineResult> {
+  read: Pick<ReportedRead, "report" | "flipped">,
+): Promise<PageMeasures> {
   const text = readingOrder(band.corners, read.flipped);
   const map = pageToImage(text);
   const page = mmQuad(map, 0, 0, TD3_MM.page.width, TD3_MM.page.height);
@@ -237,21 +282,36 @@ async function resultFrom(
   const portraitQuad = mmQuad(map, p.left, p.top, p.left + p.width, p.top + p.height);
   const td3 = read.report.format === "TD3";
   const glare = measureGlare({ overview, text, page, portrait: portraitQuad, lines: read.report.lines.length });
-  const underGlare = fieldsUnderGlare(read.report, glare.mrzCells);
+  const quality = qualityWarnings({
+    band,
+    page,
+    overview,
+    glare,
+    moire: await measureScreenMoire(source, page),
+    width: source.width,
+    height: source.height,
+  }).filter((w) => td3 || (w.code !== "glare_portrait" && w.code !== "document_too_small"));
+  return {
+    text,
+    quality,
+    mrzCells: glare.mrzCells,
+    portrait: portrait && td3 ? await cropPortrait(source, portraitQuad) : null,
+  };
+}
+
+function resultFrom(
+  { source }: PhotoBands,
+  options: ReadPassportOptions,
+  band: BandCrop,
+  read: ReportedRead,
+  { text, quality, mrzCells, portrait }: PageMeasures,
+): EngineResult {
+  const underGlare = fieldsUnderGlare(read.report, mrzCells);
   const warnings = [
     ...mrzWarnings(read.report, options.today ? { today: options.today } : {}),
     ...readDoubtWarnings({ ...read, capHeightPx: band.capHeightPx, underGlare }),
-    ...qualityWarnings({
-      band,
-      page,
-      overview,
-      glare,
-      moire: await measureScreenMoire(source, page),
-      width: source.width,
-      height: source.height,
-    }).filter((w) => td3 || (w.code !== "glare_portrait" && w.code !== "document_too_small")),
+    ...quality,
   ];
-  const portrait = input.portrait && td3 ? await cropPortrait(source, portraitQuad) : null;
   const roundPoint = (q: Point): Point => ({ x: round(q.x, 1), y: round(q.y, 1) });
   return {
     provider: "local",
