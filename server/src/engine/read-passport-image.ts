@@ -21,7 +21,7 @@ import { qualityWarnings } from "./quality/quality-warnings";
 import { measureScreenMoire, moireCandidates, moireTiles, type ScreenMoire } from "./quality/screen-moire";
 import { doubtedFields } from "./read/doubted-fields";
 import { fieldConfidences } from "./read/field-confidence";
-import { type ReadMode, readBandStaged, rescaledOpinion, type ValidRead } from "./read/read-band";
+import { type ReadMode, readBand, rescaledOpinion, type ValidRead } from "./read/read-band";
 import { readDoubtWarnings } from "./read/read-doubt-warnings";
 import { type SecondReadDoubt, secondReadDoubts } from "./read/second-read";
 import type { Recogniser } from "./read/tesseract-recogniser";
@@ -195,8 +195,7 @@ async function readWith(
   for (const candidate of photo.candidates(scope)) {
     const band = await photo.crop(candidate, capHeight);
     if (!band) continue;
-    const staged = await readBandStaged(ocr, band, options.readMode ?? READ_MODE, options.today);
-    const { read } = staged;
+    const read = await readBand(ocr, band, options.readMode ?? READ_MODE, options.today);
     if (read.status === "inconsistent") {
       inconsistent = true;
       if (read.confirmed && !confirmed) {
@@ -204,14 +203,13 @@ async function readWith(
         confirmed = { band, read: { report: read.report, confidences, flipped: read.flipped, secondRead: doubts } };
       }
     }
-    if (staged.secondRead === null) continue;
-    // The page is measured (this thread and the image library's) while the recogniser, on its own thread, takes the
-    // second opinion: the same result, sooner.
-    const [page, secondRead] = await Promise.all([
-      measure(band, staged.read),
-      secondOpinions(photo, ocr, candidate, band, staged, options.today),
-    ]);
-    return resultFrom(photo, options, band, { ...staged.read, secondRead }, page);
+    if (read.status !== "valid") continue;
+    // A small capture is cut again at another scale and read once more: its resamplings misread it differently.
+    const other =
+      band.capHeightPx < RESCALED_OPINION_BELOW_PX ? await photo.crop(candidate, RESCALED_CAP_HEIGHT) : null;
+    const rescaled = other ? await rescaledOpinion(ocr, other, read, options.today) : [];
+    const reported = { ...read, secondRead: [...(read.secondRead ?? []), ...rescaled] };
+    return resultFrom(photo, options, band, reported, await measure(band, read));
   }
   // No read holds, but two recognitions agree on every guarded character: the characters are what is printed and the
   // document's own check digits fail (a misprinted specimen, an altered document, a national layout). Returned with
@@ -221,22 +219,6 @@ async function readWith(
     return resultFrom(photo, options, confirmed.band, confirmed.read, page);
   }
   throw inconsistent ? unreadable() : notFound();
-}
-
-/** The second opinion readBand is taking; on a small capture, with what the band cut at another scale reads (its
- *  resamplings misread it differently). */
-async function secondOpinions(
-  photo: PhotoBands,
-  ocr: Recogniser,
-  candidate: BandCandidate,
-  band: BandCrop,
-  { read, secondRead }: { read: ValidRead; secondRead: Promise<SecondReadDoubt[]> },
-  today: Date | undefined,
-): Promise<SecondReadDoubt[]> {
-  const doubts = await secondRead;
-  if (band.capHeightPx >= RESCALED_OPINION_BELOW_PX) return doubts;
-  const other = await photo.crop(candidate, RESCALED_CAP_HEIGHT);
-  return other ? [...doubts, ...(await rescaledOpinion(ocr, other, read, today))] : doubts;
 }
 
 /** What a result is made from: a valid read, or an inconsistent one both read modes confirmed. */

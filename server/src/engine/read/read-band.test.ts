@@ -10,7 +10,6 @@ import {
   dropLeastConfident,
   fitLineLength,
   readBand,
-  readBandStaged,
   realignByCheckDigits,
   rescaledOpinion,
   rotate180,
@@ -241,30 +240,6 @@ describe("readBand second opinion", () => {
     const cleanRead = await readBand(clean, band, "block");
     expect(clean.calls).toEqual(["block", "line"]);
     expect(cleanRead.status === "valid" && cleanRead.secondRead).toEqual([]);
-  });
-
-  it("hands over the chosen read while the second opinion is still being taken (readBandStaged)", async () => {
-    const clean = scripted([L1, L2], [L1.replace("ANNA", "ANNE"), L2]);
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    // The second recognition (the names line, line mode) waits until released.
-    const ocr: Recogniser = {
-      async readLines(image, mode) {
-        if (mode === "line") await held;
-        return clean.readLines(image, mode);
-      },
-      async terminate() {},
-    };
-    const staged = await readBandStaged(ocr, band, "block");
-    expect(staged.read.status === "valid" && staged.read.report.lines).toEqual([L1, L2]);
-    expect(clean.calls).toEqual(["block"]);
-    release();
-    expect((await staged.secondRead)?.map((d) => d.field)).toEqual(["givenNames"]);
-    // Nothing valid, nothing pending.
-    const none = await readBandStaged(scripted(["KKXX"], ["KKXX"]), band, "block");
-    expect(none).toEqual({ read: { status: "none" }, secondRead: null });
   });
 
   it("reads a small capture's whole band again and compares every field", async () => {

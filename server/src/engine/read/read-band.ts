@@ -434,30 +434,10 @@ class BandReadings {
  * read whose guarded characters both read modes saw alike is returned as `confirmed`: what the document prints.
  */
 export async function readBand(ocr: Recogniser, band: BandImage, mode: ReadMode, today?: Date): Promise<BandRead> {
-  const { read, secondRead } = await readBandStaged(ocr, band, mode, today);
-  return secondRead ? { ...read, secondRead: await secondRead } : read;
-}
-
-/** A band's read as soon as it is chosen; on a valid one, the second opinion still being taken. */
-export type StagedRead =
-  | { read: ValidRead; secondRead: Promise<SecondReadDoubt[]> }
-  | { read: Exclude<BandRead, ValidRead>; secondRead: null };
-
-/**
- * readBand in two stages: the chosen read, and the second opinion on a valid one as a promise. The recogniser runs on
- * a thread of its own, so what depends only on the chosen read (the page's quality measures, the portrait) is
- * measured while it takes the second opinion. The caller awaits the promise.
- */
-export async function readBandStaged(
-  ocr: Recogniser,
-  band: BandImage,
-  mode: ReadMode,
-  today?: Date,
-): Promise<StagedRead> {
   const readings = new BandReadings(ocr, band);
   const chosen = await chooseRead(readings, mode, today);
-  if (chosen.status !== "valid") return { read: chosen, secondRead: null };
-  return { read: chosen, secondRead: secondOpinion(readings, chosen, today) };
+  if (chosen.status !== "valid") return chosen;
+  return { ...chosen, secondRead: await secondOpinion(readings, chosen, today) };
 }
 
 async function chooseRead(readings: BandReadings, mode: ReadMode, today?: Date): Promise<BandRead> {
