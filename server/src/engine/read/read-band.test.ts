@@ -15,6 +15,7 @@ import {
   rotate180,
   shapeLines,
   trimLeadingJunk,
+  trimLeadingNonLetters,
   trimTrailingJunk,
 } from "./read-band";
 import type { Recogniser } from "./tesseract-recogniser";
@@ -113,6 +114,24 @@ describe("trimLeadingJunk", () => {
     expect(trimLeadingJunk(line(L1), 44).text).toBe(L1);
     expect(trimLeadingJunk(line(`${L1}<`), 44).text).toBe(`${L1}<`);
     expect(trimLeadingJunk(line(`22${L1.slice(1)}`), 44).text).toBe(`22${L1.slice(1)}`);
+  });
+});
+
+describe("trimLeadingNonLetters", () => {
+  const TD1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
+  it("drops what was read before a card's names of a names line that is too long", () => {
+    // The card's edge left of the MRZ read as a 4 before every line (a turned card, validation 97800274).
+    const read = [`Z${TD1[0]}`, TD1[1], `4${TD1[2]}<`].map(line);
+    expect(shapeLines(read)?.map((l) => l.text)).toEqual(TD1);
+    const names = line(`4${TD1[2]}`);
+    expect(trimLeadingNonLetters(names, 30)).toEqual({ text: TD1[2], confidences: names.confidences.slice(1) });
+    expect(trimLeadingNonLetters(line(`<2${TD1[2]}`), 30).text).toBe(TD1[2]);
+  });
+
+  it("keeps a names line of the right length, and a letter however it is placed", () => {
+    expect(trimLeadingNonLetters(line(TD1[2] as string), 30).text).toBe(TD1[2]);
+    expect(trimLeadingNonLetters(line(`X${TD1[2]}`), 30).text).toBe(`X${TD1[2]}`);
+    expect(trimLeadingNonLetters(line(`123${TD1[2]}`), 30).text).toBe(`3${TD1[2]}`);
   });
 });
 

@@ -163,6 +163,17 @@ export function trimLeadingJunk(line: OcrLine, target: number): OcrLine {
 }
 
 /**
+ * Drops up to two characters read before the first letter of a card's names line that is too long (the card's edge
+ * or print left of the MRZ read as a character): `4ABUBAKAR<<TOMAS<...` -> `ABUBAKAR<<TOMAS<...`. The names field
+ * opens with the primary identifier, a letter. (A passport's names line is its first line: trimLeadingJunk.)
+ */
+export function trimLeadingNonLetters(line: OcrLine, target: number): OcrLine {
+  const extra = line.text.length - target;
+  const k = Math.min(extra, 2, line.text.search(/[A-Z]/));
+  return k < 1 ? line : { text: line.text.slice(k), confidences: line.confidences.slice(k) };
+}
+
+/**
  * Drops characters read after the padding at the end of a names line that is too long (print or the page edge right
  * of the MRZ read as characters): `...<<ANNA<<<<<<<<<H` -> `...<<ANNA<<<<<<<<<`. In a names field a run of three
  * fillers is padding, which nothing but fillers may follow; up to three other characters after it are dropped.
@@ -231,8 +242,9 @@ function shapeGroup(recognised: OcrLine[], printSide: PrintSide = "right"): Shap
     for (let start = lines.length - count; start >= 0; start--) {
       const group = lines.slice(start, start + count);
       const raw = group.map((l, i) => {
-        const trimmed = i === 0 ? trimLeadingJunk(l, length) : l;
-        return i === namesLine(count) ? trimTrailingJunk(trimmed, length) : trimmed;
+        const names = i === namesLine(count);
+        const started = i === 0 ? trimLeadingJunk(l, length) : names ? trimLeadingNonLetters(l, length) : l;
+        return names ? trimTrailingJunk(started, length) : started;
       });
       let cut = false;
       const fitted = raw.map((l, i) => {
