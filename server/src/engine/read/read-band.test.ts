@@ -118,7 +118,11 @@ describe("trimLeadingJunk", () => {
 });
 
 describe("trimLeadingNonLetters", () => {
-  const TD1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"] as const;
+  const TD1 = [
+    "I<UTOD231458907<<<<<<<<<<<<<<<",
+    "7408122F1204159UTO<<<<<<<<<<<6",
+    "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+  ] as const;
   it("drops what was read before a card's names of a names line that is too long", () => {
     // The card's edge left of the MRZ read as a 4 before every line (a turned card, validation 97800274).
     const read = [`Z${TD1[0]}`, TD1[1], `4${TD1[2]}<`].map(line);
