@@ -8,7 +8,7 @@ import { type RegionRaster, warpGray } from "../image/warp-gray";
 import { deslant } from "./deslant";
 import type { BandCandidate } from "./find-band-candidates";
 import { type BandQuad, fitBandQuad } from "./fit-band-quad";
-import { mrzRows } from "./mrz-rows";
+import { mrzRows, type TextRow } from "./mrz-rows";
 import { straightenBow } from "./straighten-bow";
 
 /** A deskewed MRZ band ready for the recogniser, with where it lies in the original image. */
@@ -23,7 +23,7 @@ export interface BandCrop {
   /** Text lines told apart in the crop. */
   lines: number;
   /** Each text line's rows in `image` (top inclusive, bottom exclusive), with a margin, top to bottom. */
-  lineRows: { top: number; bottom: number }[];
+  lineRows: TextRow[];
   /** The columns of `image` the text box spans, from its first character cell's left edge to its last's right. */
   textSpan: { left: number; right: number };
   /** Measured character cap height in original pixels. */
@@ -89,7 +89,7 @@ const LONG_RUN_CAPS = 4;
  * the maximum: the text lines. A page edge crossing the rows at a slant darkens a wedge of them with the scene: long
  * runs, so it is not taken for a line.
  */
-export function textRows(g: GrayImage, minHeight: number, capPx: number): { top: number; bottom: number }[] {
+export function textRows(g: GrayImage, minHeight: number, capPx: number): TextRow[] {
   const t = otsuThreshold(g);
   const longRun = LONG_RUN_CAPS * capPx;
   const counts = new Float64Array(g.height);
@@ -107,7 +107,7 @@ export function textRows(g: GrayImage, minHeight: number, capPx: number): { top:
     counts[y] = c;
     if (c > max) max = c;
   }
-  const runs: { top: number; bottom: number }[] = [];
+  const runs: TextRow[] = [];
   let start = -1;
   for (let y = 0; y <= g.height; y++) {
     const on = y < g.height && counts[y]! > 0.25 * max;
@@ -272,7 +272,7 @@ interface MediumView {
   /** Raster pixels per original pixel. */
   medium: number;
   /** The MRZ lines' rows in `mid`, top to bottom. */
-  lines: { top: number; bottom: number }[];
+  lines: TextRow[];
 }
 
 /** Capital height (pixels) of the medium resampling the lines and the quadrilateral are found on. */
@@ -557,7 +557,7 @@ function columns(g: GrayImage, from: number, width: number): GrayImage {
  */
 export function continuedSide(
   g: GrayImage,
-  rows: readonly { top: number; bottom: number }[],
+  rows: readonly TextRow[],
   left: [number, number],
   right: [number, number],
 ): -1 | 0 | 1 {
