@@ -96,6 +96,22 @@ export const BLIND_LOOKALIKES: Readonly<Record<string, string>> = {
   "0": "U",
 };
 
+/**
+ * Letters OCR-B draws alike whose values differ by 10 (M=22/W=32, G=16/Q=26, F=15/P=25, H=17/R=27), each with its
+ * lookalike. In a number no check digit tells one from the other, and the number's shape cannot either (both are
+ * letters): only another read of the characters can.
+ */
+export const BLIND_LOOKALIKE_LETTERS: Readonly<Record<string, string>> = {
+  M: "W",
+  W: "M",
+  G: "Q",
+  Q: "G",
+  F: "P",
+  P: "F",
+  H: "R",
+  R: "H",
+};
+
 /** Characters a filler "<" is misread as (K and X in OCR-B; L in "<<<" read as "KLK"). */
 export const FILLER_LOOKALIKES_IN_NAMES: ReadonlySet<string> = new Set(["K", "X", "L"]);
 export const FILLER_LOOKALIKES_IN_DATA: ReadonlySet<string> = new Set(["K", "X"]);

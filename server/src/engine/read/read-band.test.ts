@@ -272,6 +272,52 @@ describe("readBand second opinion", () => {
     expect(read.status === "valid" && read.secondRead?.map((d) => d.field)).toEqual(["documentNumber"]);
   });
 
+  it("reads a number again when it holds a letter no check digit tells from its lookalike, up to past it", async () => {
+    // C, M and W are worth 12, 22 and 32: the document number's check digit holds for all three.
+    const m = L2.replace("L898902C3", "L898902M3");
+    const w = L2.replace("L898902C3", "L898902W3");
+    const widths: number[] = [];
+    const again = (second: string): Recogniser => {
+      let calls = 0;
+      return {
+        async readLines(image, mode = "block") {
+          widths.push(image.width);
+          const sure = (t: string) => ({ text: t, confidences: [...t].map(() => 0.99) });
+          if (mode === "block") return [L1, m].map(sure);
+          // What a recogniser sees of a stretch (10 px cells from x = 20): the names line first, then line 2.
+          const cells = Math.round((image.width - 20) / 10);
+          return [sure((calls++ === 0 ? L1 : second).slice(0, cells))];
+        },
+        async terminate() {},
+      };
+    };
+    const wide = {
+      image: { width: 480, height: 10, data: new Uint8Array(4800) },
+      lineRows: band.lineRows,
+      textSpan: { left: 20, right: 460 },
+    };
+    const read = await readBand(again(w), wide, "block");
+    expect(read.status === "valid" && read.report.lines).toEqual([L1, m]);
+    // The names up to 3 cells past "MARIA" (28 cells); the document number (columns 0-8) up to 3 cells past it.
+    expect(widths).toEqual([480, 20 + 28 * 10, 20 + 12 * 10]);
+    expect(read.status === "valid" && read.secondRead).toEqual([{ field: "documentNumber", other: "L898902W3" }]);
+    const seenAlike = await readBand(again(m), wide, "block");
+    expect(seenAlike.status === "valid" && seenAlike.secondRead).toEqual([]);
+    // Seen as another letter (N, 23): the check digit settles that the first read was right.
+    const seenOther = await readBand(again(L2.replace("L898902C3", "L898902N3")), wide, "block");
+    expect(seenOther.status === "valid" && seenOther.secondRead).toEqual([]);
+    // A read with a doubt already had the other mode's opinion: that one is compared.
+    const garbled = `<GHD${L1.slice(4)}`;
+    const both = scripted([garbled, m], [garbled, w]);
+    const doubted = await readBand(both, band, "block");
+    expect(both.calls).toEqual(["block", "line", "line"]);
+    expect(doubted.status === "valid" && doubted.secondRead).toEqual([{ field: "documentNumber", other: "L898902W3" }]);
+    // A C is no M or W to the eye: the names line alone is read again.
+    const plain = scripted([L1, L2], [L1, L2]);
+    await readBand(plain, band, "block");
+    expect(plain.calls).toEqual(["block", "line"]);
+  });
+
   it("says when the names line was read with a character too many and fitted", async () => {
     const names = `${L1.slice(0, 20)}I${L1.slice(20)}`;
     const read = await readBand(scripted([names, L2], [names, L2]), band, "block");

@@ -1,12 +1,14 @@
 import type { GrayImage } from "contract/geometry";
 import type { DisputedPlace } from "contract/mrz/check-digit-search";
+import { BLIND_LOOKALIKE_LETTERS } from "contract/mrz/confusions";
 import { isKnownCountryCode } from "contract/mrz/country-codes";
 import { MrzFormatError } from "contract/mrz/mrz-format-error";
+import { NUMBER_FIELDS } from "contract/mrz/mrz-layout";
 import { documentTypeFits, parseMrz } from "contract/mrz/parse-mrz";
 import { reportDoubts } from "contract/mrz/report-doubts";
-import type { MrzReport } from "contract/mrz/types";
+import type { MrzField, MrzReport } from "contract/mrz/types";
 import type { OcrLine } from "./ocr-line";
-import { type SecondReadDoubt, secondReadDoubts } from "./second-read";
+import { alignedCharacters, type SecondReadDoubt, secondReadDoubts } from "./second-read";
 import type { Recogniser } from "./tesseract-recogniser";
 import { uprightScore } from "./upright-score";
 
@@ -582,13 +584,14 @@ const FULL_SECOND_READ_BELOW = 0.9;
 const FULL_SECOND_READ_CAP_PX = 14;
 
 /**
- * Another recognition of the chosen read's lines. A read the check digits verified as it stood needs one only for
- * its unguarded fields (names, codes, sex): one already made in the other mode, else only the names line cut on its
- * own (the longest unguarded run; cheaper than the whole band). A read that needed corrections, holds a weak
- * character or comes from a small capture gets the whole band in the other mode, and every field is compared: a search satisfied its check
- * digits, which a second pair of eyes can contradict. Each line is fitted and corrected the way the chosen read was,
- * so only what the recogniser saw differently counts. When the other recognition is no MRZ at all, every field
- * compared is in doubt.
+ * Another recognition of the chosen read's lines. A read that needed corrections, holds a weak character or comes
+ * from a small capture gets the whole band in the other mode, and every field is compared: a search satisfied its
+ * check digits, which a second pair of eyes can contradict. A read the check digits verified as it stood needs one
+ * only where they cannot vouch: its unguarded fields (names, codes, sex) and any number holding a letter its check
+ * digit cannot tell from a lookalike (M/W), in doubt when the other read saw the lookalike. It is compared with a
+ * recognition already made in the other mode, else the names line and such a number's line are read again on their
+ * own, each only as far as it must be (cheaper than the whole band). Each line is fitted and corrected the way the chosen read was, so only what the recogniser saw
+ * differently counts. When the other recognition is no MRZ at all, every field compared is in doubt.
  */
 async function secondOpinion(readings: BandReadings, read: ValidRead, today?: Date): Promise<SecondReadDoubt[]> {
   const report = read.report;
@@ -597,41 +600,92 @@ async function secondOpinion(readings: BandReadings, read: ValidRead, today?: Da
   const band = readings.image(read.flipped);
   const weakest = Math.min(...read.confidences.flat());
   const small = (readings.band.capHeightPx ?? Number.POSITIVE_INFINITY) < FULL_SECOND_READ_CAP_PX;
-  const which = small || report.corrections.length > 0 || weakest < FULL_SECOND_READ_BELOW ? "all" : "unguarded";
   const made = readings.made(other, read.flipped);
-  if (which === "unguarded" && !made && other === "lines" && band.lineRows.length === count) {
-    const names = namesLine(count);
-    const row = band.lineRows[names]!;
-    const read = report.originalLines[names] ?? "";
-    const stretch = namesStretch(band, row, read);
-    const found = await readings.ocr.readLines(stretch, "line");
-    const seen = found.map((l) => l.text).join("");
-    if (!seen) return unreadable(report, which);
-    // A stretch cut short of the padding reads without it: the padding is put back, after the last letter seen.
-    const text = stretch.width < band.image.width ? seen.replace(/[^A-Z]+$/, "").padEnd(read.length, "<") : seen;
-    const joined = { text, confidences: found.flatMap((l) => l.confidences) };
-    return compareLines(
-      report,
-      report.originalLines.map((_, i) => (i === names ? joined : null)),
-      which,
-      today,
-    );
+  if (small || report.corrections.length > 0 || weakest < FULL_SECOND_READ_BELOW) {
+    return compareRecognition(report, await (made ?? readings.read(other, read.flipped)), "all", today);
   }
-  return compareRecognition(report, await (made ?? readings.read(other, read.flipped)), which, today);
+  const blind = report.fields.filter(holdsBlindLetter);
+  if (made || other !== "lines" || band.lineRows.length !== count) {
+    const recognised = await (made ?? readings.read(other, read.flipped));
+    const fitted = shapeGroup(recognised)?.fitted;
+    const lines = fitted?.length === count ? fitted.map((l) => l.text) : [];
+    return [
+      ...compareRecognition(report, recognised, "unguarded", today),
+      ...blind.flatMap((f) => lookalikeSeen(report, f, lines[f.line] ?? "")),
+    ];
+  }
+  const doubts = await namesOpinion(readings, band, report, today);
+  for (const field of blind) doubts.push(...(await numberOpinion(readings, band, report, field)));
+  return doubts;
 }
 
-/**
- * The names line's image up to three cells past its last character before the padding (the padding costs the
- * recogniser as much as letters do, and a second look at it tells nothing): the whole line when the text box is not
- * known.
- */
-function namesStretch(band: BandImage, row: { top: number; bottom: number }, read: string): GrayImage {
+/** A number (document number, optional data) holding a letter that no check digit tells from its lookalike. */
+function holdsBlindLetter(field: MrzField): boolean {
+  return NUMBER_FIELDS.has(field.name) && [...field.raw].some((c) => BLIND_LOOKALIKE_LETTERS[c] !== undefined);
+}
+
+/** A number in doubt when another read of its line (`other`) saw one of its blind letters as that letter's lookalike
+ *  (W where M was read). Anything else the other read saw differently its check digit has settled. */
+function lookalikeSeen(report: MrzReport, field: MrzField, other: string): SecondReadDoubt[] {
+  const line = report.lines[field.line] ?? "";
+  const aligned = alignedCharacters(line, other);
+  for (let c = field.start; c < field.end; c++) {
+    const lookalike = BLIND_LOOKALIKE_LETTERS[line.charAt(c)];
+    if (lookalike !== undefined && aligned[c] === lookalike) {
+      return [{ field: field.name, other: aligned.slice(field.start, field.end).join("") }];
+    }
+  }
+  return [];
+}
+
+/** The names line read again up to three cells past its last character before the padding (the padding costs the
+ *  recogniser as much as letters do, and a second look at it tells nothing), its unguarded fields compared. */
+async function namesOpinion(
+  readings: BandReadings,
+  band: BandImage,
+  report: MrzReport,
+  today?: Date,
+): Promise<SecondReadDoubt[]> {
+  const names = namesLine(report.lines.length);
+  const read = report.originalLines[names] ?? "";
+  const stretch = lineStretch(band, names, read.length, read.replace(/<+$/, "").length + 3);
+  const found = await readings.ocr.readLines(stretch, "line");
+  const seen = found.map((l) => l.text).join("");
+  if (!seen) return unreadable(report, "unguarded");
+  // A stretch cut short of the padding reads without it: the padding is put back, after the last letter seen.
+  const text = stretch.width < band.image.width ? seen.replace(/[^A-Z]+$/, "").padEnd(read.length, "<") : seen;
+  const joined = { text, confidences: found.flatMap((l) => l.confidences) };
+  return compareLines(
+    report,
+    report.originalLines.map((_, i) => (i === names ? joined : null)),
+    "unguarded",
+    today,
+  );
+}
+
+/** A number's line read again up to three cells past the number, its blind letters compared (lookalikeSeen). */
+async function numberOpinion(
+  readings: BandReadings,
+  band: BandImage,
+  report: MrzReport,
+  field: MrzField,
+): Promise<SecondReadDoubt[]> {
+  const read = report.lines[field.line] ?? "";
+  const stretch = lineStretch(band, field.line, read.length, field.end + 3);
+  const seen = (await readings.ocr.readLines(stretch, "line")).map((l) => l.text).join("");
+  // The rest of the line was not read again: it stands as first read, so the alignment has nothing to shift into.
+  return lookalikeSeen(report, field, seen + read.slice(seen.length));
+}
+
+/** Line `index` of the band from its start to the right edge of cell `cells` (of `length`): the whole line when
+ *  the text box is not known or the cells reach its end. */
+function lineStretch(band: BandImage, index: number, length: number, cells: number): GrayImage {
+  const row = band.lineRows[index]!;
   const line = rows(band.image, row.top, row.bottom);
   const span = band.textSpan;
-  const used = read.replace(/<+$/, "").length + 3;
-  if (!span || used >= read.length) return line;
-  const cell = (span.right - span.left) / read.length;
-  const width = Math.min(line.width, Math.max(1, Math.round(span.left + used * cell)));
+  if (!span || cells >= length) return line;
+  const cell = (span.right - span.left) / length;
+  const width = Math.min(line.width, Math.max(1, Math.round(span.left + cells * cell)));
   const data = new Uint8Array(width * line.height);
   for (let y = 0; y < line.height; y++) data.set(line.data.subarray(y * line.width, y * line.width + width), y * width);
   return { width, height: line.height, data };

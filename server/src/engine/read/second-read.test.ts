@@ -1,6 +1,6 @@
 import { parseMrz } from "contract/mrz/parse-mrz";
 import { describe, expect, it } from "vitest";
-import { differingColumns, secondReadDoubts } from "./second-read";
+import { alignedCharacters, differingColumns, secondReadDoubts } from "./second-read";
 
 const L1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
 const L2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
@@ -17,6 +17,14 @@ describe("differingColumns", () => {
     // An extra character in the other read puts both neighbours in doubt.
     expect([...differingColumns("ABCDEF", "ABCXDEF")].sort()).toEqual([2, 3]);
     expect(differingColumns("ABCDEF", "ABCDEF").size).toBe(0);
+  });
+});
+
+describe("alignedCharacters", () => {
+  it("gives each column the other read's character, across a dropped or an extra one", () => {
+    expect(alignedCharacters("ABCDEF", "ABXDEF")).toEqual(["A", "B", "X", "D", "E", "F"]);
+    expect(alignedCharacters("ABCDEF", "ABDEF")).toEqual(["A", "B", "", "D", "E", "F"]);
+    expect(alignedCharacters("ABCDEF", "AB7CDEF")).toEqual(["A", "B", "C", "D", "E", "F"]);
   });
 });
 

@@ -1,11 +1,15 @@
 import type { MrzReport } from "contract/mrz/types";
 import type { OcrLine } from "./ocr-line";
 
-/**
- * Columns of `a` that an alignment with `b` (fewest insertions, deletions and substitutions) does not match with
- * the same character: substituted, or next to a character `b` has and `a` lacks, or missing from `b`.
- */
-export function differingColumns(a: string, b: string): Set<number> {
+/** One step of an alignment of `a` with `b`: a column of `a` matched with a column of `b` (the same character or
+ *  another), a column of `a` that `b` lacks, or a character of `b` that `a` lacks (before column `i` of `a`). */
+type AlignStep =
+  | { kind: "match"; i: number; j: number }
+  | { kind: "missing"; i: number }
+  | { kind: "extra"; i: number };
+
+/** The alignment of `a` with `b` that needs the fewest insertions, deletions and substitutions, last column first. */
+function alignment(a: string, b: string): AlignStep[] {
   const n = a.length;
   const m = b.length;
   const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => i + j));
@@ -14,24 +18,43 @@ export function differingColumns(a: string, b: string): Set<number> {
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
   }
-  const out = new Set<number>();
+  const steps: AlignStep[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
     if (i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)) {
-      if (a[i - 1] !== b[j - 1]) out.add(i - 1);
-      i--;
-      j--;
+      steps.push({ kind: "match", i: --i, j: --j });
     } else if (i > 0 && d[i]![j] === d[i - 1]![j]! + 1) {
-      out.add(i - 1);
-      i--;
+      steps.push({ kind: "missing", i: --i });
     } else {
-      // b has a character a lacks: both neighbours in a are in doubt.
-      if (i > 0) out.add(i - 1);
-      if (i < n) out.add(i);
+      steps.push({ kind: "extra", i });
       j--;
     }
   }
+  return steps;
+}
+
+/**
+ * Columns of `a` that an alignment with `b` (fewest insertions, deletions and substitutions) does not match with
+ * the same character: substituted, or next to a character `b` has and `a` lacks, or missing from `b`.
+ */
+export function differingColumns(a: string, b: string): Set<number> {
+  const out = new Set<number>();
+  for (const step of alignment(a, b)) {
+    if (step.kind === "match" && a[step.i] === b[step.j]) continue;
+    if (step.kind === "extra") {
+      // b has a character a lacks: both neighbours in a are in doubt.
+      if (step.i > 0) out.add(step.i - 1);
+      if (step.i < a.length) out.add(step.i);
+    } else out.add(step.i);
+  }
+  return out;
+}
+
+/** For each column of `a`, the character of `b` the alignment matches with it ("" where `b` lacks it). */
+export function alignedCharacters(a: string, b: string): string[] {
+  const out = Array.from({ length: a.length }, () => "");
+  for (const step of alignment(a, b)) if (step.kind === "match") out[step.i] = b.charAt(step.j);
   return out;
 }
 
