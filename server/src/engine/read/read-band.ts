@@ -590,8 +590,9 @@ const FULL_SECOND_READ_CAP_PX = 14;
  * only where they cannot vouch: its unguarded fields (names, codes, sex) and any number holding a letter its check
  * digit cannot tell from a lookalike (M/W), in doubt when the other read saw the lookalike. It is compared with a
  * recognition already made in the other mode, else the names line and such a number's line are read again on their
- * own, each only as far as it must be (cheaper than the whole band). Each line is fitted and corrected the way the chosen read was, so only what the recogniser saw
- * differently counts. When the other recognition is no MRZ at all, every field compared is in doubt.
+ * own, each only as far as it must be (cheaper than the whole band). Each line is fitted and corrected the way the
+ * chosen read was, so only what the recogniser saw differently counts. When the other recognition is no MRZ at all,
+ * every field compared is in doubt.
  */
 async function secondOpinion(readings: BandReadings, read: ValidRead, today?: Date): Promise<SecondReadDoubt[]> {
   const report = read.report;
@@ -606,11 +607,10 @@ async function secondOpinion(readings: BandReadings, read: ValidRead, today?: Da
   }
   const blind = report.fields.filter(holdsBlindLetter);
   if (made || other !== "lines" || band.lineRows.length !== count) {
-    const recognised = await (made ?? readings.read(other, read.flipped));
-    const fitted = shapeGroup(recognised)?.fitted;
-    const lines = fitted?.length === count ? fitted.map((l) => l.text) : [];
+    const group = shapeGroup(await (made ?? readings.read(other, read.flipped)));
+    const lines = group?.fitted.length === count ? group.fitted.map((l) => l.text) : [];
     return [
-      ...compareRecognition(report, recognised, "unguarded", today),
+      ...compareShaped(report, group, "unguarded", today),
       ...blind.flatMap((f) => lookalikeSeen(report, f, lines[f.line] ?? "")),
     ];
   }
@@ -723,7 +723,17 @@ function compareRecognition(
   which: "unguarded" | "all",
   today?: Date,
 ): SecondReadDoubt[] {
-  const group = shapeGroup(recognised);
+  return compareShaped(report, shapeGroup(recognised), which, today);
+}
+
+/** Another recognition already shaped (shapeGroup) compared with the chosen read: every field compared is in doubt
+ *  when it is no MRZ of the chosen read's shape. */
+function compareShaped(
+  report: MrzReport,
+  group: ShapedGroup | null,
+  which: "unguarded" | "all",
+  today?: Date,
+): SecondReadDoubt[] {
   const length = report.lines[0]?.length ?? 0;
   if (!group || group.length !== length || group.fitted.length !== report.lines.length) {
     return unreadable(report, which);
