@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { pgm } from "./tesseract-recogniser";
 
 describe("createRecogniser", () => {
   it("keeps tesseract's diagnostics of a tiny line out of the process's output", () => {
@@ -27,4 +28,13 @@ describe("createRecogniser", () => {
     expect(run.stdout).toMatch(/^lines:\d+$/);
     expect(run.stderr).toBe("");
   }, 70_000);
+});
+
+describe("pgm", () => {
+  it("writes the grey pixels after a binary PGM header, from a view into a larger buffer", () => {
+    const backing = new Uint8Array([9, 9, 0, 64, 128, 255, 1, 2, 9]);
+    const bytes = pgm({ width: 3, height: 2, data: backing.subarray(2, 8) });
+    expect(bytes.subarray(0, 11).toString("latin1")).toBe("P5\n3 2\n255\n");
+    expect([...bytes.subarray(11)]).toEqual([0, 64, 128, 255, 1, 2]);
+  });
 });

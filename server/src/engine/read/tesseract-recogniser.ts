@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { GrayImage } from "contract/geometry";
-import sharp from "sharp";
 import { createWorker, OEM, PSM, type Worker } from "tesseract.js";
 import { fitToPitch, type PlacedChar } from "./character-pitch";
 import type { OcrLine } from "./ocr-line";
@@ -29,6 +28,16 @@ export interface RecogniserOptions {
   /** Folder holding `<lang>.traineddata` (uncompressed). Nothing is fetched. */
   langPath: string;
   lang: string;
+}
+
+/**
+ * The image as a binary PGM (netpbm P5), which Leptonica reads without a decoder: built here at once, where a PNG took
+ * an encode in libvips and a decode in the recogniser (a block read of a moderate band, median of 16: 159 ms with the
+ * PNG, 126 ms with this; the same characters and confidences).
+ */
+export function pgm(image: GrayImage): Buffer {
+  const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, "latin1");
+  return Buffer.concat([header, image.data]);
 }
 
 /**
@@ -61,12 +70,7 @@ export async function createRecogniser(options: RecogniserOptions): Promise<Reco
         await worker.setParameters({ tessedit_pageseg_mode: psm });
         current = psm;
       }
-      const png = await sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
-        raw: { width: image.width, height: image.height, channels: 1 },
-      })
-        .png({ compressionLevel: 1 })
-        .toBuffer();
-      const { data } = await worker.recognize(png, {}, { text: true, blocks: true });
+      const { data } = await worker.recognize(pgm(image), {}, { text: true, blocks: true });
       const lines: OcrLine[] = [];
       for (const block of data.blocks ?? []) {
         for (const paragraph of block.paragraphs) {
