@@ -194,3 +194,41 @@ describe("readPassportImage with a second model", () => {
     expect(counting.calls).toBeGreaterThan(2 * fourOnly);
   }, 60_000);
 });
+
+describe("readPassportImage: a coloured frame drawn around the MRZ", () => {
+  const ocr = useRecogniser();
+
+  it("reads the MRZ on the ink when the frame joins its lines into bands that are refused", async () => {
+    // A two-page spread turned 27 degrees with a red frame around its card-size MRZ (as tutorials draw it). In luma the
+    // frame is nearly as dark as the print, and every band the luma passes find is refused (mrz_not_found before the
+    // ink scope); on the ink the frame is as light as its red channel.
+    const p = await generatePassport({
+      seed: 2_000_002_401,
+      conditions: {
+        preset: "rotated",
+        width: 2400,
+        height: 1800,
+        pageFill: 0.79,
+        rotationDeg: 27,
+        perspective: 0.023,
+        background: "busy",
+        blurSigma: 0,
+        noiseSigma: 4.6,
+        jpegQuality: 87,
+        unevenLight: 0.17,
+        glareSpots: 0,
+        glareOverMrz: false,
+        grayscale: false,
+        moire: 0,
+        document: "TD2",
+        spread: true,
+        curvature: 0,
+        foil: 0,
+        annotation: true,
+        mrzWeight: 0,
+      },
+    });
+    const result = await readPassportImage({ image: p.image, mediaType: p.mediaType, portrait: false }, ocr());
+    expect(result.mrz?.lines).toEqual(p.truth.mrzLines);
+  }, 60_000);
+});

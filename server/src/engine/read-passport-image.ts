@@ -90,7 +90,8 @@ function readingOrder(corners: Quad, flipped: boolean): Quad {
  * 413 image_too_large_pixels, 422 image_undecodable, mrz_not_found, mrz_unreadable (each with retake: true).
  * With `secondModel`, a read with a field in doubt or glare over the band, or an MRZ refusal, is read again by that
  * model (wantsSecondRead, withSecondModel). The bands of the passes between the locator's four are read only when
- * both refused every band the four found.
+ * both refused every band the four found, and the four passes over the ink (CandidateScope) only when both refused
+ * those too.
  */
 export async function readPassportImage(
   input: PassportImageInput,
@@ -99,13 +100,18 @@ export async function readPassportImage(
 ): Promise<EngineResult> {
   const photo = await openPhotoBands(input, options.maxCandidates ?? MAX_CANDIDATES);
   const measure = pageMeasurer(photo, input.portrait);
-  const four = await readScope(photo, measure, ocr, options, "four");
-  if ("result" in four) return four.result;
-  const between = await readScope(photo, measure, ocr, options, "between");
-  if ("result" in between) return between.result;
+  const refusals: AppError[] = [];
+  for (const scope of SCOPES) {
+    const read = await readScope(photo, measure, ocr, options, scope);
+    if ("result" in read) return read.result;
+    refusals.push(read.refusal);
+  }
   // A band read and found inconsistent anywhere is the stronger answer than none found.
-  throw between.refusal.code === "mrz_unreadable" ? between.refusal : four.refusal;
+  throw refusals.find((r) => r.code === "mrz_unreadable") ?? notFound();
 }
+
+/** The candidates' scopes in the order they are read, each only when every band of those before it was refused. */
+const SCOPES: readonly CandidateScope[] = ["four", "between", "ink"];
 
 /** One scope of band candidates read by the first model, and by the second when the first wants it. */
 async function readScope(
@@ -311,7 +317,8 @@ function resultFrom(
 
 /** The engine's band candidates in one photo, and its crop stage to cut any candidate with (diagnosis, training). */
 export interface BandSearch {
-  /** Located band candidates in image pixels: the locator's passes' best first, then the passes it left out. */
+  /** Located band candidates in image pixels: the locator's passes' best first, then the passes it left out, then the
+   *  passes over the ink (the scopes in the order the reader walks them). */
   candidates: BandCandidate[];
   /** The band as the crop stage hands it to the recogniser; null when no text lines are found there. */
   crop(candidate: BandCandidate, options?: CropOptions): Promise<BandCrop | null>;
@@ -324,7 +331,7 @@ export async function searchBands(
 ): Promise<BandSearch> {
   const photo = await openPhotoBands(input, maxCandidates);
   return {
-    candidates: [...photo.candidates("four"), ...photo.candidates("between")],
+    candidates: SCOPES.flatMap((scope) => [...photo.candidates(scope)]),
     crop: (candidate, options = {}) => cropBand(photo.source, candidate, options),
   };
 }

@@ -52,6 +52,18 @@ export function downscaleRgb(src: RgbImage, maxSide: number): { image: RgbImage;
   return { image: { width, height, data: out }, factor: src.width / width };
 }
 
+/**
+ * How dark the ink is: each pixel's brightest channel. Black print (an MRZ) stays dark, while coloured print and marks
+ * (a red frame drawn around the MRZ, guilloches, a coloured foil) turn as light as their brightest channel.
+ */
+export function inkGray(src: RgbImage): GrayImage {
+  const n = src.width * src.height;
+  const out = new Uint8Array(n);
+  const s = src.data;
+  for (let i = 0, j = 0; i < n; i++, j += 3) out[i] = Math.max(s[j]!, s[j + 1]!, s[j + 2]!);
+  return { width: src.width, height: src.height, data: out };
+}
+
 export function toGray(src: RgbImage): GrayImage {
   const n = src.width * src.height;
   const out = new Uint8Array(n);
