@@ -14,10 +14,11 @@
 # PHASE1=skip) it continues from START_LSTM, a float LSTM (the committed mrz.traineddata is integer and cannot be
 # trained further): models/mrz/phase1.float.lstm is phase 1's float LSTM (`combine_tessdata -e` of its float model), so
 # `PHASE1=skip START_LSTM=models/mrz/phase1.float.lstm bash models/mrz/train.sh` reruns phase 2 without phase 1.
-# The second model, mrz2.traineddata (decision 0457; read when the first one's read is in doubt): `PHASE1=skip
-# START_LSTM=models/mrz/phase1.float.lstm CROP_FROM=10010000 CROP_PAGES=1600
-# CROP_PRESETS=hard:0.3,moderate:0.2,rotated:0.25,lowres:0.25 FIELD_LINES=1500 CROP_COPIES=1 PHASE2_ITERATIONS=6000
-# INSTALL=yes INSTALL_AS=mrz2 bash models/mrz/train.sh` (about 35 min on 2 cores, the crop lines most of it).
+# The second model, mrz2.traineddata (decision 0457; read when the first one's read is in doubt; EVAL.md, "small
+# captures"): `PHASE1=skip START_LSTM=models/mrz/phase1.float.lstm CROP_FROM=10020000 CROP_PAGES=1600
+# CROP_PRESETS=lowres:0.5,hard:0.2,rotated:0.2,moderate:0.1 FIELD_LINES=1500 FIELD_FROM=20010000 CROP_COPIES=1
+# PHASE2_ITERATIONS=6000 INSTALL=yes INSTALL_AS=mrz2 bash models/mrz/train.sh` (75 min on 2 cores with benchmarks
+# running beside it; the lines and crops most of it, 6 000 iterations about 8 min).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
